@@ -1,0 +1,48 @@
+"""Language knowledge shipped as plain data files in ``claimtrack/data``.
+
+Algorithms never hard-code words: abbreviations, sentence starters, news
+agencies, boilerplate patterns, reporting verbs and the like live in text files
+(one entry per line, ``#`` starts a comment) so that they can be read, reviewed
+and measured against real corpora.  Files are read once and cached.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+__all__ = ["data_lines", "word_set"]
+
+
+@functools.cache
+def data_lines(name: str) -> tuple[str, ...]:
+    """The non-blank, non-comment lines of the data file ``name``.
+
+    Trailing white space is removed; a ``#`` at the start of a line (after
+    optional white space) makes it a comment.
+
+    >>> "mr" in data_lines("abbreviations.txt")[0] or len(data_lines("abbreviations.txt")) > 10
+    True
+    """
+    path = resources.files("claimtrack").joinpath("data").joinpath(name)
+    rows = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.rstrip()
+        if line and not line.lstrip().startswith("#"):
+            rows.append(line)
+    return tuple(rows)
+
+
+@functools.cache
+def word_set(name: str, column: int = 0) -> frozenset[str]:
+    """The set of entries in ``column`` (tab-separated) of a data file, lower-cased.
+
+    >>> "sen" in word_set("abbreviations.txt")
+    True
+    """
+    out = set()
+    for line in data_lines(name):
+        cells = line.split("\t")
+        if column < len(cells) and cells[column].strip():
+            out.add(cells[column].strip().lower())
+    return frozenset(out)

@@ -1,0 +1,124 @@
+"""Normalisation for matching, which never touches the text itself.
+
+:func:`match_key` maps a string to a key under which case, diacritics, curly
+and straight quotes, apostrophes ("Lukashenko's" = "Lukashenkos") and hyphens
+("nuclear-capable" = "nuclear capable") do not matter.  :func:`normalize` gives
+the same key together with a map from every key character back to its offset
+in the original string, so a match found on keys is reported on the text.
+
+>>> match_key("Lukashenko\u2019s NUCLEAR-capable  Bombers") == match_key("lukashenkos nuclear capable bombers")
+True
+>>> n = normalize("  Caf\u00e9-owners' \u201cfears\u201d")
+>>> n.key
+'cafe owners "fears"'
+>>> n.original_span(13, 18)
+(16, 21)
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+import attrs
+
+__all__ = ["Normalized", "match_key", "normalize"]
+
+#: Apostrophes and prime-like marks, dropped ("Belarus'" = "Belarus").
+_APOSTROPHES = "'\u2019\u2018\u02bc\u02bb`\u00b4\u2032"
+#: Hyphens and dashes, which separate words like a space.
+_HYPHENS = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00ad"
+#: Double quotation marks of every kind, folded to '"'.
+_QUOTES = "\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u301d\u301e"
+
+_TABLE = str.maketrans(
+    {
+        **dict.fromkeys(map(ord, _APOSTROPHES), None),
+        **dict.fromkeys(map(ord, _HYPHENS), " "),
+        **dict.fromkeys(map(ord, _QUOTES), '"'),
+    }
+)
+_SPACES = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    """Case- and accent-fold one character (after the translation table)."""
+    decomposed = unicodedata.normalize("NFKD", char)
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    folded = kept.casefold()
+    # casefold and NFKD can introduce characters the table handles; apply it again
+    return folded.translate(_TABLE) if folded != char else folded
+
+
+def match_key(text: str) -> str:
+    """The matching key of ``text``.
+
+    Lower-cased (casefolded), accents removed, apostrophes dropped, hyphens and
+    runs of white space turned into one space, double quotes unified, and
+    leading and trailing space removed.  ``match_key(match_key(s)) ==
+    match_key(s)`` for every string.
+
+    >>> match_key("  D\u00e9j\u00e0-vu,  \u201cSo\u201d it's ")
+    'deja vu, "so" its'
+    """
+    text = text.translate(_TABLE)
+    if not text.isascii():
+        text = "".join(map(_fold_char, text))
+    else:
+        text = text.lower()
+    return _SPACES.sub(" ", text).strip()
+
+
+@attrs.frozen
+class Normalized:
+    """A matching key with the offsets it came from.
+
+    Attributes:
+        key: ``match_key`` of the original string.
+        offsets: For each character of ``key``, the offset in the original
+            string of the character it came from.
+        length: The length of the original string.
+    """
+
+    key: str
+    offsets: tuple[int, ...] = attrs.field(repr=False)
+    length: int
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the original string that produced ``key[start:end]``.
+
+        An empty key span maps to an empty span at the corresponding place.
+        """
+        if not 0 <= start <= end <= len(self.key):
+            raise ValueError(f"[{start}, {end}) is not a span of a key of length {len(self.key)}")
+        if start == end:
+            at = self.offsets[start] if start < len(self.offsets) else self.length
+            return at, at
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def normalize(text: str) -> Normalized:
+    """:func:`match_key` of ``text`` with a map back to its offsets.
+
+    >>> n = normalize("A \u2013 b")
+    >>> n.key, n.offsets
+    ('a b', (0, 1, 4))
+    """
+    chars: list[str] = []
+    offsets: list[int] = []
+    pending_space = False
+    for index, char in enumerate(text):
+        folded = _fold_char(char.translate(_TABLE)) if char.translate(_TABLE) else ""
+        for piece in folded:
+            if piece.isspace():
+                pending_space = bool(chars)
+                continue
+            if pending_space:
+                chars.append(" ")
+                offsets.append(index if not offsets else offsets[-1] + 1)
+                pending_space = False
+            chars.append(piece)
+            offsets.append(index)
+    return Normalized("".join(chars), tuple(offsets), len(text))
