@@ -112,11 +112,14 @@ def parse_date(value: str | dt.date | None) -> dt.date | None:
     text = value.strip()
     if not text:
         return None
-    if _DATE_COMPACT.fullmatch(text):
-        return dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
-    head = text[:10]
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", head) and (len(text) == 10 or text[10] in "T "):
-        return dt.date.fromisoformat(head)
+    try:
+        if _DATE_COMPACT.fullmatch(text):
+            return dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
+        head = text[:10]
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", head) and (len(text) == 10 or text[10] in "T "):
+            return dt.date.fromisoformat(head)
+    except ValueError as exc:
+        raise ValueError(f"{value!r} is not a valid date: {exc}") from None
     raise ValueError(f"{value!r} is not a date (use YYYYMMDD or YYYY-MM-DD)")
 
 
@@ -298,7 +301,8 @@ def read_jsonl(path: str | Path) -> Iterator[Article]:
     """
     path = Path(path)
     content = _read_text(path)
-    for number, line in enumerate(content.splitlines(), start=1):
+    # JSON Lines separates records by \n only: U+2028 or U+0085 may stand inside a string
+    for number, line in enumerate(content.split("\n"), start=1):
         if not line.strip():
             continue
         try:

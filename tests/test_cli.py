@@ -1,0 +1,118 @@
+"""The command line: every command documented, output contracts, errors and exit codes."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from claimtrack.cli import _build_parser, main
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def commands() -> list[str]:
+    parser = _build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    return sorted(sub.choices)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("command", commands())
+def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Each command answers --help with a description of its options."""
+    with pytest.raises(SystemExit) as info:
+        main([command, "--help"])
+    assert info.value.code == 0
+    text = capsys.readouterr().out
+    assert "--input-format" in text and "--skip-bad" in text and len(text) > 300
+
+
+def test_sentences_jsonl_contract(seeds_dir: Path, gold: dict[str, Any]) -> None:
+    """One object per sentence with offsets that slice the article text."""
+    code, out, _ = run("sentences", str(seeds_dir), "--format", "jsonl")
+    assert code == 0
+    records = [json.loads(line) for line in out.splitlines()]
+    assert len(records) == 32
+    assert set(records[0]) == {
+        "article", "index", "start", "end", "text", "dateline", "boilerplate"
+    }
+    bodies = {p.stem: p.read_text(encoding="utf-8").split("\n", 3)[3] for p in seeds_dir.iterdir()}
+    for record in records:
+        body = bodies[record["article"]]
+        assert body[record["start"] : record["end"]] == record["text"]
+        if record["dateline"]:
+            s, e = record["dateline"]
+            assert body[s:e].startswith("MOSCOW")
+    kinds = [s["kind"] for a in gold["articles"].values() for s in a["sentences"]]
+    assert [r["boilerplate"] for r in records] == [k == "boilerplate" for k in kinds]
+
+
+def test_sentences_text(seeds_dir: Path) -> None:
+    """The text format prints article, index and sentence, tab-separated."""
+    code, out, _ = run("sentences", str(seeds_dir))
+    assert code == 0
+    first = out.splitlines()[0].split("\t")
+    assert first[0] == "000_44a681640818a05e" and first[1] == "0"
+
+
+def test_report_on_seeds(seeds_dir: Path) -> None:
+    """The report lists both articles and marks datelines and boilerplate."""
+    code, out, _ = run("report", str(seeds_dir))
+    assert code == 0
+    assert out.startswith("2 articles, 32 sentences")
+    assert "[dateline: MOSCOW AP]" in out and "[boilerplate]" in out
+    assert "infotel.ca, 2021-11-18" in out
+
+
+def test_bad_input_exit_code(tmp_path: Path) -> None:
+    """Bad input gives exit status 1 and a message naming file and line, no traceback."""
+    bad = tmp_path / "bad.txt"
+    bad.write_text("Title\nnot-a-date\nhttps://x.org\nBody\n", encoding="utf-8")
+    code, out, err = run("sentences", str(bad))
+    assert code == 1 and out == ""
+    assert err.startswith("claimtrack: error: ") and f"{bad}:2:" in err
+    assert "Traceback" not in err
+
+
+def test_skip_bad_reports_at_end(tmp_path: Path, seeds_dir: Path) -> None:
+    """With --skip-bad the good files are processed and the bad ones listed."""
+    for path in seeds_dir.iterdir():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    code, out, err = run("sentences", str(tmp_path), "--skip-bad", "--format", "jsonl")
+    assert code == 0
+    assert len(out.splitlines()) == 32
+    assert "skipped 1 bad file" in err and "empty.txt" in err
+
+
+def test_learn_option(seeds_dir: Path) -> None:
+    """--learn still splits the seeds as usual."""
+    assert run("sentences", str(seeds_dir), "--learn") == run("sentences", str(seeds_dir))
+
+
+def test_usage_errors() -> None:
+    """No command, or an unknown one, is a usage error (exit 2)."""
+    with pytest.raises(SystemExit) as info:
+        main([])
+    assert info.value.code == 2
+
+
+def test_python_dash_m(seeds_dir: Path) -> None:
+    """`python -m claimtrack` runs the same command line."""
+    done = subprocess.run(
+        [sys.executable, "-m", "claimtrack", "report", str(seeds_dir)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("2 articles")

@@ -1,0 +1,51 @@
+"""The package's modules follow the data: a stage imports only from stages before it."""
+
+from __future__ import annotations
+
+import ast
+from importlib import resources
+
+import pytest
+
+import claimtrack
+
+#: Stages in data-flow order; each module may import only from modules listed before it.
+ORDER = [
+    "exceptions",
+    "spans",
+    "lexicon",
+    "normalize",
+    "articles",
+    "sentences",
+    "report",
+    "cli",
+]
+
+
+def imports_of(module: str) -> set[str]:
+    source = resources.files("claimtrack").joinpath(f"{module}.py").read_text(encoding="utf-8")
+    found = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("claimtrack"):
+            found.add(node.module.split(".")[1] if "." in node.module else "__init__")
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.startswith("claimtrack."):
+                    found.add(alias.name.split(".")[1])
+    return found
+
+
+@pytest.mark.parametrize("module", ORDER)
+def test_imports_only_earlier_stages(module: str) -> None:
+    """No module imports a later stage (the CLI may use the package's version)."""
+    allowed = set(ORDER[: ORDER.index(module)])
+    if module == "cli":
+        allowed.add("__init__")
+    assert imports_of(module) <= allowed
+
+
+def test_public_api_is_sorted_and_importable() -> None:
+    """__all__ is sorted and every name in it exists."""
+    assert list(claimtrack.__all__) == sorted(claimtrack.__all__)
+    for name in claimtrack.__all__:
+        assert hasattr(claimtrack, name)
