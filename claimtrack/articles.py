@@ -253,7 +253,7 @@ def read_seed(path: str | Path) -> Article:
     path = Path(path)
     content = _read_text(path)
     header_end = 0
-    header = []
+    header: list[str] = []
     for _ in range(3):
         newline = content.find("\n", header_end)
         if newline < 0:

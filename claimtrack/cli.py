@@ -69,9 +69,7 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="let the sentence splitter also learn abbreviations from the articles read",
     )
-    parser.add_argument(
-        "--quiet", action="store_true", help="no progress on standard error"
-    )
+    parser.add_argument("--quiet", action="store_true", help="no progress on standard error")
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -133,7 +131,9 @@ def _split_all(
     progress.close()
 
 
-def _run_sentences(args: argparse.Namespace, articles: ArticleSet, out: IO[str], err: IO[str]) -> None:
+def _run_sentences(
+    args: argparse.Namespace, articles: ArticleSet, out: IO[str], err: IO[str]
+) -> None:
     for article, sentences in _split_all(args, articles, err):
         for sentence in sentences:
             if args.format == "jsonl":

@@ -47,9 +47,7 @@ class InputError(ClaimtrackError, ValueError):
         return (_rebuild, (type(self), self.reason, self.path, self.line))
 
 
-def _rebuild(
-    cls: type[InputError], reason: str, path: str | None, line: int | None
-) -> InputError:
+def _rebuild(cls: type[InputError], reason: str, path: str | None, line: int | None) -> InputError:
     return cls(reason, path=path, line=line)
 
 

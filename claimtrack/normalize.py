@@ -30,7 +30,7 @@ _APOSTROPHES = "'\u2019\u2018\u02bc\u02bb`\u00b4\u2032"
 #: Hyphens and dashes, which separate words like a space.
 _HYPHENS = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00ad"
 #: Double quotation marks of every kind, folded to '"'.
-_QUOTES = "\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u301d\u301e"
+_QUOTES = '"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u301d\u301e'
 
 _TABLE = str.maketrans(
     {
@@ -64,10 +64,7 @@ def match_key(text: str) -> str:
     'deja vu, "so" its'
     """
     text = text.translate(_TABLE)
-    if not text.isascii():
-        text = "".join(map(_fold_char, text))
-    else:
-        text = text.lower()
+    text = text.lower() if text.isascii() else "".join(map(_fold_char, text))
     return _SPACES.sub(" ", text).strip()
 
 

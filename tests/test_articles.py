@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import json
 import tempfile
 from pathlib import Path
@@ -254,7 +255,12 @@ class TestArticle:
 
     @pytest.mark.parametrize(
         ("url", "host"),
-        [("https://www.a.co.uk/x?y=1", "a.co.uk"), ("a.com/b", "a.com"), ("", None), ("x://", None)],
+        [
+            ("https://www.a.co.uk/x?y=1", "a.co.uk"),
+            ("a.com/b", "a.com"),
+            ("", None),
+            ("x://", None),
+        ],
     )
     def test_source_from_url(self, url: str, host: str | None) -> None:
         """The source is the URL's host without www."""
@@ -274,7 +280,7 @@ class TestArticle:
             piece = span.of(text)
             assert piece.strip() == piece != ""
             assert "\n" not in piece and "\r" not in piece
-        assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
+        assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
         covered = "".join(span.of(text) for span in spans)
         assert "".join(covered.split()) == "".join(
             "".join(text.replace("\r", "\n").split("\n")).split()

@@ -43,7 +43,13 @@ def test_sentences_jsonl_contract(seeds_dir: Path, gold: dict[str, Any]) -> None
     records = [json.loads(line) for line in out.splitlines()]
     assert len(records) == 32
     assert set(records[0]) == {
-        "article", "index", "start", "end", "text", "dateline", "boilerplate"
+        "article",
+        "index",
+        "start",
+        "end",
+        "text",
+        "dateline",
+        "boilerplate",
     }
     bodies = {p.stem: p.read_text(encoding="utf-8").split("\n", 3)[3] for p in seeds_dir.iterdir()}
     for record in records:

@@ -26,7 +26,11 @@ def imports_of(module: str) -> set[str]:
     source = resources.files("claimtrack").joinpath(f"{module}.py").read_text(encoding="utf-8")
     found = set()
     for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("claimtrack"):
+        if (
+            isinstance(node, ast.ImportFrom)
+            and node.module
+            and node.module.startswith("claimtrack")
+        ):
             found.add(node.module.split(".")[1] if "." in node.module else "__init__")
         elif isinstance(node, ast.Import):
             for alias in node.names:

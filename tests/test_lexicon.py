@@ -11,8 +11,17 @@ from claimtrack.lexicon import data_lines, word_set
 
 def test_abbreviation_categories() -> None:
     """Every abbreviation has a known category and appears once."""
-    categories = {"title", "suffix", "month", "weekday", "state", "place", "organisation",
-                  "general", "initial"}
+    categories = {
+        "title",
+        "suffix",
+        "month",
+        "weekday",
+        "state",
+        "place",
+        "organisation",
+        "general",
+        "initial",
+    }
     keys = []
     for line in data_lines("abbreviations.txt"):
         key, category = line.split("\t")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -50,12 +51,19 @@ def test_seed_kinds_of_marks(seeds_dir: Path, gold: dict[str, Any]) -> None:
         ("The U.S. and its allies agreed.", ["The U.S. and its allies agreed."]),
         ("Sen. Warren spoke. Rep. Lee did not.", ["Sen. Warren spoke.", "Rep. Lee did not."]),
         ("He met Gov. Smith on Jan. 5 in Calif. on Monday.", None),
-        ("Troops went to the U.S. The move angered Moscow.",
-         ["Troops went to the U.S.", "The move angered Moscow."]),
+        (
+            "Troops went to the U.S. The move angered Moscow.",
+            ["Troops went to the U.S.", "The move angered Moscow."],
+        ),
         ("John F. Kennedy was shot. It was 1963.", ["John F. Kennedy was shot.", "It was 1963."]),
-        ('"We will win," he said. "Nobody doubts it."',
-         ['"We will win," he said.', '"Nobody doubts it."']),
-        ("Mr. and Mrs. Smith came. Dr. Jones left.", ["Mr. and Mrs. Smith came.", "Dr. Jones left."]),
+        (
+            '"We will win," he said. "Nobody doubts it."',
+            ['"We will win," he said.', '"Nobody doubts it."'],
+        ),
+        (
+            "Mr. and Mrs. Smith came. Dr. Jones left.",
+            ["Mr. and Mrs. Smith came.", "Dr. Jones left."],
+        ),
         ("It cost $3.5 million. That is a lot.", ["It cost $3.5 million.", "That is a lot."]),
     ],
 )
@@ -79,7 +87,9 @@ def test_sentences_never_cross_paragraphs() -> None:
     art = Article(id="t", text="A headline without a period\nThe story. It goes on.")
     sentences = split_sentences(art)
     assert [s.text for s in sentences] == [
-        "A headline without a period", "The story.", "It goes on."
+        "A headline without a period",
+        "The story.",
+        "It goes on.",
     ]
     assert [s.paragraph for s in sentences] == [0, 1, 1]
 
@@ -167,7 +177,7 @@ def test_sentence_spans_invariants(article: Article) -> None:
         assert para.start <= sentence.start and sentence.end <= para.end
         if sentence.dateline is not None:
             assert sentence.start == sentence.dateline.start < sentence.dateline.end < sentence.end
-    for a, b in zip(sentences, sentences[1:]):
+    for a, b in itertools.pairwise(sentences):
         assert a.end <= b.start
     covered = {i for s in sentences for i in range(s.start, s.end)}
     missing = [i for i, c in enumerate(text) if not c.isspace() and i not in covered]
