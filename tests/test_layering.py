@@ -17,6 +17,8 @@ ORDER = [
     "normalize",
     "articles",
     "sentences",
+    "names",
+    "attributions",
     "report",
     "cli",
 ]

@@ -1,0 +1,809 @@
+"""Attributions: who said what, as speaker, cue and content spans.
+
+:func:`extract_attributions` finds every attribution in an article with rules
+over words and quotation marks (no parser model).  Each attribution records
+the rule (``pattern``) that found it; the speaker mention is resolved to a
+named source by :mod:`claimtrack.names`.
+
+>>> from claimtrack.articles import Article
+>>> art = Article(id="a", text='Sen. Jane Roe said on Monday that taxes would rise. '
+...               '"We will fight it," she told reporters.')
+>>> for a in extract_attributions(art):
+...     print(a.pattern, "|", a.speaker.text, "|", a.cue.text, "|", a.content.text, "|", a.speaker_name)
+subject_cue_content | Sen. Jane Roe | said | taxes would rise | Jane Roe
+quote_then_cue | she | told | We will fight it, | Jane Roe
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+import attrs
+
+from claimtrack.articles import Article
+from claimtrack.lexicon import data_lines, word_set
+from claimtrack.names import Resolution, SpeakerType, resolve_speakers
+from claimtrack.sentences import Sentence, split_sentences
+from claimtrack.spans import Span
+
+__all__ = [
+    "Attribution",
+    "AttributionKind",
+    "Role",
+    "SentenceKind",
+    "classify_sentences",
+    "extract_attributions",
+]
+
+AttributionKind = Literal["direct", "indirect", "mixed"]
+SentenceKind = Literal["attributed", "unattributed", "boilerplate"]
+
+
+@attrs.frozen
+class Role:
+    """One role of an attribution (speaker, cue or content) as spans of the article text.
+
+    Attributes:
+        spans: The pieces, in order; a content may be discontinuous
+            (``"Y1," he said, "Y2"``).
+        text: The pieces' texts joined by a space.
+    """
+
+    spans: tuple[Span, ...]
+    text: str
+
+    @property
+    def start(self) -> int:
+        """Offset of the first character."""
+        return self.spans[0].start
+
+    @property
+    def end(self) -> int:
+        """Offset just past the last character."""
+        return self.spans[-1].end
+
+    @classmethod
+    def from_spans(cls, text: str, spans: Iterable[Span]) -> Role:
+        """A role over ``spans`` of ``text`` (empty spans dropped)."""
+        kept = tuple(s for s in spans if s.end > s.start)
+        if not kept:
+            raise ValueError("a role needs at least one non-empty span")
+        return cls(kept, " ".join(s.of(text) for s in kept))
+
+
+@attrs.frozen
+class Attribution:
+    """An attributed claim: a speaker, through a cue, is reported to say a content.
+
+    Attributes:
+        article_id: The article it was found in.
+        sentence: The span of the sentence holding the cue.
+        kind: ``direct`` (a quotation), ``indirect`` (reported speech) or
+            ``mixed`` (partly quoted).
+        content: What is attributed.
+        cue: The reporting expression ("said", "according to"), if any.
+        speaker: The speaker mention as written, if any.
+        speaker_name: The named source the mention resolves to, if any.
+        speaker_type: person, organisation, government, group or anonymous.
+        pattern: The rule that found the attribution.
+        resolution: Why the speaker was named as it was.
+    """
+
+    article_id: str
+    sentence: Span
+    kind: AttributionKind
+    content: Role
+    cue: Role | None
+    speaker: Role | None
+    pattern: str
+    speaker_name: str | None = None
+    speaker_type: SpeakerType = "anonymous"
+    resolution: str = ""
+
+
+# --- lexicons --------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Lexicon:
+    verbs: dict[str, tuple[str, str]]  # form -> (lemma, class)
+    nouns: frozenset[str]
+    phrases: dict[str, tuple[tuple[str, ...], ...]]  # first word -> phrases (as word tuples)
+    words: dict[str, frozenset[str]]  # clause word category -> words
+
+
+@functools.cache
+def _lexicon() -> _Lexicon:
+    verbs: dict[str, tuple[str, str]] = {}
+    for line in data_lines("reporting_verbs.txt"):
+        cells = line.split("\t")
+        if len(cells) < 2:
+            continue
+        lemma, forms = cells[0].strip(), cells[1].split()
+        klass = cells[2].strip() if len(cells) > 2 else "speech"
+        for form in forms:
+            verbs.setdefault(form.lower(), (lemma, klass))
+    nouns = {
+        word.lower() for line in data_lines("reporting_nouns.txt") for word in line.split("\t")
+    }
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    for line in data_lines("reporting_phrases.txt"):
+        words = tuple(_WORD.findall(line.lower()))
+        if len(words) > 1:
+            phrases.setdefault(words[0], []).append(words)
+    words: dict[str, set[str]] = {}
+    for line in data_lines("clause_words.txt"):
+        word, category = line.split("\t")
+        words.setdefault(category, set()).add(word)
+    return _Lexicon(
+        verbs,
+        frozenset(nouns),
+        {k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
+        {k: frozenset(v) for k, v in words.items()},
+    )
+
+
+@functools.cache
+def _np_words() -> frozenset[str]:
+    """Lower-case words that can start a source noun phrase: group, title and quantifier words."""
+    words = set(word_set("group_words.txt")) | set(word_set("organisation_words.txt"))
+    words |= {t.split()[0] for t in word_set("titles.txt")}
+    words |= {"some", "many", "several", "most", "other", "few", "both", "all", "one", "two"}
+    return frozenset(words)
+
+
+# --- tokens and quotes -------------------------------------------------------------
+
+_WORD = re.compile(r"\w+(?:[\u2019'\-.&]\w+)*")
+_TOKEN = re.compile(r"\w+(?:[\u2019'\-.&]\w+)*\.?|[^\w\s]")
+_OPEN_QUOTES = "\u201c\u00ab\u201e"
+_CLOSE_QUOTES = "\u201d\u00bb"
+_QUOTE_CHARS = _OPEN_QUOTES + _CLOSE_QUOTES + '"'
+_CLAUSE_PUNCT = frozenset(",;:")
+
+
+@attrs.frozen
+class _Tokens:
+    """The tokens of one sentence: offsets in the article and lower-cased texts."""
+
+    starts: list[int]
+    ends: list[int]
+    texts: list[str]
+    lowers: list[str]
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+
+def _tokenize(text: str, start: int, end: int) -> _Tokens:
+    starts, ends, texts = [], [], []
+    for match in _TOKEN.finditer(text, start, end):
+        token = match.group()
+        s, e = match.span()
+        if len(token) > 1 and token.endswith(".") and token.count(".") == 1 and e == end:
+            token, e = token[:-1], e - 1  # sentence-final period
+            starts.append(s), ends.append(e), texts.append(token)
+            starts.append(e), ends.append(e + 1), texts.append(".")
+            continue
+        starts.append(s)
+        ends.append(e)
+        texts.append(token)
+    lowers = [t.lower().replace("\u2019", "'") for t in texts]
+    return _Tokens(starts, ends, texts, lowers)
+
+
+def _quote_spans(text: str, para: Span) -> list[Span]:
+    """Quotations in a paragraph, marks included; an unclosed one runs to the paragraph end."""
+    spans: list[Span] = []
+    open_at: int | None = None
+    for index in range(para.start, para.end):
+        char = text[index]
+        if char not in _QUOTE_CHARS:
+            continue
+        if char in _OPEN_QUOTES or (char == '"' and open_at is None):
+            if open_at is None:
+                open_at = index
+            elif char in _OPEN_QUOTES:
+                # a new opening before a close: news style reopens; close the old one here
+                spans.append(Span(open_at, index))
+                open_at = index
+        elif open_at is not None:
+            spans.append(Span(open_at, index + 1))
+            open_at = None
+    if open_at is not None:
+        spans.append(Span(open_at, para.end))
+    return spans
+
+
+# --- the rules ----------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Raw:
+    """An attribution before speaker resolution."""
+
+    sentence: Sentence
+    kind: AttributionKind
+    content: tuple[Span, ...]
+    cue: Span | None
+    speaker: Span | None
+    pattern: str
+
+
+class _SentenceRules:
+    """Apply the attribution rules to one sentence."""
+
+    def __init__(
+        self, article: Article, sentence: Sentence, quotes: Sequence[Span], lex: _Lexicon
+    ) -> None:
+        self.text = article.text
+        self.sentence = sentence
+        self.quotes = quotes
+        self.lex = lex
+        self.tok = _tokenize(article.text, sentence.body_start, sentence.end)
+        self.words = lex.words
+        self.found: list[_Raw] = []
+
+    # -- helpers --
+    def quote_at(self, offset: int) -> Span | None:
+        for quote in self.quotes:
+            if quote.start <= offset < quote.end:
+                return quote
+        return None
+
+    def is_word(self, i: int) -> bool:
+        return 0 <= i < len(self.tok) and self.tok.texts[i][0].isalnum()
+
+    def cue_candidates(self) -> list[tuple[int, int, str, str]]:
+        """(first token, last token + 1, lemma, class) of every possible cue."""
+        tok, lex = self.tok, self.lex
+        out = []
+        i = 0
+        n = len(tok)
+        while i < n:
+            low = tok.lowers[i]
+            matched = False
+            for phrase in lex.phrases.get(low, ()):
+                k = len(phrase)
+                if tuple(tok.lowers[i : i + k]) == phrase:
+                    out.append((i, i + k, " ".join(phrase), "phrase"))
+                    i += k
+                    matched = True
+                    break
+            if matched:
+                continue
+            verb = lex.verbs.get(low)
+            if verb is not None:
+                out.append((i, i + 1, verb[0], verb[1]))
+            i += 1
+        return out
+
+    def clause_start(self, i: int) -> int:
+        """Index of the first token of the clause that ends before token ``i``."""
+        boundary = self.words["boundary"]
+        j = i - 1
+        while j >= 0:
+            low = self.tok.lowers[j]
+            if low in _CLAUSE_PUNCT or low in boundary or low in _QUOTE_CHARS or low == "(":
+                return j + 1
+            j -= 1
+        return 0
+
+    def skip_aux_left(self, i: int) -> int:
+        """Move left from token ``i`` over auxiliaries, adverbs and negation."""
+        w = self.words
+        skip = w["aux"] | w["adverb"] | w["negation"]
+        j = i
+        while j > 0 and self.tok.lowers[j - 1] in skip:
+            j -= 1
+        return j
+
+    def speaker_before(self, cue_first: int) -> tuple[Span | None, int]:
+        """The source mention ending just before the cue (auxiliaries skipped).
+
+        Returns the span and the index of its first token (or -1).
+        """
+        tok = self.tok
+        end = self.skip_aux_left(cue_first)
+        if end == 0:
+            return None, -1
+        if tok.lowers[end - 1] == ",":
+            # "Belarus' top diplomat, Vladimir Makei, seconded": an apposition before the cue
+            inner_end = end - 1
+            inner_start = self.clause_start(inner_end)
+            if inner_start >= inner_end:
+                return None, -1
+            start = inner_start
+            if inner_start >= 2 and tok.lowers[inner_start - 1] == ",":
+                outer_start = self.clause_start(inner_start - 1)
+                if inner_start - 1 - outer_start <= 6 and outer_start < inner_start - 1:
+                    start = outer_start
+            if inner_end - start > 14 or not self.np_start(start):
+                return None, -1
+            if any(self.is_verbal(k) for k in range(start, inner_end)):
+                return None, -1
+            return Span(tok.starts[start], tok.ends[inner_end - 1]), start
+        start = self.clause_start(end)
+        # a source holds no verb: stop at the nearest auxiliary or reporting verb
+        for k in range(end - 1, start - 1, -1):
+            if self.is_verbal(k):
+                start = k + 1
+                break
+        # a leading preposition phrase ("On Tuesday Smith said") stays: overlap scoring is loose
+        while start < end and not self.is_word(start):
+            start += 1
+        if start >= end or end - start > 14 or not self.np_start(start):
+            return None, -1
+        return Span(tok.starts[start], tok.ends[end - 1]), start
+
+    def is_verbal(self, k: int) -> bool:
+        """Whether token ``k`` is an auxiliary or a reporting verb form (never in a source)."""
+        low = self.tok.lowers[k]
+        if low in self.words["aux"] and low not in ("may", "will", "can", "must"):
+            return True
+        verb = self.lex.verbs.get(low)
+        return verb is not None and (k == 0 or self.tok.lowers[k - 1] not in self.words["determiner"])
+
+    def np_start(self, k: int) -> bool:
+        """Whether a noun phrase can start at token ``k``."""
+        text = self.tok.texts[k]
+        low = self.tok.lowers[k]
+        return (
+            text[0].isupper()
+            or text[0].isdigit()
+            or low in self.words["determiner"]
+            or low in self.words["pronoun"]
+            or low in _np_words()
+        )
+
+    def speaker_after(self, i: int) -> Span | None:
+        """The source mention right after a cue ("..., said John Smith, a spokesman.")."""
+        tok = self.tok
+        j = i
+        n = len(tok)
+        while j < n and tok.lowers[j] not in _CLAUSE_PUNCT and tok.lowers[j] not in ".?!":
+            if tok.lowers[j] in _QUOTE_CHARS:
+                break
+            j += 1
+        if j == i or j - i > 10 or not self.namey(i, j):
+            return None
+        return Span(tok.starts[i], tok.ends[j - 1])
+
+    def namey(self, a: int, b: int) -> bool:
+        """Whether tokens ``a:b`` look like a source named after its cue ("said John Smith")."""
+        if not self.np_start(a):
+            return False
+        for k in range(a, b):
+            text, low = self.tok.texts[k], self.tok.lowers[k]
+            if not (
+                text[0].isupper()
+                or text[0].isdigit()
+                or low in _np_words()
+                or low in self.words["determiner"]
+                or low in ("of", "for", "at", "and", "'s", "'", "-", "in", "on")
+            ):
+                return False
+        return True
+
+    def content_after(self, i: int, lemma: str) -> tuple[int, int] | None:
+        """Token range of an indirect content starting at token ``i`` (after a cue)."""
+        tok, w = self.tok, self.words
+        n = len(tok)
+        # skip an object and time words up to a nearby "that"
+        for j in range(i, min(n, i + 9)):
+            low = tok.lowers[j]
+            if low == "that":
+                i = j + 1
+                break
+            if low in _CLAUSE_PUNCT or low in _QUOTE_CHARS or low in self.lex.verbs:
+                break
+        else:
+            pass
+        if lemma in ("tell", "ask", "urge", "warn", "assure", "remind", "inform") and i < n:
+            low = tok.lowers[i]
+            if low in w["object"]:
+                i += 1
+        while i < n and (tok.lowers[i] in w["temporal"] and not tok.texts[i][0].isupper()
+                         or tok.lowers[i] in ("monday", "tuesday", "wednesday", "thursday",
+                                              "friday", "saturday", "sunday")):
+            i += 1
+        while i < n and tok.lowers[i] in (",", ":"):
+            i += 1
+        end = self.content_end(i)
+        words = sum(self.is_word(k) for k in range(i, end))
+        # short contents only as a clause: "a vote that the opposition say was rigged"
+        if words < 2 or (words == 2 and tok.lowers[i] not in w["aux"]):
+            return None
+        return i, end
+
+    def content_end(self, i: int) -> int:
+        """Where a content starting at token ``i`` stops: sentence end, or a new clause."""
+        tok, lex = self.tok, self.lex
+        n = len(tok)
+        j = i
+        while j < n:
+            low = tok.lowers[j]
+            if low in (";",):
+                return j
+            if low == "," and j + 1 < n:
+                nxt = tok.lowers[j + 1]
+                if nxt in ("but", "while", "saying", "adding", "noting", "according", "citing"):
+                    return j
+                verb = lex.verbs.get(nxt)
+                if verb and nxt.endswith("ing"):
+                    return j
+            if low in ("and", "but") and j + 1 < n and j > i:
+                nxt = tok.lowers[j + 1]
+                verb = lex.verbs.get(nxt)
+                if verb and not nxt.endswith("ing") and verb[1] != "other":
+                    return j
+                if nxt in ("noted", "added", "said", "pressed", "urged", "warned"):
+                    return j
+            j += 1
+        # drop final punctuation
+        while j > i and tok.lowers[j - 1] in (".", "?", "!", ",", ":", ";", "-", "\u2014"):
+            j -= 1
+        return j
+
+    def add(
+        self,
+        pattern: str,
+        content: Sequence[Span],
+        cue: Span | None,
+        speaker: Span | None,
+        kind: AttributionKind | None = None,
+    ) -> None:
+        pieces = tuple(s for s in content if s.end > s.start)
+        if not pieces:
+            return
+        if kind is None:
+            quoted = any(c in _QUOTE_CHARS for p in pieces for c in p.of(self.text))
+            kind = "mixed" if quoted else "indirect"
+        self.found.append(_Raw(self.sentence, kind, pieces, cue, speaker, pattern))
+
+    def tokens_span(self, a: int, b: int) -> Span:
+        return Span(self.tok.starts[a], self.tok.ends[b - 1])
+
+    def strip_quotes(self, span: Span) -> Span:
+        s, e = span.start, span.end
+        while s < e and (self.text[s] in _QUOTE_CHARS or self.text[s].isspace()):
+            s += 1
+        while e > s and (self.text[e - 1] in _QUOTE_CHARS or self.text[e - 1].isspace()):
+            e -= 1
+        return Span(s, e)
+
+    # -- rules --
+    def run(self) -> list[_Raw]:
+        tok = self.tok
+        n = len(tok)
+        if n == 0 or self.sentence.boilerplate:
+            return []
+        for first, last, lemma, klass in self.cue_candidates():
+            offset = tok.starts[first]
+            if any(p.start <= offset < p.end for raw in self.found for p in raw.content):
+                continue  # a cue inside reported content belongs to the content
+            if any(raw.speaker is not None and raw.speaker.start <= offset < raw.speaker.end
+                   for raw in self.found):
+                continue
+            self.try_cue(first, last, lemma, klass)
+        return self.found
+
+    def try_cue(self, first: int, last: int, lemma: str, klass: str) -> bool:
+        tok, w = self.tok, self.words
+        n = len(tok)
+        low = tok.lowers[first]
+        prev = tok.lowers[first - 1] if first > 0 else ""
+        nxt = tok.lowers[last] if last < n else ""
+        cue_start_tok = self.skip_aux_left(first)
+        cue = Span(tok.starts[cue_start_tok], tok.ends[last - 1])
+        bare_cue = self.tokens_span(first, last)
+
+        if klass == "phrase" and lemma == "according to":
+            return self.according_to(first, last)
+        if prev == "to" or prev in w["determiner"] and prev != "that":
+            return False  # infinitive, or a noun ("the report")
+        if prev in w["passive"] and not low.endswith("ing"):
+            return False  # passive: "was accused"
+        in_quote = self.quote_at(tok.starts[first])
+        if in_quote is not None and not (in_quote.end <= self.sentence.end
+                                         and in_quote.start >= self.sentence.start
+                                         and in_quote.end < tok.starts[first]):
+            return False  # inside quoted speech
+
+        # "C," S V / "C," V S  (a quotation before the cue)
+        quote = self.quote_before(cue_start_tok)
+        if quote is not None:
+            speaker, _ = self.speaker_before(first) if cue_start_tok > 0 else (None, -1)
+            if speaker is not None and speaker.start < quote.end:
+                speaker = None
+            if speaker is None:
+                speaker = self.speaker_after(last)
+            content = [self.strip_quotes(quote)]
+            # "Y1," he said, "Y2"
+            after = self.quote_after(last, allow_speaker=True)
+            if after is not None:
+                content.append(self.strip_quotes(after))
+            self.add("quote_then_cue", content, bare_cue, speaker, "direct")
+            return True
+
+        # participial ", saying (that) C"
+        if low.endswith("ing") and prev == "," and klass in ("speech", "cognitive", "phrase"):
+            rng = self.content_after(last, lemma)
+            quote_after = self.quote_after(last)
+            if quote_after is not None:
+                self.add("participle_quote", [self.strip_quotes(quote_after)], bare_cue,
+                         self.main_subject(), "direct")
+                return True
+            if rng is not None:
+                self.add("participle_content", [self.tokens_span(*rng)], bare_cue,
+                         self.main_subject())
+                return True
+            return False
+        if low.endswith("ing") and tok.lowers[first - 1] not in w["aux"] if first > 0 else True:
+            return False
+
+        # S V: "C" / S V "C"
+        quote_after = self.quote_after(last)
+        if quote_after is not None:
+            speaker, _ = self.speaker_before(first)
+            if speaker is None:
+                speaker = self.speaker_after(last)
+            self.add("cue_then_quote", [self.strip_quotes(quote_after)], cue, speaker, "direct")
+            return True
+
+        # C, S V.  /  C, V S.  (cue closes the sentence)
+        tail = self.clause_tail(first, last)
+        if tail is not None:
+            content_end, speaker = tail
+            if content_end > 0:
+                content = self.tokens_span(0, content_end)
+                self.add("content_then_cue", [content], bare_cue, speaker)
+                return True
+
+        # parenthetical: C1, S V, C2
+        paren = self.parenthetical(first, last)
+        if paren is not None:
+            c1, speaker, c2 = paren
+            self.add("parenthetical", [c1, c2], bare_cue, speaker)
+            return True
+
+        # S V (that) C
+        if klass == "other" and nxt != "that" and nxt != ":":
+            return False
+        if klass == "cognitive" and nxt != "that" and nxt not in w["pronoun"]:
+            return False
+        rng = self.content_after(last, lemma)
+        if rng is None:
+            return False
+        speaker, _ = self.speaker_before(first)
+        if speaker is None and cue_start_tok > 0 and tok.lowers[cue_start_tok - 1] in ("and", "but"):
+            speaker = self.main_subject()
+        if speaker is None:
+            return False
+        self.add("subject_cue_content", [self.tokens_span(*rng)], cue, speaker)
+        return True
+
+    def quote_before(self, i: int) -> Span | None:
+        """A quotation ending right before token ``i`` (a comma or dash may stand between)."""
+        tok = self.tok
+        j = i - 1
+        # the speaker may stand between the quote and the cue: '"...," he said'
+        k = j
+        steps = 0
+        while k >= 0 and steps < 8 and tok.lowers[k] not in _QUOTE_CHARS:
+            if tok.lowers[k] in (".", ";") or (tok.lowers[k] in _CLAUSE_PUNCT and steps > 0):
+                break
+            k -= 1
+            steps += 1
+        if k < 0 or tok.lowers[k] not in _QUOTE_CHARS:
+            return None
+        quote = self.quote_at(tok.starts[k])
+        if quote is None or quote.end != tok.ends[k]:
+            return None
+        # the quote must end with a comma, ?, ! or a dash inside or right after it
+        inner = self.text[max(quote.start, quote.end - 3) : quote.end]
+        after = tok.lowers[k + 1] if k + 1 < len(tok) else ""
+        if not any(c in ",?!\u2014-" for c in inner) and after not in (",", "\u2014", "-"):
+            return None
+        return quote
+
+    def quote_after(self, i: int, allow_speaker: bool = False) -> Span | None:
+        """A quotation starting right after token ``i`` (``:`` or ``,`` may stand between)."""
+        tok = self.tok
+        j = i
+        n = len(tok)
+        steps = 0
+        while j < n and tok.lowers[j] not in _QUOTE_CHARS and steps < (6 if allow_speaker else 2):
+            if tok.lowers[j] not in (",", ":", "that", "\u2014", "-") and not allow_speaker:
+                return None
+            j += 1
+            steps += 1
+        if j >= n or tok.lowers[j] not in _QUOTE_CHARS:
+            return None
+        quote = self.quote_at(tok.starts[j])
+        if quote is None or quote.start != tok.starts[j]:
+            return None
+        return quote
+
+    def clause_tail(self, first: int, last: int) -> tuple[int, Span | None] | None:
+        """For 'C, S V.' and 'C, V S.': the end of C and the speaker, if the cue closes the sentence."""
+        tok = self.tok
+        n = len(tok)
+        # after the cue: only an optional speaker / time words, then the sentence end
+        j = last
+        speaker_after = None
+        end = n
+        while end > 0 and tok.lowers[end - 1] in (".", "?", "!") or (
+            end > 0 and tok.lowers[end - 1] in _QUOTE_CHARS
+        ):
+            end -= 1
+        before = self.skip_aux_left(first)
+        if before > 0 and tok.lowers[before - 1] == ",":
+            # "C, said S." -- speaker after the cue
+            if j < end:
+                span = self.speaker_after(j)
+                if span is None or tok.ends[end - 1] > span.end + 40:
+                    return None
+                speaker_after = span
+            return before - 1, speaker_after
+        # "C, S said."
+        if j != end and not all(tok.lowers[k] in self.words["temporal"] for k in range(j, end)):
+            return None
+        start = self.clause_start(before)
+        if start == 0 or tok.lowers[start - 1] != ",":
+            return None
+        if before - start > 8 or before == start:
+            return None
+        return start - 1, self.tokens_span(start, before)
+
+    def parenthetical(self, first: int, last: int) -> tuple[Span, Span, Span] | None:
+        """'C1, S V, C2': the cue and its speaker between commas inside the content."""
+        tok = self.tok
+        n = len(tok)
+        if last >= n or tok.lowers[last] != ",":
+            return None
+        before = self.skip_aux_left(first)
+        start = self.clause_start(before)
+        if start == 0 or tok.lowers[start - 1] != "," or before - start > 6 or before == start:
+            return None
+        c2_end = self.content_end(last + 1)
+        if start - 1 <= 0 or c2_end <= last + 1:
+            return None
+        return (
+            self.tokens_span(0, start - 1),
+            self.tokens_span(start, before),
+            self.tokens_span(last + 1, c2_end),
+        )
+
+    def according_to(self, first: int, last: int) -> bool:
+        tok = self.tok
+        n = len(tok)
+        # the source runs to the next comma or the sentence end
+        j = last
+        while j < n and tok.lowers[j] not in _CLAUSE_PUNCT and tok.lowers[j] not in ".?!":
+            j += 1
+        if j == last:
+            return False
+        speaker = self.tokens_span(last, j)
+        cue = self.tokens_span(first, last)
+        if first == 0 and j < n and tok.lowers[j] == ",":
+            end = self.content_end(j + 1)
+            if end > j + 1:
+                self.add("according_to", [self.tokens_span(j + 1, end)], cue, speaker)
+                return True
+            return False
+        if first > 0:
+            end = first
+            while end > 0 and tok.lowers[end - 1] in (",", "\u2014", "-", "("):
+                end -= 1
+            start = 0
+            if end > start:
+                self.add("according_to", [self.tokens_span(start, end)], cue, speaker)
+                return True
+        return False
+
+    def main_subject(self) -> Span | None:
+        """The subject at the start of the sentence: its first noun phrase."""
+        tok = self.tok
+        n = len(tok)
+        w = self.words
+        if n == 0:
+            return None
+        j = 0
+        if tok.lowers[0] in w["pronoun"]:
+            return self.tokens_span(0, 1)
+        while j < n and j < 10:
+            low = tok.lowers[j]
+            text = tok.texts[j]
+            if low in w["aux"] or low in _CLAUSE_PUNCT or low in self.lex.verbs:
+                break
+            if not (text[0].isupper() or low in w["determiner"] or low.endswith("'s")
+                    or low in ("of", "'", "-")):
+                # allow a lower-case head noun right after capitalised words ("Ukrainian officials")
+                if j > 0 and (tok.texts[j - 1][0].isupper() or tok.lowers[j - 1] in w["determiner"]):
+                    j += 1
+                    break
+                break
+            j += 1
+        if j == 0:
+            return None
+        return self.tokens_span(0, j)
+
+
+def _paragraph_quotes(article: Article) -> list[list[Span]]:
+    return [_quote_spans(article.text, para) for para in article.paragraphs]
+
+
+def _extract_raw(article: Article, sentences: Sequence[Sentence]) -> list[_Raw]:
+    lex = _lexicon()
+    quotes = _paragraph_quotes(article)
+    found: list[_Raw] = []
+    for sentence in sentences:
+        rules = _SentenceRules(article, sentence, quotes[sentence.paragraph], lex)
+        found.extend(rules.run())
+    return found
+
+
+def extract_attributions(
+    article: Article, sentences: Sequence[Sentence] | None = None
+) -> tuple[Attribution, ...]:
+    """Every attribution in ``article``, with speakers resolved.
+
+    Args:
+        article: The article.
+        sentences: Its sentences, if already split (default: split it).
+
+    Returns:
+        The attributions in text order.
+    """
+    if sentences is None:
+        sentences = split_sentences(article)
+    raw = _extract_raw(article, sentences)
+    resolutions: list[Resolution] = resolve_speakers(
+        article, sentences, [(r.sentence, r.speaker) for r in raw]
+    )
+    text = article.text
+    out = []
+    for item, resolved in zip(raw, resolutions, strict=True):
+        out.append(
+            Attribution(
+                article_id=article.id,
+                sentence=item.sentence.span,
+                kind=item.kind,
+                content=Role.from_spans(text, item.content),
+                cue=Role.from_spans(text, [item.cue]) if item.cue else None,
+                speaker=Role.from_spans(text, [item.speaker]) if item.speaker else None,
+                pattern=item.pattern,
+                speaker_name=resolved.name,
+                speaker_type=resolved.type,
+                resolution=resolved.reason,
+            )
+        )
+    out.sort(key=lambda a: (a.sentence.start, a.content.start))
+    return tuple(out)
+
+
+def classify_sentences(
+    sentences: Sequence[Sentence], attributions: Sequence[Attribution]
+) -> list[SentenceKind]:
+    """The kind of each sentence: boilerplate, attributed (it holds a cue or a
+    quoted content of an attribution) or unattributed."""
+    kinds: list[SentenceKind] = []
+    for sentence in sentences:
+        if sentence.boilerplate:
+            kinds.append("boilerplate")
+            continue
+        attributed = any(
+            a.sentence.start == sentence.start
+            or (
+                a.kind == "direct"
+                and a.content.start < sentence.end
+                and sentence.start < a.content.end
+            )
+            for a in attributions
+        )
+        kinds.append("attributed" if attributed else "unattributed")
+    return kinds

@@ -1,0 +1,530 @@
+"""Speaker mentions resolved to named sources, with a type and a reason.
+
+Within an article, a speaker mention becomes a named source:
+
+- a pronoun ("He said") takes the nearest earlier source or person, preferring
+  evidence in the same paragraph, then anywhere in the article (paragraphs may
+  come out of reading order);
+- a surname ("Makei") takes the full name introduced in the article;
+- a descriptor ("The Belarusian leader") takes the person introduced with the
+  same nationality and a compatible title ("Belarusian President Alexander
+  Lukashenko"); generic roles and their titles are in ``role_synonyms.txt``;
+- a place acting for its government ("Moscow", "the Kremlin") takes the
+  country, and an acronym its full name ("EU" -> "European Union"), from
+  ``places.tsv``;
+- a group ("Some officials in Ukraine") takes a canonical form
+  ("Ukrainian officials").
+
+Titles are stripped from names.  Every resolution says why it was made.
+
+>>> canonical_group("Some officials in Ukraine")
+'Ukrainian officials'
+>>> place_for("the Kremlin")
+('Russia', 'country')
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+import attrs
+
+from claimtrack.articles import Article
+from claimtrack.lexicon import data_lines, word_set
+from claimtrack.sentences import Sentence
+from claimtrack.spans import Span
+
+__all__ = [
+    "Resolution",
+    "SpeakerType",
+    "canonical_group",
+    "place_for",
+    "resolve_speakers",
+    "strip_titles",
+]
+
+SpeakerType = Literal["person", "organisation", "government", "group", "anonymous"]
+
+
+@attrs.frozen
+class Resolution:
+    """The named source a speaker mention stands for.
+
+    Attributes:
+        name: The canonical name, or None when the mention cannot be named.
+        type: person, organisation, government, group or anonymous.
+        reason: Why: which evidence named it.
+    """
+
+    name: str | None
+    type: SpeakerType
+    reason: str
+
+
+# --- gazetteers ------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Places:
+    variants: dict[str, tuple[str, str]]  # lower variant -> (canonical, kind)
+    demonyms: dict[str, str]  # lower demonym -> canonical country
+    adjective_of: dict[str, str]  # canonical -> first demonym (adjective)
+
+
+@functools.cache
+def _places() -> _Places:
+    variants: dict[str, tuple[str, str]] = {}
+    demonyms: dict[str, str] = {}
+    adjective: dict[str, str] = {}
+    for line in data_lines("places.tsv"):
+        cells = line.split("\t")
+        if len(cells) < 5 or cells[0] == "canonical":
+            continue
+        canonical, kind, capital, dems, forms = cells[:5]
+        for form in [canonical, capital, *forms.split("|")]:
+            form = form.strip()
+            if form:
+                variants.setdefault(form.lower(), (canonical, kind))
+        for dem in dems.split("|"):
+            dem = dem.strip()
+            if dem:
+                demonyms.setdefault(dem.lower(), canonical)
+                adjective.setdefault(canonical, dem)
+    return _Places(variants, demonyms, adjective)
+
+
+def place_for(mention: str) -> tuple[str, str] | None:
+    """The country or international body a mention names, with its kind, or None.
+
+    >>> place_for("Moscow")
+    ('Russia', 'country')
+    >>> place_for("The EU")
+    ('European Union', 'organisation')
+    >>> place_for("Vladimir Makei") is None
+    True
+    """
+    key = _squash(mention)
+    places = _places()
+    found = places.variants.get(key)
+    if found is None and key.startswith("the "):
+        found = places.variants.get(key[4:])
+    return found
+
+
+@functools.cache
+def _titles() -> frozenset[str]:
+    return word_set("titles.txt")
+
+
+@functools.cache
+def _max_title_words() -> int:
+    return max((len(t.split()) for t in _titles()), default=1)
+
+
+@functools.cache
+def _role_synonyms() -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for line in data_lines("role_synonyms.txt"):
+        role, titles = line.split("\t")
+        out[role.strip()] = frozenset(t.strip() for t in titles.split("|")) | {role.strip()}
+    return out
+
+
+@functools.cache
+def _group_words() -> frozenset[str]:
+    return word_set("group_words.txt")
+
+
+@functools.cache
+def _organisation_words() -> frozenset[str]:
+    return word_set("organisation_words.txt")
+
+
+@functools.cache
+def _clause_words() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for line in data_lines("clause_words.txt"):
+        word, category = line.split("\t")
+        out.setdefault(category, set()).add(word)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_QUANTIFIERS = frozenset(
+    "some many several most other few two three four five six dozens hundreds a an the "
+    "numerous various certain unnamed".split()
+)
+_WORD = re.compile(r"[\w\u2019'.\-&]+")
+_SPACE = re.compile(r"\s+")
+
+
+def _squash(text: str) -> str:
+    return _SPACE.sub(" ", text.replace("\u2019", "'")).strip().strip(",").strip().lower()
+
+
+def _words(text: str) -> list[str]:
+    return [w.rstrip(",") for w in _WORD.findall(text.replace("\u2019", "'"))]
+
+
+def strip_titles(words: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Split leading descriptors (demonyms, titles, determiners) from a name.
+
+    Returns ``(descriptor words, name words)``.
+
+    >>> strip_titles("Russian Foreign Minister Sergey Lavrov".split())
+    (['Russian', 'Foreign', 'Minister'], ['Sergey', 'Lavrov'])
+    """
+    titles, places = _titles(), _places()
+    i = 0
+    n = len(words)
+    while i < n:
+        low = words[i].lower()
+        if low in ("the", "a", "an", "former", "then", "acting", "top", "senior", "deputy") or (
+            low in places.demonyms or place_for(words[i]) is not None
+        ):
+            i += 1
+            continue
+        if low.endswith("'s") or low.endswith("'"):
+            i += 1
+            continue
+        matched = False
+        for k in range(min(_max_title_words(), n - i), 0, -1):
+            if " ".join(words[i : i + k]).lower() in titles:
+                i += k
+                matched = True
+                break
+        if not matched:
+            break
+    return list(words[:i]), list(words[i:])
+
+
+def canonical_group(mention: str) -> str:
+    """A canonical form of a group mention: quantifiers dropped, "X in Country" as "<Demonym> X".
+
+    >>> canonical_group("Some Ukrainian officials")
+    'Ukrainian officials'
+    >>> canonical_group("many experts")
+    'experts'
+    """
+    words = _words(mention)
+    while words and words[0].lower() in _QUANTIFIERS:
+        words = words[1:]
+    lowered = [w.lower() for w in words]
+    for prep in ("in", "from", "of"):
+        if prep in lowered:
+            k = lowered.index(prep)
+            tail = " ".join(words[k + 1 :])
+            place = place_for(tail)
+            if place is not None and k > 0:
+                adjective = _places().adjective_of.get(place[0], place[0])
+                words = [adjective, *words[:k]]
+                break
+    return " ".join(words)
+
+
+# --- people in an article -----------------------------------------------------------
+
+
+@attrs.frozen
+class _Person:
+    name: str
+    surname: str
+    descriptors: frozenset[tuple[str, str]]  # (country or "", title)
+    first_offset: int
+
+
+_CAP_RUN = re.compile(
+    r"(?:(?<=\s)|^|(?<=[(\"\u201c\u2018]))"
+    r"((?:[A-Z][\w\u2019'.\-]*(?:,? )){0,6}[A-Z][\w\u2019'\-]*)"
+)
+
+
+def _is_name_word(word: str) -> bool:
+    if not word or not word[0].isupper() or any(c.isdigit() for c in word):
+        return False
+    if word.isupper() and len(word) > 1 and "." not in word:
+        return False  # an acronym
+    low = word.lower().rstrip(".")
+    words = _clause_words()
+    return not (
+        low in words.get("determiner", frozenset())
+        or low in words.get("pronoun", frozenset())
+        or low in words.get("boundary", frozenset())
+        or low in _organisation_words()
+        or low in _group_words()
+    )
+
+
+def _people(text: str) -> list[_Person]:
+    """Persons introduced by a full name (two or more name words) anywhere in ``text``."""
+    people: dict[str, _Person] = {}
+    places = _places()
+    for match in _CAP_RUN.finditer(text):
+        run = match.group(1)
+        if "," in run:
+            # "Belarus' top diplomat, Vladimir Makei": look at the last comma part
+            head, _, run_tail = run.rpartition(", ")
+            descriptor_words = _words(head)
+            words = _words(run_tail)
+        else:
+            descriptor_words = []
+            words = _words(run)
+        lead, name = strip_titles(words)
+        # possessives and sentence-initial function words are not part of names
+        name = [w for w in name if w]
+        if len(name) < 2 or len(name) > 4 or not all(_is_name_word(w) for w in name):
+            continue
+        if place_for(" ".join(name)) is not None:
+            continue
+        if any(w.lower() in places.demonyms for w in name):
+            continue
+        descriptors = _descriptors(descriptor_words + lead)
+        name[-1] = _unpossessive(name[-1], text)
+        surname = name[-1]
+        full = " ".join(name)
+        old = people.get(full)
+        if old is not None:
+            people[full] = attrs.evolve(old, descriptors=old.descriptors | descriptors)
+        else:
+            people[full] = _Person(full, surname, descriptors, match.start(1))
+    return sorted(people.values(), key=lambda p: p.first_offset)
+
+
+def _unpossessive(word: str, text: str) -> str:
+    """A name word without a possessive ending: "Lukashenko's", and "Lukashenkos"
+    where the article also writes "Lukashenko" alone."""
+    for suffix in ("'s", "\u2019s", "'", "\u2019"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    if word.endswith("s") and len(word) > 3 and re.search(rf"\b{re.escape(word[:-1])}\b", text):
+        return word[:-1]
+    return word
+
+
+def _descriptors(words: Sequence[str]) -> frozenset[tuple[str, str]]:
+    """(country, title) pairs described by descriptor words ("Belarusian President")."""
+    places = _places()
+    country = ""
+    for w in words:
+        low = w.lower()
+        if low in places.demonyms:
+            country = places.demonyms[low]
+        elif low.endswith("'s") or low.endswith("'"):
+            found = place_for(low.rstrip("s").rstrip("'"))
+            if found is not None:
+                country = found[0]
+        elif (found := place_for(w)) is not None:
+            country = found[0]
+    lowered = [w.lower() for w in words]
+    known = _titles()
+    titles = {
+        phrase
+        for i in range(len(lowered))
+        for k in range(1, min(_max_title_words(), len(lowered) - i) + 1)
+        if (phrase := " ".join(lowered[i : i + k])) in known
+    }
+    if not titles:
+        return frozenset()
+    return frozenset((country, t) for t in titles)
+
+
+# --- resolution --------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Context:
+    article: Article
+    sentences: Sequence[Sentence]
+    people: list[_Person]
+    by_surname: dict[str, list[_Person]]
+
+
+def _person_for_surname(ctx: _Context, word: str) -> _Person | None:
+    key = word.lower().replace("\u2019", "'").removesuffix("'s").removesuffix("'")
+    for candidate in (key, key[:-1] if key.endswith("s") else None):
+        if candidate and candidate in ctx.by_surname:
+            return ctx.by_surname[candidate][0]
+    return None
+
+
+def _name_in(ctx: _Context, mention: str) -> tuple[str, str] | None:
+    """A person named in a mention: (name, reason)."""
+    words = _words(mention)
+    # the last run of name words in the mention
+    _, name = strip_titles(words)
+    caps = []
+    for w in name:
+        if _is_name_word(w):
+            caps.append(w)
+        elif caps:
+            break
+    if len(caps) >= 2:
+        full = " ".join(caps)
+        person = next((p for p in ctx.people if p.name == full), None)
+        return (person.name if person else full), "full name in the mention"
+    if len(caps) == 1:
+        person = _person_for_surname(ctx, caps[0])
+        if person is not None:
+            return person.name, f"surname {caps[0]!r} of {person.name!r}, introduced in the article"
+    return None
+
+
+def _descriptor_person(ctx: _Context, mention: str) -> tuple[str, str] | None:
+    """A person matching a descriptor such as "The Belarusian leader"."""
+    words = _words(mention)
+    if not words or words[0].lower() not in ("the", "a", "an", "this", "that") and not words[
+        0
+    ].lower().endswith("'s"):
+        return None
+    described = _descriptors(words)
+    if not described:
+        return None
+    synonyms = _role_synonyms()
+    for country, role in sorted(described):
+        allowed = synonyms.get(role, frozenset({role}))
+        for person in ctx.people:
+            for p_country, p_title in person.descriptors:
+                if (not country or country == p_country) and (p_title in allowed or p_title == role):
+                    return (
+                        person.name,
+                        f"descriptor {mention!r} matches {person.name!r}, introduced as "
+                        f"{(p_country + ' ') if p_country else ''}{p_title}",
+                    )
+    return None
+
+
+_PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person", "i": "person"}
+_PLURAL = {"they", "we", "them", "us", "it"}
+
+
+def _resolve_pronoun(
+    ctx: _Context,
+    pronoun: str,
+    span: Span,
+    sentence: Sentence,
+    earlier: list[tuple[Span, Sentence, Resolution]],
+) -> Resolution:
+    wants_person = pronoun in _PERSONAL
+    text = ctx.article.text
+
+    def fits(r: Resolution) -> bool:
+        if r.name is None:
+            return False
+        return (r.type == "person") if wants_person else (r.type != "person")
+
+    # 1. speakers named earlier in the same paragraph (nearest first)
+    for other_span, other_sentence, r in reversed(earlier):
+        if other_sentence.paragraph == sentence.paragraph and other_span.start < span.start and fits(r):
+            return Resolution(
+                r.name, r.type, f"pronoun {pronoun!r} -> nearest earlier speaker in the paragraph"
+            )
+    # 2. persons mentioned earlier in the same paragraph, sentence subjects first
+    if wants_person:
+        para = ctx.article.paragraphs[sentence.paragraph]
+        window = text[para.start : span.start]
+        best: tuple[int, _Person] | None = None
+        for person in ctx.people:
+            for needle in (person.name, person.surname):
+                pos = window.rfind(needle)
+                if pos >= 0:
+                    starts_sentence = any(
+                        s.paragraph == sentence.paragraph
+                        and s.body_start <= para.start + pos <= s.body_start + 60
+                        and s.start < sentence.start
+                        for s in ctx.sentences
+                    )
+                    score = pos + (100_000 if starts_sentence else 0)
+                    if best is None or score > best[0]:
+                        best = (score, person)
+                    break
+        if best is not None:
+            return Resolution(
+                best[1].name, "person", f"pronoun {pronoun!r} -> person named earlier in the paragraph"
+            )
+    # 3. anywhere in the article: the nearest earlier speaker, else the most frequent one
+    for _, _, r in reversed(earlier):
+        if fits(r):
+            return Resolution(r.name, r.type, f"pronoun {pronoun!r} -> earlier speaker in the article")
+    if wants_person and ctx.people:
+        counts = {p.name: text.count(p.surname) for p in ctx.people}
+        name = max(counts, key=lambda k: (counts[k], -ctx.people[[p.name for p in ctx.people].index(k)].first_offset))
+        return Resolution(name, "person", f"pronoun {pronoun!r} -> most mentioned person in the article")
+    return Resolution(None, "anonymous", f"pronoun {pronoun!r} with no antecedent")
+
+
+def _resolve_mention(ctx: _Context, mention: str) -> Resolution:
+    words = _words(mention)
+    lowered = [w.lower() for w in words]
+    place = place_for(mention)
+    if place is not None:
+        kind: SpeakerType = "government" if place[1] == "country" else "organisation"
+        return Resolution(place[0], kind, f"{mention!r} stands for {place[0]}")
+    named = _name_in(ctx, mention)
+    head = lowered[-1] if lowered else ""
+    if any(w in _organisation_words() for w in lowered):
+        stripped = words[1:] if lowered and lowered[0] in ("the", "a", "an") else words
+        return Resolution(" ".join(stripped), "organisation", "organisation word in the mention")
+    if named is not None:
+        return Resolution(named[0], "person", named[1])
+    described = _descriptor_person(ctx, mention)
+    if described is not None:
+        return Resolution(described[0], "person", described[1])
+    if head in _group_words() or any(w in _group_words() for w in lowered):
+        return Resolution(canonical_group(mention), "group", "group word at the head of the mention")
+    stripped = words[1:] if lowered and lowered[0] in ("the", "a", "an") else words
+    if stripped and all(w[0].isupper() for w in stripped if w):
+        return Resolution(" ".join(stripped), "organisation", "capitalised name, not a known person")
+    if stripped:
+        return Resolution(" ".join(words), "group", "descriptive mention kept as written")
+    return Resolution(None, "anonymous", "empty mention")
+
+
+def resolve_speakers(
+    article: Article,
+    sentences: Sequence[Sentence],
+    mentions: Sequence[tuple[Sentence, Span | None]],
+) -> list[Resolution]:
+    """Resolve each speaker mention of an article to a named source.
+
+    Args:
+        article: The article.
+        sentences: Its sentences.
+        mentions: For each attribution, its sentence and speaker span (or None).
+
+    Returns:
+        One :class:`Resolution` per mention, in the same order.
+    """
+    text = article.text
+    people = _people(text)
+    by_surname: dict[str, list[_Person]] = {}
+    for person in people:
+        by_surname.setdefault(person.surname.lower().replace("\u2019", "'"), []).append(person)
+    ctx = _Context(article, sentences, people, by_surname)
+    pronouns = _clause_words().get("pronoun", frozenset())
+    # first pass: everything but pronouns
+    out: list[Resolution | None] = []
+    for _sentence, span in mentions:
+        if span is None:
+            out.append(Resolution(None, "anonymous", "no speaker mention"))
+            continue
+        mention = span.of(text)
+        low = _squash(mention)
+        if low in pronouns or low in _PERSONAL:
+            out.append(None)
+            continue
+        out.append(_resolve_mention(ctx, mention))
+    # second pass: pronouns, in text order, using resolved speakers before them
+    order = sorted(range(len(mentions)), key=lambda i: (mentions[i][1] or Span(0, 0)).start)
+    earlier: list[tuple[Span, Sentence, Resolution]] = []
+    for i in order:
+        sentence, span = mentions[i]
+        if span is None:
+            continue
+        resolved = out[i]
+        if resolved is None:
+            resolved = _resolve_pronoun(ctx, _squash(span.of(text)), span, sentence, earlier)
+            out[i] = resolved
+        earlier.append((span, sentence, resolved))
+    return [r if r is not None else Resolution(None, "anonymous", "unresolved") for r in out]
