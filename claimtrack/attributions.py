@@ -158,10 +158,15 @@ def _np_words() -> frozenset[str]:
 # --- tokens and quotes -------------------------------------------------------------
 
 _WORD = re.compile(r"\w+(?:[\u2019'\-.&]\w+)*")
-_TOKEN = re.compile(r"\w+(?:[\u2019'\-.&]\w+)*\.?|[^\w\s]")
+_TOKEN = re.compile(r"\w+(?:[\u2019'\-.&]\w+)*\.?|''|``|[^\w\s]")
 _OPEN_QUOTES = "\u201c\u00ab\u201e"
 _CLOSE_QUOTES = "\u201d\u00bb"
 _QUOTE_CHARS = _OPEN_QUOTES + _CLOSE_QUOTES + '"'
+#: Quotation marks as tokens: the characters, and the doubled apostrophes and
+#: backticks some newspapers and corpora use (''We will,'' he said).
+_QUOTE_TOKENS = frozenset(_QUOTE_CHARS) | {"''", "``"}
+_STRIP = _QUOTE_CHARS + "'`"
+_QUOTE_MARK = re.compile("''|``|[" + _QUOTE_CHARS + "]")
 _CLAUSE_PUNCT = frozenset(",;:")
 
 
@@ -199,10 +204,11 @@ def _quote_spans(text: str, para: Span) -> list[Span]:
     """Quotations in a paragraph, marks included; an unclosed one runs to the paragraph end."""
     spans: list[Span] = []
     open_at: int | None = None
-    for index in range(para.start, para.end):
-        char = text[index]
-        if char not in _QUOTE_CHARS:
-            continue
+    for mark in _QUOTE_MARK.finditer(text, para.start, para.end):
+        index = mark.start()
+        char = mark.group()
+        if char in ("''", "``"):
+            char = "\u201c" if char == "``" else '"'
         if char in _OPEN_QUOTES or (char == '"' and open_at is None):
             if open_at is None:
                 open_at = index
@@ -211,7 +217,7 @@ def _quote_spans(text: str, para: Span) -> list[Span]:
                 spans.append(Span(open_at, index))
                 open_at = index
         elif open_at is not None:
-            spans.append(Span(open_at, index + 1))
+            spans.append(Span(open_at, mark.end()))
             open_at = None
     if open_at is not None:
         spans.append(Span(open_at, para.end))
@@ -287,7 +293,7 @@ class _SentenceRules:
         j = i - 1
         while j >= 0:
             low = self.tok.lowers[j]
-            if low in _CLAUSE_PUNCT or low in boundary or low in _QUOTE_CHARS or low == "(":
+            if low in _CLAUSE_PUNCT or low in boundary or low in _QUOTE_TOKENS or low == "(":
                 return j + 1
             j -= 1
         return 0
@@ -365,7 +371,7 @@ class _SentenceRules:
         j = i
         n = len(tok)
         while j < n and tok.lowers[j] not in _CLAUSE_PUNCT and tok.lowers[j] not in ".?!":
-            if tok.lowers[j] in _QUOTE_CHARS:
+            if tok.lowers[j] in _QUOTE_TOKENS:
                 break
             j += 1
         if j == i or j - i > 10 or not self.namey(i, j):
@@ -398,7 +404,7 @@ class _SentenceRules:
             if low == "that":
                 i = j + 1
                 break
-            if low in _CLAUSE_PUNCT or low in _QUOTE_CHARS or low in self.lex.verbs:
+            if low in _CLAUSE_PUNCT or low in _QUOTE_TOKENS or low in self.lex.verbs:
                 break
         else:
             pass
@@ -460,7 +466,7 @@ class _SentenceRules:
         if not pieces:
             return
         if kind is None:
-            quoted = any(c in _QUOTE_CHARS for p in pieces for c in p.of(self.text))
+            quoted = any(_QUOTE_MARK.search(p.of(self.text)) for p in pieces)
             kind = "mixed" if quoted else "indirect"
         self.found.append(_Raw(self.sentence, kind, pieces, cue, speaker, pattern))
 
@@ -468,12 +474,7 @@ class _SentenceRules:
         return Span(self.tok.starts[a], self.tok.ends[b - 1])
 
     def strip_quotes(self, span: Span) -> Span:
-        s, e = span.start, span.end
-        while s < e and (self.text[s] in _QUOTE_CHARS or self.text[s].isspace()):
-            s += 1
-        while e > s and (self.text[e - 1] in _QUOTE_CHARS or self.text[e - 1].isspace()):
-            e -= 1
-        return Span(s, e)
+        return _strip_marks(self.text, span)
 
     # -- rules --
     def run(self) -> list[_Raw]:
@@ -593,12 +594,12 @@ class _SentenceRules:
         # the speaker may stand between the quote and the cue: '"...," he said'
         k = j
         steps = 0
-        while k >= 0 and steps < 8 and tok.lowers[k] not in _QUOTE_CHARS:
+        while k >= 0 and steps < 8 and tok.lowers[k] not in _QUOTE_TOKENS:
             if tok.lowers[k] in (".", ";") or (tok.lowers[k] in _CLAUSE_PUNCT and steps > 0):
                 break
             k -= 1
             steps += 1
-        if k < 0 or tok.lowers[k] not in _QUOTE_CHARS:
+        if k < 0 or tok.lowers[k] not in _QUOTE_TOKENS:
             return None
         quote = self.quote_at(tok.starts[k])
         if quote is None or quote.end != tok.ends[k]:
@@ -616,12 +617,12 @@ class _SentenceRules:
         j = i
         n = len(tok)
         steps = 0
-        while j < n and tok.lowers[j] not in _QUOTE_CHARS and steps < (6 if allow_speaker else 2):
+        while j < n and tok.lowers[j] not in _QUOTE_TOKENS and steps < (6 if allow_speaker else 2):
             if tok.lowers[j] not in (",", ":", "that", "\u2014", "-") and not allow_speaker:
                 return None
             j += 1
             steps += 1
-        if j >= n or tok.lowers[j] not in _QUOTE_CHARS:
+        if j >= n or tok.lowers[j] not in _QUOTE_TOKENS:
             return None
         quote = self.quote_at(tok.starts[j])
         if quote is None or quote.start != tok.starts[j]:
@@ -637,7 +638,7 @@ class _SentenceRules:
         speaker_after = None
         end = n
         while end > 0 and tok.lowers[end - 1] in (".", "?", "!") or (
-            end > 0 and tok.lowers[end - 1] in _QUOTE_CHARS
+            end > 0 and tok.lowers[end - 1] in _QUOTE_TOKENS
         ):
             end -= 1
         before = self.skip_aux_left(first)
@@ -737,6 +738,67 @@ def _paragraph_quotes(article: Article) -> list[list[Span]]:
     return [_quote_spans(article.text, para) for para in article.paragraphs]
 
 
+def _continue_quotes(
+    article: Article,
+    sentences: Sequence[Sentence],
+    quotes: list[list[Span]],
+    found: list[_Raw],
+) -> list[_Raw]:
+    """Extend direct quotations over the quoted sentences that follow them.
+
+    News quotes run on: '"A," she said. "B. C."' attributes B and C to her too,
+    and a quote left open at a paragraph's end continues in the next paragraph
+    when that one opens with a quotation mark.  A following sentence with a cue
+    of its own stops the run.
+    """
+    with_cue = {raw.sentence.index for raw in found}
+    text = article.text
+    out = []
+    for raw in found:
+        if raw.kind != "direct":
+            out.append(raw)
+            continue
+        pieces = list(raw.content)
+        index = raw.sentence.index + 1
+        last_end = pieces[-1].end
+        while index < len(sentences):
+            nxt = sentences[index]
+            same_para = nxt.paragraph == raw.sentence.paragraph
+            if not same_para:
+                # only an unclosed quote runs into the next paragraph
+                prev_para = article.paragraphs[sentences[index - 1].paragraph]
+                if nxt.paragraph != sentences[index - 1].paragraph + 1 or not any(
+                    q.start < last_end and q.end == prev_para.end for q in quotes[raw.sentence.paragraph]
+                ) and not any(q.end == prev_para.end and q.start <= last_end for q in quotes[sentences[index - 1].paragraph]):
+                    break
+            if nxt.index in with_cue or nxt.start < last_end:
+                if nxt.start < last_end and nxt.end <= last_end:
+                    index += 1
+                    continue
+                break
+            start = nxt.body_start
+            quote = next((q for q in quotes[nxt.paragraph] if q.start == start), None)
+            if quote is None:
+                break
+            span = Span(quote.start, quote.end)
+            stripped = _strip_marks(text, span)
+            if stripped.end > stripped.start:
+                pieces.append(stripped)
+            last_end = quote.end
+            index += 1
+        out.append(attrs.evolve(raw, content=tuple(pieces)))
+    return out
+
+
+def _strip_marks(text: str, span: Span) -> Span:
+    s, e = span.start, span.end
+    while s < e and (text[s] in _STRIP or text[s].isspace()):
+        s += 1
+    while e > s and (text[e - 1] in _STRIP or text[e - 1].isspace()):
+        e -= 1
+    return Span(s, e)
+
+
 def _extract_raw(article: Article, sentences: Sequence[Sentence]) -> list[_Raw]:
     lex = _lexicon()
     quotes = _paragraph_quotes(article)
@@ -744,7 +806,7 @@ def _extract_raw(article: Article, sentences: Sequence[Sentence]) -> list[_Raw]:
     for sentence in sentences:
         rules = _SentenceRules(article, sentence, quotes[sentence.paragraph], lex)
         found.extend(rules.run())
-    return found
+    return _continue_quotes(article, sentences, quotes, found)
 
 
 def extract_attributions(
