@@ -168,6 +168,10 @@ _QUOTE_TOKENS = frozenset(_QUOTE_CHARS) | {"''", "``"}
 _STRIP = _QUOTE_CHARS + "'`"
 _QUOTE_MARK = re.compile("''|``|[" + _QUOTE_CHARS + "]")
 _CLAUSE_PUNCT = frozenset(",;:")
+#: Words that open a phrase which may follow a sentence-final cue ("..., she said in a video").
+_TRAILING_PREPOSITIONS = frozenset(
+    "in at on during to from after before while as when via through with outside inside".split()
+)
 
 
 @attrs.frozen
@@ -439,7 +443,7 @@ class _SentenceRules:
                 if nxt in ("but", "while", "saying", "adding", "noting", "according", "citing"):
                     return j
                 verb = lex.verbs.get(nxt)
-                if verb and nxt.endswith("ing"):
+                if verb and (nxt.endswith("ing") or verb[1] == "speech"):
                     return j
             if low in ("and", "but") and j + 1 < n and j > i:
                 nxt = tok.lowers[j + 1]
@@ -599,6 +603,8 @@ class _SentenceRules:
                 break
             k -= 1
             steps += 1
+        if k < 0 and steps < 8:
+            return self.quote_ending_before_sentence()
         if k < 0 or tok.lowers[k] not in _QUOTE_TOKENS:
             return None
         quote = self.quote_at(tok.starts[k])
@@ -610,6 +616,14 @@ class _SentenceRules:
         if not any(c in ",?!\u2014-" for c in inner) and after not in (",", "\u2014", "-"):
             return None
         return quote
+
+    def quote_ending_before_sentence(self) -> Span | None:
+        """A quotation that closes the previous sentence of the paragraph ('"...?" Rubio said.')."""
+        start = self.sentence.body_start
+        for quote in self.quotes:
+            if quote.end <= start and not self.text[quote.end : start].strip():
+                return quote
+        return None
 
     def quote_after(self, i: int, allow_speaker: bool = False) -> Span | None:
         """A quotation starting right after token ``i`` (``:`` or ``,`` may stand between)."""
@@ -650,8 +664,18 @@ class _SentenceRules:
                     return None
                 speaker_after = span
             return before - 1, speaker_after
-        # "C, S said."
-        if j != end and not all(tok.lowers[k] in self.words["temporal"] for k in range(j, end)):
+        # "C, S said." / "C, S said in a video message."
+        if j != end and not (
+            (tok.lowers[j] in self.words["temporal"] or tok.lowers[j] in _TRAILING_PREPOSITIONS)
+            and end - j <= 10
+            and not any(
+                tok.lowers[k] == "that"
+                or tok.lowers[k] in _QUOTE_TOKENS
+                or tok.lowers[k] in self.words["aux"]
+                or tok.lowers[k] in self.lex.verbs
+                for k in range(j, end)
+            )
+        ):
             return None
         start = self.clause_start(before)
         if start == 0 or tok.lowers[start - 1] != ",":
