@@ -110,6 +110,7 @@ class Attribution:
 @attrs.frozen
 class _Lexicon:
     verbs: dict[str, tuple[str, str]]  # form -> (lemma, class)
+    triggers: frozenset[str]  # words without which a sentence holds no cue
     nouns: frozenset[str]
     phrases: dict[str, tuple[tuple[str, ...], ...]]  # first word -> phrases (as word tuples)
     words: dict[str, frozenset[str]]  # clause word category -> words
@@ -138,8 +139,13 @@ def _lexicon() -> _Lexicon:
     for line in data_lines("clause_words.txt"):
         word, category = line.split("\t")
         words.setdefault(category, set()).add(word)
+    common = set().union(*words.values())
+    phrase_words = {
+        word for group in phrases.values() for phrase in group for word in phrase
+    } - common
     return _Lexicon(
         verbs,
+        frozenset(verbs) | frozenset(phrase_words),
         frozenset(nouns),
         {k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
         {k: frozenset(v) for k, v in words.items()},
@@ -827,7 +833,14 @@ def _extract_raw(article: Article, sentences: Sequence[Sentence]) -> list[_Raw]:
     lex = _lexicon()
     quotes = _paragraph_quotes(article)
     found: list[_Raw] = []
+    text = article.text
+    triggers = lex.triggers
     for sentence in sentences:
+        # most sentences hold no cue word: check words as a set before tokenizing
+        if sentence.boilerplate or triggers.isdisjoint(
+            _WORD.findall(text[sentence.start : sentence.end].lower())
+        ):
+            continue
         rules = _SentenceRules(article, sentence, quotes[sentence.paragraph], lex)
         found.extend(rules.run())
     return _continue_quotes(article, sentences, quotes, found)

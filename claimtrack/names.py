@@ -96,6 +96,7 @@ def _places() -> _Places:
     return _Places(variants, demonyms, adjective)
 
 
+@functools.lru_cache(maxsize=65536)
 def place_for(mention: str) -> tuple[str, str] | None:
     """The country or international body a mention names, with its kind, or None.
 
@@ -241,6 +242,7 @@ _CAP_RUN = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_name_word(word: str) -> bool:
     if not word or not word[0].isupper() or any(c.isdigit() for c in word):
         return False
