@@ -13,7 +13,14 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+from claimtrack.analysis import Analysis, ArticleAnalysis, analyze
 from claimtrack.articles import Article, ArticleSet, read_articles, write_jsonl
+from claimtrack.attributions import (
+    Attribution,
+    Role,
+    classify_sentences,
+    extract_attributions,
+)
 from claimtrack.exceptions import (
     ArticleFormatError,
     ClaimtrackError,
@@ -24,6 +31,7 @@ from claimtrack.exceptions import (
 from claimtrack.normalize import Normalized, match_key, normalize
 from claimtrack.sentences import Sentence, SentenceSplitter, split_sentences
 from claimtrack.spans import Span
+from claimtrack.speakers import SpeakerIndex
 
 try:
     __version__ = version("claimtrack")
@@ -31,18 +39,26 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0"
 
 __all__ = [
+    "Analysis",
     "Article",
+    "ArticleAnalysis",
     "ArticleFormatError",
     "ArticleSet",
+    "Attribution",
     "ClaimtrackError",
     "DuplicateArticleError",
     "EmptyArticleError",
     "InputError",
     "Normalized",
+    "Role",
     "Sentence",
     "SentenceSplitter",
     "Span",
+    "SpeakerIndex",
     "__version__",
+    "analyze",
+    "classify_sentences",
+    "extract_attributions",
     "match_key",
     "normalize",
     "read_articles",

@@ -11,11 +11,12 @@ named source by :mod:`claimtrack.names`.
 >>> for a in extract_attributions(art):
 ...     print(a.pattern, "|", a.speaker.text, "|", a.cue.text, "|", a.content.text, "|", a.speaker_name)
 subject_cue_content | Sen. Jane Roe | said | taxes would rise | Jane Roe
-quote_then_cue | she | told | We will fight it, | Jane Roe
+quote_then_cue | she | told reporters | We will fight it | Jane Roe
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable, Sequence
@@ -176,7 +177,24 @@ _QUOTE_MARK = re.compile("''|``|[" + _QUOTE_CHARS + "]")
 _CLAUSE_PUNCT = frozenset(",;:")
 #: Words that open a phrase which may follow a sentence-final cue ("..., she said in a video").
 _TRAILING_PREPOSITIONS = frozenset(
-    "in at on during to from after before while as when via through with outside inside".split()
+    [
+        "in",
+        "at",
+        "on",
+        "during",
+        "to",
+        "from",
+        "after",
+        "before",
+        "while",
+        "as",
+        "when",
+        "via",
+        "through",
+        "with",
+        "outside",
+        "inside",
+    ]
 )
 
 
@@ -259,16 +277,26 @@ class _SentenceRules:
         self.sentence = sentence
         self.quotes = quotes
         self.lex = lex
+        self.quote_starts = [q.start for q in quotes]
         self.tok = _tokenize(article.text, sentence.body_start, sentence.end)
         self.words = lex.words
         self.found: list[_Raw] = []
+        # characters of the sentence already taken by a content or a speaker
+        self.blocked = bytearray(sentence.end - sentence.start)
 
     # -- helpers --
     def quote_at(self, offset: int) -> Span | None:
-        for quote in self.quotes:
-            if quote.start <= offset < quote.end:
-                return quote
+        """The quotation holding ``offset``, if any (quotations are ordered and disjoint)."""
+        k = bisect.bisect_right(self.quote_starts, offset) - 1
+        if k >= 0 and offset < self.quotes[k].end:
+            return self.quotes[k]
         return None
+
+    def block(self, span: Span) -> None:
+        base = self.sentence.start
+        a, b = max(span.start - base, 0), min(span.end - base, len(self.blocked))
+        if b > a:
+            self.blocked[a:b] = b"\x01" * (b - a)
 
     def is_word(self, i: int) -> bool:
         return 0 <= i < len(self.tok) and self.tok.texts[i][0].isalnum()
@@ -361,7 +389,9 @@ class _SentenceRules:
         if low in self.words["aux"] and low not in ("may", "will", "can", "must"):
             return True
         verb = self.lex.verbs.get(low)
-        return verb is not None and (k == 0 or self.tok.lowers[k - 1] not in self.words["determiner"])
+        return verb is not None and (
+            k == 0 or self.tok.lowers[k - 1] not in self.words["determiner"]
+        )
 
     def np_start(self, k: int) -> bool:
         """Whether a noun phrase can start at token ``k``."""
@@ -422,9 +452,11 @@ class _SentenceRules:
             low = tok.lowers[i]
             if low in w["object"]:
                 i += 1
-        while i < n and (tok.lowers[i] in w["temporal"] and not tok.texts[i][0].isupper()
-                         or tok.lowers[i] in ("monday", "tuesday", "wednesday", "thursday",
-                                              "friday", "saturday", "sunday")):
+        while i < n and (
+            (tok.lowers[i] in w["temporal"] and not tok.texts[i][0].isupper())
+            or tok.lowers[i]
+            in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+        ):
             i += 1
         while i < n and tok.lowers[i] in (",", ":"):
             i += 1
@@ -479,6 +511,10 @@ class _SentenceRules:
             quoted = any(_QUOTE_MARK.search(p.of(self.text)) for p in pieces)
             kind = "mixed" if quoted else "indirect"
         self.found.append(_Raw(self.sentence, kind, pieces, cue, speaker, pattern))
+        for piece in pieces:
+            self.block(piece)
+        if speaker is not None:
+            self.block(speaker)
 
     def tokens_span(self, a: int, b: int) -> Span:
         return Span(self.tok.starts[a], self.tok.ends[b - 1])
@@ -492,12 +528,10 @@ class _SentenceRules:
         n = len(tok)
         if n == 0 or self.sentence.boilerplate:
             return []
+        base = self.sentence.start
         for first, last, lemma, klass in self.cue_candidates():
-            offset = tok.starts[first]
-            if any(p.start <= offset < p.end for raw in self.found for p in raw.content):
-                continue  # a cue inside reported content belongs to the content
-            if any(raw.speaker is not None and raw.speaker.start <= offset < raw.speaker.end
-                   for raw in self.found):
+            # a cue inside reported content or a speaker belongs to it
+            if self.blocked[tok.starts[first] - base]:
                 continue
             self.try_cue(first, last, lemma, klass)
         return self.found
@@ -514,14 +548,16 @@ class _SentenceRules:
 
         if klass == "phrase" and lemma == "according to":
             return self.according_to(first, last)
-        if prev == "to" or prev in w["determiner"] and prev != "that":
+        if prev == "to" or (prev in w["determiner"] and prev != "that"):
             return False  # infinitive, or a noun ("the report")
         if prev in w["passive"] and not low.endswith("ing"):
             return False  # passive: "was accused"
         in_quote = self.quote_at(tok.starts[first])
-        if in_quote is not None and not (in_quote.end <= self.sentence.end
-                                         and in_quote.start >= self.sentence.start
-                                         and in_quote.end < tok.starts[first]):
+        if in_quote is not None and not (
+            in_quote.end <= self.sentence.end
+            and in_quote.start >= self.sentence.start
+            and in_quote.end < tok.starts[first]
+        ):
             return False  # inside quoted speech
 
         # "C," S V / "C," V S  (a quotation before the cue)
@@ -545,16 +581,22 @@ class _SentenceRules:
             rng = self.content_after(last, lemma)
             quote_after = self.quote_after(last)
             if quote_after is not None:
-                self.add("participle_quote", [self.strip_quotes(quote_after)], bare_cue,
-                         self.main_subject(), "direct")
+                self.add(
+                    "participle_quote",
+                    [self.strip_quotes(quote_after)],
+                    bare_cue,
+                    self.main_subject(),
+                    "direct",
+                )
                 return True
             if rng is not None:
-                self.add("participle_content", [self.tokens_span(*rng)], bare_cue,
-                         self.main_subject())
+                self.add(
+                    "participle_content", [self.tokens_span(*rng)], bare_cue, self.main_subject()
+                )
                 return True
             return False
-        if low.endswith("ing") and tok.lowers[first - 1] not in w["aux"] if first > 0 else True:
-            return False
+        if low.endswith("ing") and (first == 0 or tok.lowers[first - 1] not in w["aux"]):
+            return False  # a participle without its comma: "...the reporting requirements"
 
         # S V: "C" / S V "C"
         quote_after = self.quote_after(last)
@@ -590,7 +632,11 @@ class _SentenceRules:
         if rng is None:
             return False
         speaker, _ = self.speaker_before(first)
-        if speaker is None and cue_start_tok > 0 and tok.lowers[cue_start_tok - 1] in ("and", "but"):
+        if (
+            speaker is None
+            and cue_start_tok > 0
+            and tok.lowers[cue_start_tok - 1] in ("and", "but")
+        ):
             speaker = self.main_subject()
         if speaker is None:
             return False
@@ -626,7 +672,9 @@ class _SentenceRules:
     def quote_ending_before_sentence(self) -> Span | None:
         """A quotation that closes the previous sentence of the paragraph ('"...?" Rubio said.')."""
         start = self.sentence.body_start
-        for quote in self.quotes:
+        k = bisect.bisect_right(self.quote_starts, start) - 1
+        if k >= 0:
+            quote = self.quotes[k]
             if quote.end <= start and not self.text[quote.end : start].strip():
                 return quote
         return None
@@ -657,7 +705,7 @@ class _SentenceRules:
         j = last
         speaker_after = None
         end = n
-        while end > 0 and tok.lowers[end - 1] in (".", "?", "!") or (
+        while (end > 0 and tok.lowers[end - 1] in (".", "?", "!")) or (
             end > 0 and tok.lowers[end - 1] in _QUOTE_TOKENS
         ):
             end -= 1
@@ -751,10 +799,16 @@ class _SentenceRules:
             text = tok.texts[j]
             if low in w["aux"] or low in _CLAUSE_PUNCT or low in self.lex.verbs:
                 break
-            if not (text[0].isupper() or low in w["determiner"] or low.endswith("'s")
-                    or low in ("of", "'", "-")):
+            if not (
+                text[0].isupper()
+                or low in w["determiner"]
+                or low.endswith("'s")
+                or low in ("of", "'", "-")
+            ):
                 # allow a lower-case head noun right after capitalised words ("Ukrainian officials")
-                if j > 0 and (tok.texts[j - 1][0].isupper() or tok.lowers[j - 1] in w["determiner"]):
+                if j > 0 and (
+                    tok.texts[j - 1][0].isupper() or tok.lowers[j - 1] in w["determiner"]
+                ):
                     j += 1
                     break
                 break
@@ -782,49 +836,50 @@ def _continue_quotes(
     of its own stops the run.
     """
     with_cue = {raw.sentence.index for raw in found}
-    text = article.text
+    starts = [{q.start: q for q in para} for para in quotes]
+    paragraphs = article.paragraphs
     out = []
     for raw in found:
         if raw.kind != "direct":
             out.append(raw)
             continue
         pieces = list(raw.content)
-        index = raw.sentence.index + 1
         last_end = pieces[-1].end
+        # is the quotation that the content ends in left open at its paragraph's end?
+        para = raw.sentence.paragraph
+        open_at_end = last_end >= paragraphs[para].end - 1 or any(
+            q.start < last_end and q.end == paragraphs[para].end for q in quotes[para][-1:]
+        )
+        index = raw.sentence.index + 1
         while index < len(sentences):
             nxt = sentences[index]
-            same_para = nxt.paragraph == raw.sentence.paragraph
-            if not same_para:
-                # only an unclosed quote runs into the next paragraph
-                prev_para = article.paragraphs[sentences[index - 1].paragraph]
-                if nxt.paragraph != sentences[index - 1].paragraph + 1 or not any(
-                    q.start < last_end and q.end == prev_para.end for q in quotes[raw.sentence.paragraph]
-                ) and not any(q.end == prev_para.end and q.start <= last_end for q in quotes[sentences[index - 1].paragraph]):
-                    break
-            if nxt.index in with_cue or nxt.start < last_end:
-                if nxt.start < last_end and nxt.end <= last_end:
-                    index += 1
-                    continue
+            if nxt.end <= last_end:  # already inside the quotation
+                index += 1
+                continue
+            if nxt.paragraph != para and not (nxt.paragraph == para + 1 and open_at_end):
                 break
-            start = nxt.body_start
-            quote = next((q for q in quotes[nxt.paragraph] if q.start == start), None)
+            if nxt.index in with_cue:
+                break
+            quote = starts[nxt.paragraph].get(nxt.body_start)
             if quote is None:
                 break
-            span = Span(quote.start, quote.end)
-            stripped = _strip_marks(text, span)
+            stripped = _strip_marks(article.text, quote)
             if stripped.end > stripped.start:
                 pieces.append(stripped)
             last_end = quote.end
+            para = nxt.paragraph
+            open_at_end = quote.end == paragraphs[para].end
             index += 1
         out.append(attrs.evolve(raw, content=tuple(pieces)))
     return out
 
 
 def _strip_marks(text: str, span: Span) -> Span:
+    """A quotation without its marks, surrounding space and a closing comma."""
     s, e = span.start, span.end
     while s < e and (text[s] in _STRIP or text[s].isspace()):
         s += 1
-    while e > s and (text[e - 1] in _STRIP or text[e - 1].isspace()):
+    while e > s and (text[e - 1] in _STRIP or text[e - 1].isspace() or text[e - 1] == ","):
         e -= 1
     return Span(s, e)
 

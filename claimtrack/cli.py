@@ -13,14 +13,15 @@ import argparse
 import json
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
-from typing import IO
+from collections.abc import Callable, Iterable, Sequence
+from typing import IO, Any
 
 from claimtrack import __version__
-from claimtrack.articles import Article, ArticleSet, read_articles
+from claimtrack.analysis import Analysis, analyze
+from claimtrack.articles import ArticleSet, read_articles
 from claimtrack.exceptions import ClaimtrackError
-from claimtrack.report import render_report, sentence_record
-from claimtrack.sentences import Sentence, SentenceSplitter
+from claimtrack.report import attribution_record, render_report, sentence_record
+from claimtrack.sentences import SentenceSplitter
 
 __all__ = ["main"]
 
@@ -85,7 +86,8 @@ def _build_parser() -> argparse.ArgumentParser:
         help="split articles into sentences",
         description="Split articles into sentences. With --format jsonl, print one JSON object "
         "per sentence: article, index, start, end (offsets into the article text), text, "
-        "dateline ([start, end] or null) and boilerplate.",
+        "dateline ([start, end] or null), boilerplate and kind (attributed, unattributed "
+        "or boilerplate).",
     )
     _add_input_options(sentences)
     sentences.add_argument(
@@ -96,11 +98,29 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     sentences.set_defaults(run=_run_sentences)
 
+    claims = commands.add_parser(
+        "claims",
+        help="who said what: every attribution",
+        description="Extract every attribution: speaker, cue and content. With --format jsonl, "
+        "print one JSON object per attribution: article, sentence [start, end], kind (direct, "
+        "indirect, mixed), speaker {text, start, end} or null, speaker_name (canonical across "
+        "the articles), speaker_type, cue, content {text, start, end, spans}, pattern (the rule "
+        "that found it) and resolution (why the speaker was named so).",
+    )
+    _add_input_options(claims)
+    claims.add_argument(
+        "--format",
+        choices=["text", "jsonl"],
+        default="text",
+        help="output format (default: text, one claim a line: article, speaker, cue, content)",
+    )
+    claims.set_defaults(run=_run_claims)
+
     report = commands.add_parser(
         "report",
         help="the main job: a readable report of the articles",
-        description="Print a human-readable report of the articles: their sentences, with "
-        "datelines and boilerplate marked.",
+        description="Print a human-readable report: who said what, by canonical speaker, "
+        "then each article's sentences with their kinds, datelines and boilerplate marked.",
     )
     _add_input_options(report)
     report.add_argument(
@@ -118,32 +138,50 @@ def _read(args: argparse.Namespace) -> ArticleSet:
     )
 
 
-def _split_all(
-    args: argparse.Namespace, articles: ArticleSet, err: IO[str]
-) -> Iterator[tuple[Article, tuple[Sentence, ...]]]:
+def _analyze(args: argparse.Namespace, articles: ArticleSet, err: IO[str]) -> Analysis:
     splitter = SentenceSplitter.default()
     if args.learn:
         splitter = splitter.learn(article.text for article in articles)
-    progress = _Progress(len(articles), "splitting", err, not args.quiet and err.isatty())
-    for done, article in enumerate(articles, start=1):
-        yield article, splitter.split(article)
-        progress.step(done)
-    progress.close()
+    progress = _Progress(len(articles), "analysing", err, not args.quiet and err.isatty())
+    try:
+        return analyze(articles, splitter=splitter, progress=progress.step)
+    finally:
+        progress.close()
+
+
+def _write_jsonl(out: IO[str], records: Iterable[dict[str, Any]]) -> None:
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 def _run_sentences(
     args: argparse.Namespace, articles: ArticleSet, out: IO[str], err: IO[str]
 ) -> None:
-    for article, sentences in _split_all(args, articles, err):
-        for sentence in sentences:
-            if args.format == "jsonl":
-                out.write(json.dumps(sentence_record(sentence), ensure_ascii=False) + "\n")
-            else:
-                out.write(f"{article.id}\t{sentence.index}\t{sentence.text}\n")
+    analysis = _analyze(args, articles, err)
+    for item in analysis.articles:
+        if args.format == "jsonl":
+            _write_jsonl(
+                out,
+                (sentence_record(s, k) for s, k in zip(item.sentences, item.kinds, strict=True)),
+            )
+        else:
+            for sentence, kind in zip(item.sentences, item.kinds, strict=True):
+                out.write(f"{item.article.id}\t{sentence.index}\t{kind}\t{sentence.text}\n")
+
+
+def _run_claims(args: argparse.Namespace, articles: ArticleSet, out: IO[str], err: IO[str]) -> None:
+    analysis = _analyze(args, articles, err)
+    if args.format == "jsonl":
+        _write_jsonl(out, (attribution_record(a) for a in analysis.attributions))
+        return
+    for a in analysis.attributions:
+        speaker = a.speaker_name or (a.speaker.text if a.speaker else "?")
+        cue = a.cue.text if a.cue else "-"
+        out.write(f"{a.article_id}\t{speaker}\t{cue}\t{a.content.text}\n")
 
 
 def _run_report(args: argparse.Namespace, articles: ArticleSet, out: IO[str], err: IO[str]) -> None:
-    out.write(render_report(list(_split_all(args, articles, err)), width=args.width) + "\n")
+    out.write(render_report(_analyze(args, articles, err), width=args.width) + "\n")
 
 
 Runner = Callable[[argparse.Namespace, ArticleSet, IO[str], IO[str]], None]

@@ -25,6 +25,7 @@ Titles are stripped from names.  Every resolution says why it was made.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -154,8 +155,28 @@ def _clause_words() -> dict[str, frozenset[str]]:
 
 
 _QUANTIFIERS = frozenset(
-    "some many several most other few two three four five six dozens hundreds a an the "
-    "numerous various certain unnamed".split()
+    [
+        "some",
+        "many",
+        "several",
+        "most",
+        "other",
+        "few",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "dozens",
+        "hundreds",
+        "a",
+        "an",
+        "the",
+        "numerous",
+        "various",
+        "certain",
+        "unnamed",
+    ]
 )
 _WORD = re.compile(r"[\w\u2019'.\-&]+")
 _SPACE = re.compile(r"\s+")
@@ -341,6 +362,11 @@ class _Context:
     sentences: Sequence[Sentence]
     people: list[_Person]
     by_surname: dict[str, list[_Person]]
+    body_starts: list[int] = attrs.field(init=False)
+
+    @body_starts.default
+    def _starts(self) -> list[int]:
+        return [s.body_start for s in self.sentences]
 
 
 def _person_for_surname(ctx: _Context, word: str) -> _Person | None:
@@ -376,9 +402,10 @@ def _name_in(ctx: _Context, mention: str) -> tuple[str, str] | None:
 def _descriptor_person(ctx: _Context, mention: str) -> tuple[str, str] | None:
     """A person matching a descriptor such as "The Belarusian leader"."""
     words = _words(mention)
-    if not words or words[0].lower() not in ("the", "a", "an", "this", "that") and not words[
-        0
-    ].lower().endswith("'s"):
+    if not words or (
+        words[0].lower() not in ("the", "a", "an", "this", "that")
+        and not words[0].lower().endswith("'s")
+    ):
         return None
     described = _descriptors(words)
     if not described:
@@ -388,7 +415,9 @@ def _descriptor_person(ctx: _Context, mention: str) -> tuple[str, str] | None:
         allowed = synonyms.get(role, frozenset({role}))
         for person in ctx.people:
             for p_country, p_title in person.descriptors:
-                if (not country or country == p_country) and (p_title in allowed or p_title == role):
+                if (not country or country == p_country) and (
+                    p_title in allowed or p_title == role
+                ):
                     return (
                         person.name,
                         f"descriptor {mention!r} matches {person.name!r}, introduced as "
@@ -396,6 +425,11 @@ def _descriptor_person(ctx: _Context, mention: str) -> tuple[str, str] | None:
                     )
     return None
 
+
+#: How many earlier speakers a pronoun looks back at.
+_LOOK_BACK = 40
+#: How many characters back in its paragraph a pronoun looks for a person.
+_WINDOW = 3000
 
 _PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person", "i": "person"}
 _PLURAL = {"they", "we", "them", "us", "it"}
@@ -417,42 +451,61 @@ def _resolve_pronoun(
         return (r.type == "person") if wants_person else (r.type != "person")
 
     # 1. speakers named earlier in the same paragraph (nearest first)
-    for other_span, other_sentence, r in reversed(earlier):
-        if other_sentence.paragraph == sentence.paragraph and other_span.start < span.start and fits(r):
+    # look back a bounded number of speakers: antecedents are near, and time stays linear
+    recent = earlier[-_LOOK_BACK:]
+    for other_span, other_sentence, r in reversed(recent):
+        if other_sentence.paragraph != sentence.paragraph:
+            break  # earlier speakers come in text order: the paragraph is done
+        if other_span.start < span.start and fits(r):
             return Resolution(
                 r.name, r.type, f"pronoun {pronoun!r} -> nearest earlier speaker in the paragraph"
             )
     # 2. persons mentioned earlier in the same paragraph, sentence subjects first
     if wants_person:
         para = ctx.article.paragraphs[sentence.paragraph]
-        window = text[para.start : span.start]
+        window_start = max(para.start, span.start - _WINDOW)
         best: tuple[int, _Person] | None = None
         for person in ctx.people:
             for needle in (person.name, person.surname):
-                pos = window.rfind(needle)
+                pos = text.rfind(needle, window_start, span.start)
                 if pos >= 0:
-                    starts_sentence = any(
-                        s.paragraph == sentence.paragraph
-                        and s.body_start <= para.start + pos <= s.body_start + 60
-                        and s.start < sentence.start
-                        for s in ctx.sentences
+                    # a person opening an earlier sentence is its subject: the best antecedent
+                    k = bisect.bisect_right(ctx.body_starts, pos) - 1
+                    opener = ctx.sentences[k] if k >= 0 else None
+                    starts_sentence = (
+                        opener is not None
+                        and opener.paragraph == sentence.paragraph
+                        and opener.start < sentence.start
+                        and pos <= opener.body_start + 60
                     )
-                    score = pos + (100_000 if starts_sentence else 0)
+                    score = pos + (10 * _WINDOW if starts_sentence else 0)
                     if best is None or score > best[0]:
                         best = (score, person)
                     break
         if best is not None:
             return Resolution(
-                best[1].name, "person", f"pronoun {pronoun!r} -> person named earlier in the paragraph"
+                best[1].name,
+                "person",
+                f"pronoun {pronoun!r} -> person named earlier in the paragraph",
             )
     # 3. anywhere in the article: the nearest earlier speaker, else the most frequent one
-    for _, _, r in reversed(earlier):
+    for _, _, r in reversed(recent):
         if fits(r):
-            return Resolution(r.name, r.type, f"pronoun {pronoun!r} -> earlier speaker in the article")
+            return Resolution(
+                r.name, r.type, f"pronoun {pronoun!r} -> earlier speaker in the article"
+            )
     if wants_person and ctx.people:
         counts = {p.name: text.count(p.surname) for p in ctx.people}
-        name = max(counts, key=lambda k: (counts[k], -ctx.people[[p.name for p in ctx.people].index(k)].first_offset))
-        return Resolution(name, "person", f"pronoun {pronoun!r} -> most mentioned person in the article")
+        name = max(
+            counts,
+            key=lambda k: (
+                counts[k],
+                -ctx.people[[p.name for p in ctx.people].index(k)].first_offset,
+            ),
+        )
+        return Resolution(
+            name, "person", f"pronoun {pronoun!r} -> most mentioned person in the article"
+        )
     return Resolution(None, "anonymous", f"pronoun {pronoun!r} with no antecedent")
 
 
@@ -474,10 +527,14 @@ def _resolve_mention(ctx: _Context, mention: str) -> Resolution:
     if described is not None:
         return Resolution(described[0], "person", described[1])
     if head in _group_words() or any(w in _group_words() for w in lowered):
-        return Resolution(canonical_group(mention), "group", "group word at the head of the mention")
+        return Resolution(
+            canonical_group(mention), "group", "group word at the head of the mention"
+        )
     stripped = words[1:] if lowered and lowered[0] in ("the", "a", "an") else words
     if stripped and all(w[0].isupper() for w in stripped if w):
-        return Resolution(" ".join(stripped), "organisation", "capitalised name, not a known person")
+        return Resolution(
+            " ".join(stripped), "organisation", "capitalised name, not a known person"
+        )
     if stripped:
         return Resolution(" ".join(words), "group", "descriptive mention kept as written")
     return Resolution(None, "anonymous", "empty mention")

@@ -34,10 +34,11 @@ def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]
     assert info.value.code == 0
     text = capsys.readouterr().out
     assert "--input-format" in text and "--skip-bad" in text and len(text) > 300
+    assert "--format" in text or command == "report"
 
 
 def test_sentences_jsonl_contract(seeds_dir: Path, gold: dict[str, Any]) -> None:
-    """One object per sentence with offsets that slice the article text."""
+    """One object per sentence with offsets that slice the article text, and its kind."""
     code, out, _ = run("sentences", str(seeds_dir), "--format", "jsonl")
     assert code == 0
     records = [json.loads(line) for line in out.splitlines()]
@@ -50,6 +51,7 @@ def test_sentences_jsonl_contract(seeds_dir: Path, gold: dict[str, Any]) -> None
         "text",
         "dateline",
         "boilerplate",
+        "kind",
     }
     bodies = {p.stem: p.read_text(encoding="utf-8").split("\n", 3)[3] for p in seeds_dir.iterdir()}
     for record in records:
@@ -60,23 +62,81 @@ def test_sentences_jsonl_contract(seeds_dir: Path, gold: dict[str, Any]) -> None
             assert body[s:e].startswith("MOSCOW")
     kinds = [s["kind"] for a in gold["articles"].values() for s in a["sentences"]]
     assert [r["boilerplate"] for r in records] == [k == "boilerplate" for k in kinds]
+    assert [r["kind"] for r in records] == kinds
+
+
+def test_claims_jsonl_contract(seeds_dir: Path) -> None:
+    """One object per attribution, roles as offsets into the article text."""
+    code, out, _ = run("claims", str(seeds_dir), "--format", "jsonl")
+    assert code == 0
+    records = [json.loads(line) for line in out.splitlines()]
+    assert len(records) >= 19
+    bodies = {p.stem: p.read_text(encoding="utf-8").split("\n", 3)[3] for p in seeds_dir.iterdir()}
+    for record in records:
+        assert {
+            "article",
+            "sentence",
+            "kind",
+            "speaker",
+            "speaker_name",
+            "speaker_type",
+            "cue",
+            "content",
+            "pattern",
+        } <= set(record)
+        body = bodies[record["article"]]
+        _s, _e = record["sentence"]
+        for role in ("speaker", "cue"):
+            if record[role] is not None:
+                piece = record[role]
+                assert body[piece["start"] : piece["end"]] == piece["text"]
+        content = record["content"]
+        assert content["text"] == " ".join(body[a:b] for a, b in content["spans"])
+        assert record["kind"] in {"direct", "indirect", "mixed"}
+        assert record["speaker_type"] in {
+            "person",
+            "organisation",
+            "government",
+            "group",
+            "anonymous",
+        }
+    names = {r["speaker_name"] for r in records}
+    assert {"Vladimir Makei", "Russia", "European Union", "Alexander Lukashenko"} <= names
+
+
+def test_claims_text(seeds_dir: Path) -> None:
+    """The text format prints article, speaker, cue and content, tab-separated."""
+    code, out, _ = run("claims", str(seeds_dir))
+    assert code == 0
+    rows = [line.split("\t") for line in out.splitlines()]
+    assert all(len(row) == 4 for row in rows)
+    assert [
+        "000_44a681640818a05e",
+        "Russia",
+        "has denied",
+        "harboring plans to invade Ukraine",
+    ] in rows
 
 
 def test_sentences_text(seeds_dir: Path) -> None:
-    """The text format prints article, index and sentence, tab-separated."""
+    """The text format prints article, index, kind and sentence, tab-separated."""
     code, out, _ = run("sentences", str(seeds_dir))
     assert code == 0
     first = out.splitlines()[0].split("\t")
-    assert first[0] == "000_44a681640818a05e" and first[1] == "0"
+    assert first[:3] == ["000_44a681640818a05e", "0", "attributed"]
 
 
 def test_report_on_seeds(seeds_dir: Path) -> None:
-    """The report lists both articles and marks datelines and boilerplate."""
+    """The report says who said what by canonical speaker, then lists the articles."""
     code, out, _ = run("report", str(seeds_dir))
     assert code == 0
-    assert out.startswith("2 articles, 32 sentences")
-    assert "[dateline: MOSCOW AP]" in out and "[boilerplate]" in out
-    assert "infotel.ca, 2021-11-18" in out
+    assert out.startswith("2 articles, 32 sentences, ")
+    who = out[out.index("WHO SAID WHAT") : out.index("ARTICLES")]
+    assert "Vladimir Makei (person)" in who and "Russia (government)" in who
+    assert "[as \u201cMoscow\u201d]" in who and "[as \u201cThe EU\u201d]" in who
+    listing = out[out.index("ARTICLES") :]
+    assert "[dateline: MOSCOW AP]" in listing and "[boilerplate]" in listing
+    assert "infotel.ca, 2021-11-18" in listing
 
 
 def test_bad_input_exit_code(tmp_path: Path) -> None:

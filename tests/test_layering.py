@@ -19,6 +19,8 @@ ORDER = [
     "sentences",
     "names",
     "attributions",
+    "speakers",
+    "analysis",
     "report",
     "cli",
 ]

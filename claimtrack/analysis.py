@@ -1,0 +1,104 @@
+"""The whole job on a pile of articles: sentences, attributions, canonical speakers.
+
+>>> import claimtrack
+>>> result = claimtrack.analyze(claimtrack.read_articles("seeds"))
+>>> len(result.articles)
+2
+>>> [(a.speaker.text, a.cue.text) for a in result.by_speaker()["Vladimir Makei"]]
+[("Belarus' top diplomat, Vladimir Makei", 'seconded'), ('He', 'said'), ('Makei', 'said')]
+>>> [a.speaker.text for a in result.by_speaker()["Russia"]][:2]
+['Moscow', 'Russia']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+import attrs
+
+from claimtrack.articles import Article
+from claimtrack.attributions import (
+    Attribution,
+    SentenceKind,
+    classify_sentences,
+    extract_attributions,
+)
+from claimtrack.sentences import Sentence, SentenceSplitter
+from claimtrack.speakers import SpeakerIndex
+
+__all__ = ["Analysis", "ArticleAnalysis", "analyze"]
+
+
+@attrs.frozen
+class ArticleAnalysis:
+    """One article with its sentences, their kinds and its attributions.
+
+    Attributes:
+        article: The article.
+        sentences: Its sentences.
+        kinds: The kind of each sentence (attributed, unattributed, boilerplate).
+        attributions: Its attributions, speakers named canonically across the corpus.
+    """
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    kinds: tuple[SentenceKind, ...]
+    attributions: tuple[Attribution, ...]
+
+
+@attrs.frozen
+class Analysis:
+    """The result of :func:`analyze`.
+
+    Attributes:
+        articles: Each article's analysis, in input order.
+        speakers: The corpus-wide index of speaker names.
+    """
+
+    articles: tuple[ArticleAnalysis, ...]
+    speakers: SpeakerIndex
+
+    @property
+    def attributions(self) -> tuple[Attribution, ...]:
+        """Every attribution of every article, in article order."""
+        return tuple(a for item in self.articles for a in item.attributions)
+
+    def by_speaker(self) -> dict[str, list[Attribution]]:
+        """Attributions grouped by canonical speaker name (unnamed speakers left out),
+        speakers with the most attributions first."""
+        groups: dict[str, list[Attribution]] = {}
+        for attribution in self.attributions:
+            if attribution.speaker_name:
+                groups.setdefault(attribution.speaker_name, []).append(attribution)
+        return dict(sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])))
+
+
+def analyze(
+    articles: Iterable[Article],
+    *,
+    splitter: SentenceSplitter | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Analysis:
+    """Split, classify and extract attributions from articles; name speakers canonically.
+
+    Args:
+        articles: The articles.
+        splitter: The sentence splitter (default: the shipped one).
+        progress: Called with the number of articles done after each article.
+    """
+    splitter = splitter or SentenceSplitter.default()
+    items: list[tuple[Article, tuple[Sentence, ...], Sequence[Attribution]]] = []
+    for done, article in enumerate(articles, start=1):
+        sentences = splitter.split(article)
+        items.append((article, sentences, extract_attributions(article, sentences)))
+        if progress is not None:
+            progress(done)
+    index = SpeakerIndex.build(a.speaker_name for _, _, atts in items for a in atts)
+    analysed = []
+    for article, sentences, attributions in items:
+        renamed = tuple(
+            attrs.evolve(a, speaker_name=index.name(a.speaker_name)) for a in attributions
+        )
+        kinds = tuple(classify_sentences(sentences, renamed))
+        analysed.append(ArticleAnalysis(article, sentences, kinds, renamed))
+    return Analysis(tuple(analysed), index)

@@ -1,0 +1,282 @@
+"""Attribution extraction: the seeds against their gold, each pattern, and robustness."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from strategies import any_text, news_text
+
+from claimtrack.analysis import analyze
+from claimtrack.articles import Article, read_articles
+from claimtrack.attributions import Attribution, classify_sentences, extract_attributions
+from claimtrack.sentences import split_sentences
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def extract(text: str) -> tuple[Attribution, ...]:
+    return extract_attributions(Article(id="t", text=text))
+
+
+@pytest.fixture(scope="module")
+def seed_analysis(seeds_dir: Path) -> Any:
+    return analyze(read_articles(seeds_dir))
+
+
+def test_seed_attributions_match_gold(seed_analysis: Any, gold: dict[str, Any]) -> None:
+    """Every gold attribution is found: speaker named as in the gold, cue containing the
+    gold cue, content covering at least 80% of the gold content's words."""
+    found = 0
+    for item in seed_analysis.articles:
+        annotated = gold["articles"][item.article.id]["sentences"]
+        for sentence, expected in zip(item.sentences, annotated, strict=True):
+            mine = [a for a in item.attributions if a.sentence.start == sentence.start]
+            for g in expected["attributions"]:
+                gold_words = words(g["content"])
+                ok = [
+                    a
+                    for a in mine
+                    if a.speaker_name == g["speaker_canonical"]
+                    and a.cue is not None
+                    and g["cue"] in a.cue.text
+                    and sum(w in set(words(a.content.text)) for w in gold_words)
+                    >= 0.8 * len(gold_words)
+                ]
+                assert ok, (sentence.text, g)
+                found += 1
+    assert found == 19
+
+
+def test_seed_sentence_kinds(seed_analysis: Any, gold: dict[str, Any]) -> None:
+    """Every seed sentence gets its gold kind; no attribution outside attributed sentences."""
+    for item in seed_analysis.articles:
+        annotated = gold["articles"][item.article.id]["sentences"]
+        assert list(item.kinds) == [s["kind"] for s in annotated]
+        attributed = {
+            s.start for s, k in zip(item.sentences, item.kinds, strict=True) if k == "attributed"
+        }
+        assert {a.sentence.start for a in item.attributions} <= attributed
+
+
+def test_dateline_never_in_a_claim(seed_analysis: Any) -> None:
+    """No content, cue or speaker reaches into a dateline."""
+    for item in seed_analysis.articles:
+        datelines = [s.dateline for s in item.sentences if s.dateline is not None]
+        assert datelines
+        for a in item.attributions:
+            for role in (a.content, a.cue, a.speaker):
+                if role is None:
+                    continue
+                for span in role.spans:
+                    assert all(span.end <= d.start or span.start >= d.end for d in datelines)
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern", "speaker", "cue", "content"),
+    [
+        (
+            "The minister said that taxes would rise next year.",
+            "subject_cue_content",
+            "The minister",
+            "said",
+            "taxes would rise next year",
+        ),
+        (
+            "Officials told reporters on Monday the bridge would reopen soon.",
+            "subject_cue_content",
+            "Officials",
+            "told reporters",
+            "the bridge would reopen soon",
+        ),
+        (
+            '"We will not back down," the governor said.',
+            "quote_then_cue",
+            "the governor",
+            "said",
+            "We will not back down",
+        ),
+        (
+            '"We will not back down," said Governor Ann Lee, a Democrat.',
+            "quote_then_cue",
+            "Governor Ann Lee",
+            "said",
+            "We will not back down",
+        ),
+        (
+            'The senator said: "This bill is dead."',
+            "cue_then_quote",
+            "The senator",
+            "said",
+            "This bill is dead.",
+        ),
+        (
+            "Prices will keep rising, the central bank warned.",
+            "content_then_cue",
+            "the central bank",
+            "warned",
+            "Prices will keep rising",
+        ),
+        (
+            "The plan, he said, would cost billions of dollars.",
+            "parenthetical",
+            "he",
+            "said",
+            "The plan would cost billions of dollars",
+        ),
+        (
+            "According to the report, crime fell by a third last year.",
+            "according_to",
+            "the report",
+            "According to",
+            "crime fell by a third last year",
+        ),
+        (
+            "Crime fell by a third, according to police figures.",
+            "according_to",
+            "police figures",
+            "according to",
+            "Crime fell by a third",
+        ),
+        (
+            "The mayor praised the team, saying that it had saved the city.",
+            "participle_content",
+            "The mayor",
+            "saying",
+            "it had saved the city",
+        ),
+        (
+            "Russia has denied having plans to attack its neighbor, but urged restraint.",
+            "subject_cue_content",
+            "Russia",
+            "has denied",
+            "having plans to attack its neighbor",
+        ),
+        (
+            "It was a vote that the opposition and the West say was rigged.",
+            "subject_cue_content",
+            "the opposition and the West",
+            "say",
+            "was rigged",
+        ),
+    ],
+)
+def test_patterns(text: str, pattern: str, speaker: str, cue: str, content: str) -> None:
+    """Each attribution form is found with its speaker, cue and content."""
+    found = [a for a in extract(text) if a.pattern == pattern]
+    assert found, extract(text)
+    a = found[0]
+    assert a.speaker is not None and a.speaker.text == speaker
+    assert a.cue is not None and a.cue.text == cue
+    assert a.content.text == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S. and its allies are almost certain to reject the demands.",
+        "The report was released on Monday.",
+        "Russia sent bombers over Belarus on Saturday.",
+        "The claims were false.",
+        "He was accused of fraud.",
+        "Saturdays patrol marked the third such mission since last month.",
+        "",
+        '"""',
+    ],
+)
+def test_no_attribution(text: str) -> None:
+    """Infinitives, nouns, passives and plain assertions are not attributions."""
+    if text.strip():
+        assert extract(text) == ()
+
+
+def test_discontinuous_quote() -> None:
+    """A quote split by its cue gives one content of two spans."""
+    text = '"The economy is strong," she said, "and it will stay strong."'
+    (a,) = extract(text)
+    assert len(a.content.spans) == 2
+    assert [s.of(text) for s in a.content.spans] == [
+        "The economy is strong",
+        "and it will stay strong.",
+    ]
+    assert a.kind == "direct"
+
+
+def test_quote_runs_over_sentences() -> None:
+    """A quotation continues over the quoted sentences that follow its cue."""
+    text = '"We won," Smith said. "The voters spoke. They want change."'
+    (a,) = extract(text)
+    assert a.content.text == "We won The voters spoke. They want change."
+
+
+def test_mixed_kind() -> None:
+    """Indirect speech with a quoted fragment is mixed."""
+    (a,) = extract('The senator said the bill was "dead on arrival" in the House.')
+    assert a.kind == "mixed"
+
+
+def test_doubled_apostrophe_quotes() -> None:
+    """Quotes written with doubled apostrophes are quotes too."""
+    (a,) = extract("''We are going to resist the urge,'' Mr. Earnest said.")
+    assert a.pattern == "quote_then_cue" and a.content.text == "We are going to resist the urge"
+
+
+def test_unbalanced_quotes_do_not_stop_extraction() -> None:
+    """An unclosed quote in one paragraph does not lose the rest of the article."""
+    text = 'He said "this never closes.\nThe minister said taxes would rise next year.'
+    found = extract(text)
+    assert any(a.content.text == "taxes would rise next year" for a in found)
+
+
+def test_classify_sentences() -> None:
+    """Attributed, unattributed and boilerplate sentences are told apart."""
+    art = Article(id="c", text="Police said the road was closed. It rained. All rights reserved.")
+    sentences = split_sentences(art)
+    kinds = classify_sentences(sentences, extract_attributions(art, sentences))
+    assert kinds == ["attributed", "unattributed", "boilerplate"]
+
+
+def test_explained() -> None:
+    """Every attribution names the rule that found it and why its speaker is named."""
+    for a in extract('Makei said it. "Fine," he told them. Moscow has denied plans to invade.'):
+        assert a.pattern
+        assert a.resolution
+
+
+@given(st.one_of(any_text, news_text(max_words=300)))
+@settings(max_examples=150)
+def test_any_text_gives_valid_offsets(text: str) -> None:
+    """Any text gives an answer whose roles are ordered spans inside the article."""
+    if not text.strip():
+        return
+    art = Article(id="r", text=text)
+    found = extract_attributions(art)
+    assert found == extract_attributions(art)  # deterministic
+    for a in found:
+        for role in (a.content, a.cue, a.speaker):
+            if role is None:
+                continue
+            assert all(0 <= s.start < s.end <= len(text) for s in role.spans)
+            assert all(x.end <= y.start for x, y in zip(role.spans, role.spans[1:], strict=False))
+            assert role.text == " ".join(s.of(text) for s in role.spans)
+
+
+def test_long_adversarial_input_is_linear() -> None:
+    """Quote-heavy, unpunctuated or giant sentences take time proportional to their size."""
+    unit = '"said " he said, "that" according to, saying that ' * 50
+    small = Article(id="s", text=unit * 4)
+    large = Article(id="l", text=unit * 40)
+    start = time.perf_counter()
+    extract_attributions(small)
+    small_time = time.perf_counter() - start
+    start = time.perf_counter()
+    extract_attributions(large)
+    large_time = time.perf_counter() - start
+    assert large_time < 30 * max(small_time, 0.005) + 1.0
