@@ -175,6 +175,14 @@ _QUOTE_TOKENS = frozenset(_QUOTE_CHARS) | {"''", "``"}
 _STRIP = _QUOTE_CHARS + "'`"
 _QUOTE_MARK = re.compile("''|``|[" + _QUOTE_CHARS + "]")
 _CLAUSE_PUNCT = frozenset(",;:")
+#: Words after which a cue word is a noun or an adjective, not a verb.
+_NOUN_CONTEXT = frozenset("in of for with by from into upon".split())
+#: Words that open a sentence-initial adverbial before the subject ("In a July interview, he ...").
+_ADVERBIAL_OPENERS = frozenset(
+    "in for as after when on at during since with without despite amid though although while "
+    "because if before following like unlike once until upon under over from by within".split()
+)
+_COORDINATORS = frozenset(["and", "but", "then", "or", "yet"])
 #: Words that open a phrase which may follow a sentence-final cue ("..., she said in a video").
 _TRAILING_PREPOSITIONS = frozenset(
     [
@@ -354,11 +362,31 @@ class _SentenceRules:
         end = self.skip_aux_left(cue_first)
         if end == 0:
             return None, -1
+        if tok.lowers[end - 1] in _COORDINATORS:
+            return None, -1  # "X noted ... and added": the subject is shared
         if tok.lowers[end - 1] == ",":
             # "Belarus' top diplomat, Vladimir Makei, seconded": an apposition before the cue
             inner_end = end - 1
             inner_start = self.clause_start(inner_end)
             if inner_start >= inner_end:
+                return None, -1
+            relative = inner_start
+            if relative >= 1 and tok.lowers[relative - 1] in ("who", "which"):
+                relative -= 1  # clause_start stops after "which", a boundary word
+            if relative >= 1 and tok.lowers[relative] in ("who", "which") and (
+                tok.lowers[relative - 1] == ","
+            ):
+                # "Sanders, who has already sent pleas, said ...": the subject is before the clause
+                subject_end = relative - 1
+                subject_start = self.clause_start(subject_end)
+                if subject_start < subject_end and subject_end - subject_start <= 8:
+                    if self.np_start(subject_start) and not any(
+                        self.is_verbal(k) for k in range(subject_start, subject_end)
+                    ):
+                        return (
+                            Span(tok.starts[subject_start], tok.ends[subject_end - 1]),
+                            subject_start,
+                        )
                 return None, -1
             start = inner_start
             if inner_start >= 2 and tok.lowers[inner_start - 1] == ",":
@@ -414,7 +442,11 @@ class _SentenceRules:
             if tok.lowers[j] in _QUOTE_TOKENS:
                 break
             j += 1
-        if j == i or j - i > 10 or not self.namey(i, j):
+        if j == i or j - i > 15:
+            return None
+        if not self.namey(i, j) and not (
+            tok.lowers[i] in ("the", "a", "an") and (j >= n or tok.lowers[j] in ".?!")
+        ):
             return None
         return Span(tok.starts[i], tok.ends[j - 1])
 
@@ -550,6 +582,8 @@ class _SentenceRules:
             return self.according_to(first, last)
         if prev == "to" or (prev in w["determiner"] and prev != "that"):
             return False  # infinitive, or a noun ("the report")
+        if klass != "phrase" and (prev in _NOUN_CONTEXT or prev.endswith("'s")):
+            return False  # a noun or adjective: "in praise of", "Trump's repeated accusations"
         if prev in w["passive"] and not low.endswith("ing"):
             return False  # passive: "was accused"
         in_quote = self.quote_at(tok.starts[first])
@@ -585,13 +619,16 @@ class _SentenceRules:
                     "participle_quote",
                     [self.strip_quotes(quote_after)],
                     bare_cue,
-                    self.main_subject(),
+                    self.shared_speaker(first),
                     "direct",
                 )
                 return True
             if rng is not None:
                 self.add(
-                    "participle_content", [self.tokens_span(*rng)], bare_cue, self.main_subject()
+                    "participle_content",
+                    [self.tokens_span(*rng)],
+                    bare_cue,
+                    self.shared_speaker(first),
                 )
                 return True
             return False
@@ -602,8 +639,8 @@ class _SentenceRules:
         quote_after = self.quote_after(last)
         if quote_after is not None:
             speaker, _ = self.speaker_before(first)
-            if speaker is None:
-                speaker = self.speaker_after(last)
+            if speaker is None and cue_start_tok > 0:
+                speaker = self.shared_speaker(first)
             self.add("cue_then_quote", [self.strip_quotes(quote_after)], cue, speaker, "direct")
             return True
 
@@ -632,12 +669,8 @@ class _SentenceRules:
         if rng is None:
             return False
         speaker, _ = self.speaker_before(first)
-        if (
-            speaker is None
-            and cue_start_tok > 0
-            and tok.lowers[cue_start_tok - 1] in ("and", "but")
-        ):
-            speaker = self.main_subject()
+        if speaker is None and cue_start_tok > 0 and tok.lowers[cue_start_tok - 1] in _COORDINATORS:
+            speaker = self.shared_speaker(first)
         if speaker is None:
             return False
         self.add("subject_cue_content", [self.tokens_span(*rng)], cue, speaker)
@@ -656,7 +689,9 @@ class _SentenceRules:
             k -= 1
             steps += 1
         if k < 0 and steps < 8:
-            return self.quote_ending_before_sentence()
+            if self.clause_tail_is_short(i):
+                return self.quote_ending_before_sentence()
+            return None
         if k < 0 or tok.lowers[k] not in _QUOTE_TOKENS:
             return None
         quote = self.quote_at(tok.starts[k])
@@ -668,6 +703,18 @@ class _SentenceRules:
         if not any(c in ",?!\u2014-" for c in inner) and after not in (",", "\u2014", "-"):
             return None
         return quote
+
+    def clause_tail_is_short(self, cue_first: int) -> bool:
+        """Whether the sentence ends soon after the cue at ``cue_first`` ("Rubio said.",
+        "said the senator on Friday."): no content of its own follows."""
+        tok = self.tok
+        n = len(tok)
+        rest = [k for k in range(cue_first + 1, n) if self.is_word(k)]
+        if len(rest) > 8:
+            return False
+        return not any(
+            tok.lowers[k] == "that" or tok.lowers[k] in self.words["aux"] for k in rest
+        )
 
     def quote_ending_before_sentence(self) -> Span | None:
         """A quotation that closes the previous sentence of the paragraph ('"...?" Rubio said.')."""
@@ -784,17 +831,35 @@ class _SentenceRules:
                 return True
         return False
 
+    def shared_speaker(self, cue_first: int) -> Span | None:
+        """The speaker of a coordinated or participial cue: the last speaker found before it
+        in the sentence, else the sentence's subject."""
+        offset = self.tok.starts[cue_first]
+        for raw in reversed(self.found):
+            if raw.speaker is not None and raw.speaker.end <= offset:
+                return raw.speaker
+        return self.main_subject()
+
     def main_subject(self) -> Span | None:
-        """The subject at the start of the sentence: its first noun phrase."""
+        """The subject at the start of the sentence: its first noun phrase, after any
+        opening adverbial ("In a July interview with MSNBC, he ...")."""
         tok = self.tok
         n = len(tok)
         w = self.words
         if n == 0:
             return None
-        j = 0
-        if tok.lowers[0] in w["pronoun"]:
-            return self.tokens_span(0, 1)
-        while j < n and j < 10:
+        start = 0
+        while start < n and tok.lowers[start] in _COORDINATORS | {"so", "still", "now"}:
+            start += 1
+        if start < n and tok.lowers[start] in _ADVERBIAL_OPENERS:
+            comma = next((k for k in range(start, min(n, start + 25)) if tok.lowers[k] == ","), -1)
+            if comma < 0:
+                return None
+            start = comma + 1
+        j = start
+        if j < n and tok.lowers[j] in w["pronoun"]:
+            return self.tokens_span(j, j + 1)
+        while j < n and j < start + 10:
             low = tok.lowers[j]
             text = tok.texts[j]
             if low in w["aux"] or low in _CLAUSE_PUNCT or low in self.lex.verbs:
@@ -813,9 +878,9 @@ class _SentenceRules:
                     break
                 break
             j += 1
-        if j == 0:
+        if j == start:
             return None
-        return self.tokens_span(0, j)
+        return self.tokens_span(start, j)
 
 
 def _paragraph_quotes(article: Article) -> list[list[Span]]:
