@@ -183,6 +183,7 @@ _ADVERBIAL_OPENERS = frozenset(
     "because if before following like unlike once until upon under over from by within".split()
 )
 _COORDINATORS = frozenset(["and", "but", "then", "or", "yet"])
+
 #: Words that open a phrase which may follow a sentence-final cue ("..., she said in a video").
 _TRAILING_PREPOSITIONS = frozenset(
     [
@@ -470,16 +471,18 @@ class _SentenceRules:
         """Token range of an indirect content starting at token ``i`` (after a cue)."""
         tok, w = self.tok, self.words
         n = len(tok)
-        # skip an object and time words up to a nearby "that"
+        # skip an object, an audience or time words up to a nearby "that"
+        skippable = w["object"] | w["temporal"] | w["determiner"] | _NOUN_CONTEXT
         for j in range(i, min(n, i + 9)):
             low = tok.lowers[j]
             if low == "that":
-                i = j + 1
+                # "I think that is his intent": "that" is the subject, not a complementizer
+                nxt = tok.lowers[j + 1] if j + 1 < n else ""
+                if not (nxt in w["aux"] or nxt in ("'s", "is", "was")):
+                    i = j + 1
                 break
-            if low in _CLAUSE_PUNCT or low in _QUOTE_TOKENS or low in self.lex.verbs:
+            if not (low in skippable or tok.texts[j][0].isupper() or low in self.lex.nouns):
                 break
-        else:
-            pass
         if lemma in ("tell", "ask", "urge", "warn", "assure", "remind", "inform") and i < n:
             low = tok.lowers[i]
             if low in w["object"]:
@@ -584,8 +587,17 @@ class _SentenceRules:
             return False  # infinitive, or a noun ("the report")
         if klass != "phrase" and (prev in _NOUN_CONTEXT or prev.endswith("'s")):
             return False  # a noun or adjective: "in praise of", "Trump's repeated accusations"
-        if prev in w["passive"] and not low.endswith("ing"):
-            return False  # passive: "was accused"
+        if not low.endswith("ing") and any(
+            tok.lowers[k] in w["passive"] for k in range(cue_start_tok, first)
+        ):
+            return False  # passive: "was accused", "was not asked"
+        if (
+            low.endswith("ing")
+            and klass != "phrase"
+            and prev != ","
+            and not any(tok.lowers[k] in w["aux"] for k in range(cue_start_tok, first))
+        ):
+            return False  # a participle or gerund without its comma: "told cheering supporters"
         in_quote = self.quote_at(tok.starts[first])
         if in_quote is not None and not (
             in_quote.end <= self.sentence.end
