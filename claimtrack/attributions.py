@@ -280,8 +280,14 @@ class _SentenceRules:
     """Apply the attribution rules to one sentence."""
 
     def __init__(
-        self, article: Article, sentence: Sentence, quotes: Sequence[Span], lex: _Lexicon
+        self,
+        article: Article,
+        sentence: Sentence,
+        quotes: Sequence[Span],
+        lex: _Lexicon,
+        following_quote: Span | None = None,
     ) -> None:
+        self.following_quote = following_quote
         self.text = article.text
         self.sentence = sentence
         self.quotes = quotes
@@ -564,12 +570,34 @@ class _SentenceRules:
         if n == 0 or self.sentence.boilerplate:
             return []
         base = self.sentence.start
+        self.colon_source()
         for first, last, lemma, klass in self.cue_candidates():
             # a cue inside reported content or a speaker belongs to it
             if self.blocked[tok.starts[first] - base]:
                 continue
             self.try_cue(first, last, lemma, klass)
         return self.found
+
+    def colon_source(self) -> bool:
+        """'Name: content' -- a headline or transcript line led by its source
+        ("Joe Scarborough: Trump Is 'Disqualifying.'", "FALLIN: Well, I think ...")."""
+        tok = self.tok
+        n = len(tok)
+        k = next((j for j in range(min(n, 7)) if tok.lowers[j] == ":"), -1)
+        if k <= 0 or not tok.texts[0][0].isupper() or not self.namey(0, k):
+            return False
+        if sum(self.is_word(j) for j in range(k + 1, n)) < 3:
+            return False
+        end = n
+        while end > k + 1 and tok.lowers[end - 1] in (".", "?", "!"):
+            end -= 1
+        content = self.tokens_span(k + 1, end)
+        quoted = self.quote_at(content.start)
+        kind: AttributionKind | None = None
+        if quoted is not None and quoted.start == content.start and quoted.end >= content.end:
+            content, kind = self.strip_quotes(content), "direct"
+        self.add("colon", [content], self.tokens_span(k, k + 1), self.tokens_span(0, k), kind)
+        return True
 
     def try_cue(self, first: int, last: int, lemma: str, klass: str) -> bool:
         tok, w = self.tok, self.words
@@ -679,13 +707,27 @@ class _SentenceRules:
             return False
         rng = self.content_after(last, lemma)
         if rng is None:
-            return False
+            return self.cue_then_next_paragraph(first, last, cue)
         speaker, _ = self.speaker_before(first)
         if speaker is None and cue_start_tok > 0 and tok.lowers[cue_start_tok - 1] in _COORDINATORS:
             speaker = self.shared_speaker(first)
         if speaker is None:
             return False
         self.add("subject_cue_content", [self.tokens_span(*rng)], cue, speaker)
+        return True
+
+    def cue_then_next_paragraph(self, first: int, last: int, cue: Span) -> bool:
+        """'X wrote: / "..."': a cue closing its paragraph with a colon, quoted next."""
+        tok = self.tok
+        if self.following_quote is None or tok.lowers[-1] != ":":
+            return False
+        if any(tok.lowers[k] in _QUOTE_TOKENS for k in range(last, len(tok))):
+            return False
+        speaker, _ = self.speaker_before(first)
+        if speaker is None:
+            return False
+        content = self.strip_quotes(self.following_quote)
+        self.add("cue_then_next_paragraph", [content], cue, speaker, "direct")
         return True
 
     def quote_before(self, i: int) -> Span | None:
@@ -967,13 +1009,22 @@ def _extract_raw(article: Article, sentences: Sequence[Sentence]) -> list[_Raw]:
     found: list[_Raw] = []
     text = article.text
     triggers = lex.triggers
+    paragraphs = article.paragraphs
     for sentence in sentences:
         # most sentences hold no cue word: check words as a set before tokenizing
-        if sentence.boilerplate or triggers.isdisjoint(
-            _WORD.findall(text[sentence.start : sentence.end].lower())
+        piece = text[sentence.start : sentence.end]
+        if sentence.boilerplate or (
+            triggers.isdisjoint(_WORD.findall(piece.lower())) and ":" not in piece[:80]
         ):
             continue
-        rules = _SentenceRules(article, sentence, quotes[sentence.paragraph], lex)
+        following = None
+        if piece.endswith(":") and sentence.end == paragraphs[sentence.paragraph].end:
+            after = sentence.paragraph + 1
+            if after < len(paragraphs) and quotes[after]:
+                first_quote = quotes[after][0]
+                if first_quote.start == paragraphs[after].start:
+                    following = first_quote
+        rules = _SentenceRules(article, sentence, quotes[sentence.paragraph], lex, following)
         found.extend(rules.run())
     return _continue_quotes(article, sentences, quotes, found)
 
