@@ -681,6 +681,13 @@ class _SentenceRules:
             speaker, _ = self.speaker_before(first)
             if speaker is None and cue_start_tok > 0:
                 speaker = self.shared_speaker(first)
+            k = bisect.bisect_left(tok.starts, quote_after.end)
+            end = self.content_end(k) if k < len(tok) else k
+            if sum(self.is_word(j) for j in range(k, end)) >= 3:
+                # 'admitted "one or two instances" where donations may have slipped': mixed
+                start = bisect.bisect_left(tok.starts, quote_after.start)
+                self.add("cue_then_quote", [self.tokens_span(start, end)], cue, speaker, "mixed")
+                return True
             self.add("cue_then_quote", [self.strip_quotes(quote_after)], cue, speaker, "direct")
             return True
 
@@ -701,13 +708,19 @@ class _SentenceRules:
             return True
 
         # S V (that) C
-        if klass == "other" and nxt != "that" and nxt != ":":
-            return False
-        if klass == "cognitive" and nxt != "that" and nxt not in w["pronoun"]:
-            return False
         rng = self.content_after(last, lemma)
         if rng is None:
+            if klass == "other" and nxt not in ("that", ":"):
+                return False
             return self.cue_then_next_paragraph(first, last, cue)
+        # weaker cues need a complement clause ("found last week that"), a colon, or a
+        # quotation in what follows ("called it a 'fundamental mistake'")
+        has_that = "that" in tok.lowers[last : rng[0]]
+        quoted = any(tok.lowers[k] in _QUOTE_TOKENS for k in range(rng[0], rng[1]))
+        if klass == "other" and not (has_that or nxt == ":" or quoted):
+            return False
+        if klass == "cognitive" and not (has_that or nxt in w["pronoun"] or quoted):
+            return False
         speaker, _ = self.speaker_before(first)
         if speaker is None and cue_start_tok > 0 and tok.lowers[cue_start_tok - 1] in _COORDINATORS:
             speaker = self.shared_speaker(first)
