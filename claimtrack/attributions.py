@@ -133,14 +133,14 @@ def _lexicon() -> _Lexicon:
     }
     phrases: dict[str, list[tuple[str, ...]]] = {}
     for line in data_lines("reporting_phrases.txt"):
-        words = tuple(_WORD.findall(line.lower()))
-        if len(words) > 1:
-            phrases.setdefault(words[0], []).append(words)
+        phrase = tuple(_WORD.findall(line.lower()))
+        if len(phrase) > 1:
+            phrases.setdefault(phrase[0], []).append(phrase)
     words: dict[str, set[str]] = {}
     for line in data_lines("clause_words.txt"):
         word, category = line.split("\t")
         words.setdefault(category, set()).add(word)
-    common = set().union(*words.values())
+    common: set[str] = set().union(*words.values())
     phrase_words = {
         word for group in phrases.values() for phrase in group for word in phrase
     } - common
@@ -227,8 +227,9 @@ def _tokenize(text: str, start: int, end: int) -> _Tokens:
         s, e = match.span()
         if len(token) > 1 and token.endswith(".") and token.count(".") == 1 and e == end:
             token, e = token[:-1], e - 1  # sentence-final period
-            starts.append(s), ends.append(e), texts.append(token)
-            starts.append(e), ends.append(e + 1), texts.append(".")
+            starts += [s, e]
+            ends += [e, e + 1]
+            texts += [token, "."]
             continue
         starts.append(s)
         ends.append(e)
@@ -696,8 +697,7 @@ class _SentenceRules:
         if tail is not None:
             content_end, speaker = tail
             if content_end > 0:
-                content = self.tokens_span(0, content_end)
-                self.add("content_then_cue", [content], bare_cue, speaker)
+                self.add("content_then_cue", [self.tokens_span(0, content_end)], bare_cue, speaker)
                 return True
 
         # parenthetical: C1, S V, C2

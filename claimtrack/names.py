@@ -518,7 +518,12 @@ def _resolve_mention(ctx: _Context, mention: str) -> Resolution:
         return Resolution(place[0], kind, f"{mention!r} stands for {place[0]}")
     named = _name_in(ctx, mention)
     head = lowered[-1] if lowered else ""
-    if any(w in _organisation_words() for w in lowered):
+    if named is not None and " " in named[0]:
+        # a full name wins over organisation words in titles ("House Speaker Paul Ryan")
+        return Resolution(named[0], "person", named[1])
+    if head in _organisation_words() or (
+        named is None and any(w in _organisation_words() for w in lowered)
+    ):
         stripped = words[1:] if lowered and lowered[0] in ("the", "a", "an") else words
         return Resolution(" ".join(stripped), "organisation", "organisation word in the mention")
     if named is not None:
