@@ -36,6 +36,7 @@ __all__ = [
     "Role",
     "SentenceKind",
     "classify_sentences",
+    "cue_lemma",
     "extract_attributions",
 ]
 
@@ -160,6 +161,21 @@ def _np_words() -> frozenset[str]:
     words |= {t.split()[0] for t in word_set("titles.txt")}
     words |= {"some", "many", "several", "most", "other", "few", "both", "all", "one", "two"}
     return frozenset(words)
+
+
+def cue_lemma(cue: str) -> str:
+    """The lemma of a cue's reporting verb, else the cue in lower case.
+
+    >>> cue_lemma("has denied"), cue_lemma("According to"), cue_lemma("have voiced concern")
+    ('deny', 'according to', 'voice')
+    """
+    lex = _lexicon()
+    words = _WORD.findall(cue.lower())
+    for word in words:
+        verb = lex.verbs.get(word)
+        if verb is not None and word not in lex.words["aux"]:
+            return verb[0]
+    return " ".join(words)
 
 
 # --- tokens and quotes -------------------------------------------------------------

@@ -42,6 +42,7 @@ __all__ = [
     "Resolution",
     "SpeakerType",
     "canonical_group",
+    "country_of",
     "place_for",
     "resolve_speakers",
     "strip_titles",
@@ -114,6 +115,19 @@ def place_for(mention: str) -> tuple[str, str] | None:
     if found is None and key.startswith("the "):
         found = places.variants.get(key[4:])
     return found
+
+
+def country_of(word: str) -> str | None:
+    """The country or body a place name, acronym or demonym stands for, or None.
+
+    >>> country_of("Ukrainian"), country_of("Kyiv"), country_of("U.S."), country_of("Makei")
+    ('Ukraine', 'Ukraine', 'United States', None)
+    """
+    for form in (word, word.rstrip("."), word + "."):
+        found = place_for(form)
+        if found is not None:
+            return found[0]
+    return _places().demonyms.get(_squash(word))
 
 
 @functools.cache

@@ -1,0 +1,392 @@
+"""Comparing two claims: scores, the word-level difference, and the relation.
+
+:func:`relate` tells whether two sentences state the same thing and how they
+differ:
+
+- ``repetition``: the same words after normalisation (case, quotes,
+  apostrophes, hyphens);
+- ``drift``: the same claim, changed in a way that matters -- each change is
+  typed (``inserted``, ``removed``, ``number``, ``negation``, ``certainty``,
+  ``tense``, ``date``, ``name``, ``cue``, ``speaker``);
+- ``agreement``: the same claim in other words, nothing material changed;
+- ``related``: the same speaker about the same target, a different claim;
+- ``unrelated``.
+
+Words are compared as sequences with rapidfuzz (``Indel`` for the score,
+``Levenshtein.opcodes`` for the difference); content words are compared as
+Snowball stems (no downloaded data needed), places as the country they stand
+for ("Moscow" = "Russia").
+
+>>> r = relate("The leader wouldnt elaborate on what kind of Russian weapons Belarus would accept.",
+...            "The leader hasnt elaborated on what kind of Russian atomic weapons Belarus would accept.")
+>>> r.relation
+'drift'
+>>> [(c.type, c.a, c.b) for c in r.changes]
+[('tense', ('wouldnt', 'elaborate'), ('hasnt', 'elaborated')), ('inserted', (), ('atomic',))]
+>>> relate("Lukashenko's nuclear-capable bombers flew.", "Lukashenkos nuclear capable bombers flew.").relation
+'repetition'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+import attrs
+from nltk.stem.snowball import SnowballStemmer
+from rapidfuzz.distance import Indel, Levenshtein
+
+from claimtrack.claims import Claim
+from claimtrack.lexicon import data_lines, word_set
+from claimtrack.names import country_of
+from claimtrack.normalize import match_key
+
+__all__ = [
+    "Change",
+    "ClaimText",
+    "Comparison",
+    "Relation",
+    "RelationName",
+    "compare",
+    "prepare",
+    "relate",
+    "word_changes",
+]
+
+RelationName = Literal["repetition", "agreement", "drift", "related", "unrelated"]
+
+#: Change types that make two versions of a claim differ in a way that matters.
+MATERIAL = frozenset(
+    [
+        "inserted",
+        "removed",
+        "number",
+        "date",
+        "negation",
+        "certainty",
+        "tense",
+        "name",
+        "cue",
+        "speaker",
+    ]
+)
+
+_WORD = re.compile(r"[^\W_]+")
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'\u2019.-]*(?:[ ]+[A-Z][\w'\u2019.-]*)*")
+
+
+@functools.cache
+def _stemmer() -> SnowballStemmer:
+    return SnowballStemmer("english")
+
+
+@functools.lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    return str(_stemmer().stem(word))
+
+
+@functools.cache
+def _stopwords() -> frozenset[str]:
+    return word_set("stopwords.txt")
+
+
+@functools.cache
+def _change_words() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for line in data_lines("change_words.txt"):
+        word, category = line.split("\t")
+        out.setdefault(category, set()).add(word)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _is_number(word: str) -> bool:
+    return any(c.isdigit() for c in word) or word in _change_words()["number"]
+
+
+@attrs.frozen
+class ClaimText:
+    """A claim's text prepared for comparison.
+
+    Attributes:
+        words: The normalised words, in order.
+        stems: Stems of the content words (places as the country they name).
+        numbers: The numbers and number words.
+        names: Capitalised names in the text (places as the country they name).
+        speakers: Canonical speaker names, normalised.
+        cues: Cue lemmas.
+    """
+
+    words: tuple[str, ...]
+    stems: frozenset[str]
+    numbers: frozenset[str]
+    names: frozenset[str]
+    speakers: frozenset[str] = frozenset()
+    cues: frozenset[str] = frozenset()
+
+
+def _name_key(name: str) -> str:
+    return match_key(name).replace(" ", "_")
+
+
+def _place_key(word: str) -> str | None:
+    found = country_of(word)
+    return _name_key(found) if found else None
+
+
+def prepare(text: str, speakers: Iterable[str] = (), cues: Iterable[str] = ()) -> ClaimText:
+    """Prepare a text (and its speakers and cue lemmas) for comparison.
+
+    >>> t = prepare("Moscow has denied harboring plans.")
+    >>> sorted(t.stems), sorted(t.names)
+    (['deni', 'harbor', 'plan', 'russia'], ['russia'])
+    """
+    words = tuple(_WORD.findall(match_key(text)))
+    stop = _stopwords()
+    stems = set()
+    for word in words:
+        if word in stop:
+            continue
+        place = _place_key(word) if len(word) > 2 else None
+        stems.add(place if place else _stem(word))
+    names = set()
+    dates = _change_words()["date"]
+    for match in _CAPITALISED_RUN.finditer(text):
+        run = match.group().rstrip(".")
+        whole = country_of(run)
+        if whole is not None:
+            names.add(_name_key(whole))
+            continue
+        for k, raw in enumerate(run.split()):
+            raw = raw.strip(".,")
+            country = country_of(raw)
+            key = match_key(raw)
+            if country is not None:
+                names.add(_name_key(country))
+            elif key and key not in stop and key not in dates and (match.start() > 0 or k > 0):
+                # a sentence's first word is capitalised anyway: only places count there
+                names.add(_name_key(key))
+    return ClaimText(
+        words=words,
+        stems=frozenset(stems),
+        numbers=frozenset(w for w in words if _is_number(w)),
+        names=frozenset(names),
+        speakers=frozenset(match_key(s) for s in speakers if s),
+        cues=frozenset(cues),
+    )
+
+
+def prepare_claim(claim: Claim) -> ClaimText:
+    """:func:`prepare` for a :class:`~claimtrack.claims.Claim`."""
+    return prepare(claim.text, claim.speakers, claim.cues)
+
+
+@attrs.frozen
+class Change:
+    """One difference between two versions of a claim.
+
+    Attributes:
+        type: inserted, removed, number, date, negation, certainty, tense, name,
+            cue, speaker or wording (a rewording that changes nothing material).
+        a: The words of the first version.
+        b: The words of the second version.
+    """
+
+    type: str
+    a: tuple[str, ...]
+    b: tuple[str, ...]
+
+    @property
+    def material(self) -> bool:
+        """Whether the change matters (everything but rewording)."""
+        return self.type in MATERIAL
+
+
+def _change_type(wa: Sequence[str], wb: Sequence[str]) -> str:
+    cw = _change_words()
+    stop = _stopwords()
+    neg = cw["negation"]
+    if sum(w in neg for w in wa) != sum(w in neg for w in wb):
+        return "negation"
+    numbers_a = [w for w in wa if _is_number(w)]
+    numbers_b = [w for w in wb if _is_number(w)]
+    if numbers_a != numbers_b:
+        return "number"
+    dates = cw["date"]
+    dates_a = {w for w in wa if w in dates}
+    dates_b = {w for w in wb if w in dates}
+    # "may" is a month only when the other version has a date where it stands
+    if dates_a != dates_b and (dates_a - {"may"} or dates_b - {"may"}):
+        return "date"
+    strong, weak = cw["cue_strong"], cw["cue_weak"]
+    if {w for w in wa if w in strong or w in weak} != {w for w in wb if w in strong or w in weak}:
+        return "cue"
+    hedges = cw["hedge"] | cw["booster"]
+    if {w for w in wa if w in hedges} != {w for w in wb if w in hedges}:
+        return "certainty"
+    modal = cw["modal"] | neg
+    content_a = [w for w in wa if w not in stop and w not in modal]
+    content_b = [w for w in wb if w not in stop and w not in modal]
+    stems_a = [_stem(w) for w in content_a]
+    stems_b = [_stem(w) for w in content_b]
+    if {w for w in wa if w in modal} != {w for w in wb if w in modal} or (
+        stems_a == stems_b and content_a != content_b
+    ):
+        return "tense"
+    if not wa:
+        return "inserted" if content_b else "wording"
+    if not wb:
+        return "removed" if content_a else "wording"
+    if not content_a and not content_b:
+        return "wording"
+    if set(stems_a) <= set(stems_b) and len(stems_b) > len(stems_a):
+        return "inserted"
+    if set(stems_b) <= set(stems_a) and len(stems_a) > len(stems_b):
+        return "removed"
+    return "wording"
+
+
+def word_changes(a: Sequence[str], b: Sequence[str]) -> tuple[Change, ...]:
+    """The typed word-level differences between two word sequences.
+
+    >>> [(c.type, c.a, c.b) for c in word_changes("troops may cross".split(), "troops will cross".split())]
+    [('tense', ('may',), ('will',))]
+    >>> [(c.type, c.a, c.b) for c in word_changes("3 jets flew".split(), "4 jets flew".split())]
+    [('number', ('3',), ('4',))]
+    """
+    out = []
+    for op in Levenshtein.opcodes(list(a), list(b)):
+        if op.tag == "equal":
+            continue
+        wa = tuple(a[op.src_start : op.src_end])
+        wb = tuple(b[op.dest_start : op.dest_end])
+        out.append(Change(_change_type(wa, wb), wa, wb))
+    return tuple(out)
+
+
+@attrs.frozen
+class Comparison:
+    """Scores between two prepared claims (0-100, higher is closer).
+
+    Attributes:
+        surface: rapidfuzz Indel similarity of the word sequences.
+        overlap: Content stems shared, over the smaller set's size.
+        jaccard: Content stems shared, over their union's size.
+        shared: The content stems shared.
+        same_speaker: Both have a speaker and share one.
+        other_speaker: Both have speakers and share none.
+        shared_cue: They share a cue lemma.
+        number_conflict: Both have numbers and they differ.
+        name_conflict: Each has a name the other lacks (two different places or people).
+    """
+
+    surface: float
+    overlap: float
+    jaccard: float
+    shared: frozenset[str]
+    same_speaker: bool
+    other_speaker: bool
+    shared_cue: bool
+    number_conflict: bool
+    name_conflict: bool
+
+
+def compare(a: ClaimText, b: ClaimText) -> Comparison:
+    """Score two prepared claims against each other (symmetric)."""
+    shared = a.stems & b.stems
+    smaller = min(len(a.stems), len(b.stems)) or 1
+    union = len(a.stems | b.stems) or 1
+    return Comparison(
+        surface=100.0 * Indel.normalized_similarity(a.words, b.words),
+        overlap=100.0 * len(shared) / smaller,
+        jaccard=100.0 * len(shared) / union,
+        shared=shared,
+        same_speaker=bool(a.speakers & b.speakers),
+        other_speaker=bool(a.speakers) and bool(b.speakers) and not (a.speakers & b.speakers),
+        shared_cue=bool(a.cues & b.cues),
+        number_conflict=bool(a.numbers) and bool(b.numbers) and a.numbers != b.numbers,
+        name_conflict=bool(a.names - b.names) and bool(b.names - a.names),
+    )
+
+
+@attrs.frozen
+class Relation:
+    """How two claims relate.
+
+    Attributes:
+        relation: repetition, agreement, drift, related or unrelated.
+        score: 0-100: how surely the two state the same thing (for related,
+            how close they are).
+        changes: For drift (and agreement), the typed word-level changes.
+        evidence: Why, in a few words.
+    """
+
+    relation: RelationName
+    score: float
+    changes: tuple[Change, ...] = ()
+    evidence: tuple[str, ...] = ()
+
+
+#: Word similarity from which two claims are versions of one text.
+DRIFT_SURFACE = 70.0
+#: Content-stem overlap from which two claims say the same in other words.
+AGREE_OVERLAP = 60.0
+#: The same, when both have the same speaker and cue.
+SPEAKER_OVERLAP = 50.0
+
+
+def _same_statement(c: Comparison, a: ClaimText, b: ClaimText) -> tuple[bool, float, str]:
+    """Whether two claims state the same thing in other words, a score and why."""
+    n_shared = len(c.shared - a.speakers - b.speakers)
+    if c.number_conflict or c.name_conflict:
+        return False, c.overlap, ""
+    if c.overlap >= AGREE_OVERLAP and n_shared >= 3:
+        return True, c.overlap, f"{n_shared} content words shared ({c.overlap:.0f}% of the shorter)"
+    if c.same_speaker and c.shared_cue and n_shared >= 3 and c.overlap >= SPEAKER_OVERLAP:
+        return True, c.overlap, "same speaker and cue, and half the content words shared"
+    return False, c.overlap, ""
+
+
+def relate_prepared(a: ClaimText, b: ClaimText) -> Relation:
+    """:func:`relate` for prepared claims."""
+    if a.words == b.words and a.words:
+        return Relation("repetition", 100.0, (), ("the same words after normalisation",))
+    c = compare(a, b)
+    speaker_change = (
+        (Change("speaker", tuple(sorted(a.speakers)), tuple(sorted(b.speakers))),)
+        if c.other_speaker
+        else ()
+    )
+    if c.surface >= DRIFT_SURFACE:
+        changes = word_changes(a.words, b.words) + speaker_change
+        material = [ch for ch in changes if ch.material]
+        if not [ch for ch in changes if ch.type != "wording"] and all(
+            not (set(ch.a) | set(ch.b)) - _stopwords() for ch in changes
+        ):
+            return Relation("repetition", c.surface, changes, ("only function words differ",))
+        if material:
+            kinds = ", ".join(dict.fromkeys(ch.type for ch in material))
+            return Relation("drift", c.surface, changes, (f"{c.surface:.0f}% the same words", kinds))
+        return Relation("agreement", c.surface, changes, (f"{c.surface:.0f}% the same words",))
+    same, score, why = _same_statement(c, a, b)
+    if same:
+        if speaker_change:
+            return Relation("drift", score, speaker_change, (why, "speaker"))
+        return Relation("agreement", score, (), (why,))
+    targets = (a.names & b.names) - a.speakers - b.speakers
+    if c.same_speaker and (targets or len(c.shared) >= 2):
+        return Relation("related", c.jaccard, (), ("same speaker, same target",))
+    return Relation("unrelated", c.jaccard, (), ())
+
+
+def relate(a: str | Claim, b: str | Claim) -> Relation:
+    """How two sentences (or claims) relate: repetition, agreement, drift, related, unrelated.
+
+    >>> relate("Officials said the bridge would reopen in May.",
+    ...        "Officials said the bridge would reopen in June.").changes[0].type
+    'date'
+    """
+    pa = prepare_claim(a) if isinstance(a, Claim) else prepare(a)
+    pb = prepare_claim(b) if isinstance(b, Claim) else prepare(b)
+    return relate_prepared(pa, pb)
