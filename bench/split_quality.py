@@ -12,7 +12,8 @@ annotators are kept) and every article is split with
 :func:`claimtrack.sentences.split_sentences`.  Only breaks *inside* a
 paragraph are judged: paragraph ends are given by the text, not by Punkt.
 
-FALSE BREAKS (a sentence ends where it should not), by kind:
+FALSE BREAKS (a sentence ends where it should not), by kind.  The brief's
+definition:
 
 * ``lower``: the sentence ends with an abbreviation-like token ("Jan.",
   "U.S.", "Gov.", "J.", a listed abbreviation) and the next one starts with a
@@ -20,17 +21,35 @@ FALSE BREAKS (a sentence ends where it should not), by kind:
 * ``digit``: the same, and the next sentence starts with a digit;
 * ``name``: the token is a title, an initial or a place prefix ("Sen.",
   "J.", "St.") and the next sentence starts with a capitalised word;
-* ``proper``: the token is another abbreviation-like token and the next word
-  is capitalised, not a sentence starter, and written capitalised almost
-  everywhere mid-sentence in the corpus ("U.S. Senate", "Calif. Gov.");
-* ``attribution``: the break cuts a PolNeAR cue or source span in two.
+* ``proper``: the token is another abbreviation-like token (not merely a
+  short capitalised word such as "Iowa.") and the next word is capitalised
+  and written capitalised almost everywhere mid-sentence in the corpus
+  ("U.S. Senate", "H.W. Bush");
+* ``attribution``: the break cuts a PolNeAR cue or source span in two;
 
-MISSED BREAKS (a sentence holds an internal boundary), by kind:
+and more signals (reported apart):
+
+* ``lower-other``: any other break before a lower-case word (''"Why?" he
+  asked'', "fees . . . and taxes", but also tweets and URLs);
+* ``punct-start``: the next sentence starts with a comma, semicolon or colon;
+* ``cue-split``: a PolNeAR content ends before the break and its cue is in
+  the next sentence (''"Why?" || Trump asked.'').
+
+MISSED BREAKS (a sentence holds an internal boundary), by kind.  The brief's
+definition:
 
 * ``period``: ``[.?!]["')]*\\s+[A-Z]`` inside a sentence after a token that is
   neither an abbreviation nor an initial;
 * ``quote``: the same with a closing quote between the punctuation and the
-  next capitalised word (``... he said." The ...``).
+  next capitalised word (``... he said." The ...``);
+
+and two more signals after abbreviations (reported apart):
+
+* ``abbrev-quote``: a listed abbreviation that is not a title or an initial,
+  then an opening quote and a capital (''in Fresno, Calif. "I think'');
+* ``abbrev-word``: an abbreviation-like token that is not a title, initial
+  or place prefix, then a capitalised word that is written in lower case
+  almost everywhere mid-sentence (''into the U.S. Initially, the'').
 
 These are detectors, not gold: both flag correct decisions too ("Mr. Smith"
 is never flagged, but "U.S. Senate" after a real sentence end would be).  The
@@ -42,6 +61,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import itertools
 import json
 import random
 import re
@@ -59,15 +79,22 @@ from claimtrack.sentences import Sentence, SentenceSplitter, split_sentences
 class Doc:
     """One PolNeAR article: its claimtrack Article and its cue/source spans."""
 
-    def __init__(self, article: Article, role_spans: list[tuple[int, int, str]]) -> None:
+    def __init__(
+        self,
+        article: Article,
+        role_spans: list[tuple[int, int, str]],
+        cue_content: list[tuple[int, int, int, int]] = (),
+    ) -> None:
         self.article = article
         self.role_spans = role_spans  # (start, end, "cue"|"source")
+        self.cue_content = cue_content  # (cue start, cue end, content start, content end)
 
 
 def read_polnear(path: str | Path) -> list[Doc]:
     """Articles of a PolNeAR JSONL file, deduplicated by ``article``."""
     texts: dict[str, str] = {}
     spans: dict[str, set[tuple[int, int, str]]] = collections.defaultdict(set)
+    pairs: dict[str, set[tuple[int, int, int, int]]] = collections.defaultdict(set)
     with open(path, encoding="utf-8") as handle:
         for line in handle:
             if not line.strip():
@@ -84,7 +111,12 @@ def read_polnear(path: str | Path) -> list[Doc]:
                         continue
                     for s, e in value.get("spans") or [[value["start"], value["end"]]]:
                         spans[key].add((int(s), int(e), role))
-    return [Doc(Article(id=k, text=t), sorted(spans[k])) for k, t in texts.items()]
+                cue, content = attribution.get("cue"), attribution.get("content")
+                if cue and content:
+                    pairs[key].add((cue["start"], cue["end"], content["start"], content["end"]))
+    return [
+        Doc(Article(id=k, text=t), sorted(spans[k]), sorted(pairs[k])) for k, t in texts.items()
+    ]
 
 
 # --- lexical knowledge used by the detectors ----------------------------------------
@@ -99,7 +131,6 @@ def _abbreviations() -> dict[str, str]:
 
 
 ABBREVS = _abbreviations()
-STARTERS = {w.lower() for w in data_lines("sentence_starters.txt")}
 NAME_PREFIX = {"st", "ste", "mt", "ft", "pt"}  # "St. Louis": the next word continues a name
 
 OPENERS = "\"'\u201c\u2018([{"
@@ -116,7 +147,7 @@ def abbrev_kind(token: str) -> str | None:
     abbreviation, "acronym" (U.S.), "short" (a capitalised token of up to
     four letters with a period, unlisted).
     """
-    token = token.lstrip(OPENERS)
+    token = token.lstrip(OPENERS + CLOSERS).rsplit("-", 1)[-1]  # "then-Sen." is "Sen."
     if not token.endswith(".") or len(token) < 2:
         return None
     bare = token[:-1].lower()
@@ -178,7 +209,7 @@ def false_breaks(doc: Doc, sentences: Sequence[Sentence], caps: dict[str, float]
     """Breaks inside a paragraph that look wrong."""
     text = doc.article.text
     out: list[Flag] = []
-    for prev, nxt in zip(sentences, sentences[1:]):
+    for prev, nxt in itertools.pairwise(sentences):
         if prev.paragraph != nxt.paragraph:
             continue
         offset = prev.end
@@ -196,13 +227,23 @@ def false_breaks(doc: Doc, sentences: Sequence[Sentence], caps: dict[str, float]
             elif body[:1].isupper():
                 if akind in ("title", "initial", "prefix"):
                     kind = "name"
-                elif first.lower() not in STARTERS and caps.get(first.lower(), 1.0) >= 0.9:
+                elif akind != "short" and caps.get(first.lower(), 1.0) >= 0.9:
                     kind = "proper"
         if kind is None:
-            for s, e, role in doc.role_spans:
+            for s, e, _role in doc.role_spans:
                 if s < offset and nxt.start < e:
                     kind = "attribution"
                     break
+        if kind is None:
+            body = nxt.text.lstrip(OPENERS)
+            if body[:1].islower():
+                kind = "lower-other"
+            elif nxt.text.lstrip(CLOSERS)[:1] in (",", ";", ":"):
+                kind = "punct-start"
+            elif any(
+                ce <= offset and nxt.start <= cs < nxt.end for cs, _, _, ce in doc.cue_content
+            ):
+                kind = "cue-split"
         if kind is not None:
             out.append((kind, doc.article.id, _context(text, offset), offset))
     return out
@@ -211,7 +252,10 @@ def false_breaks(doc: Doc, sentences: Sequence[Sentence], caps: dict[str, float]
 _INTERNAL = re.compile(r"([.?!])([\"'\u201d\u2019)\]]*)\s+[\"\u201c\u2018(]*[A-Z]")
 
 
-def missed_breaks(doc: Doc, sentences: Sequence[Sentence]) -> list[Flag]:
+_ABBR_NEXT = re.compile(r"(\S+)\.([ \t\u00a0]+)([\"'\u201c\u2018]*)([A-Z][a-z]+)")
+
+
+def missed_breaks(doc: Doc, sentences: Sequence[Sentence], caps: dict[str, float]) -> list[Flag]:
     """Internal boundaries in a sentence that look like sentence ends."""
     text = doc.article.text
     out: list[Flag] = []
@@ -219,14 +263,25 @@ def missed_breaks(doc: Doc, sentences: Sequence[Sentence]) -> list[Flag]:
         piece = sentence.text
         for match in _INTERNAL.finditer(piece):
             punct = match.start(1)
-            head = piece[:punct + 1]
+            head = piece[: punct + 1]
             token = head.split()[-1] if head.split() else ""
             closer = match.group(2)
-            if match.group(1) == "." and abbrev_kind(token) is not None:
+            if match.group(1) == "." and abbrev_kind(token) not in (None, "short"):
                 continue
             kind = "quote" if any(c in "\"\u201d'\u2019" for c in closer) else "period"
-            out.append((kind, doc.article.id, _context(text, sentence.start + match.end(2)),
-                        sentence.start + match.end(2)))
+            offset = sentence.start + match.end(2)
+            out.append((kind, doc.article.id, _context(text, offset), offset))
+        for match in _ABBR_NEXT.finditer(piece):
+            akind = abbrev_kind(match.group(1) + ".")
+            if akind in (None, "short", "title", "initial", "prefix"):
+                continue
+            offset = sentence.start + match.end(1) + 1
+            if match.group(3):
+                bare = match.group(1).lstrip(OPENERS).rsplit("-", 1)[-1].lower()
+                if bare in ABBREVS:
+                    out.append(("abbrev-quote", doc.article.id, _context(text, offset), offset))
+            elif caps.get(match.group(4).lower(), 1.0) < 0.1:
+                out.append(("abbrev-word", doc.article.id, _context(text, offset), offset))
     return out
 
 
@@ -241,32 +296,56 @@ def evaluate(docs: Sequence[Doc], splitter: SentenceSplitter, caps: dict[str, fl
     for doc in docs:
         sentences = split_sentences(doc.article, splitter)
         n_sentences += len(sentences)
-        n_internal += sum(1 for a, b in zip(sentences, sentences[1:]) if a.paragraph == b.paragraph)
+        n_internal += sum(1 for a, b in itertools.pairwise(sentences) if a.paragraph == b.paragraph)
         false.extend(false_breaks(doc, sentences, caps))
-        missed.extend(missed_breaks(doc, sentences))
+        missed.extend(missed_breaks(doc, sentences, caps))
     return n_sentences, n_internal, false, missed
+
+
+#: The kinds that make up the brief's definitions; the others are extra signals.
+BRIEF_KINDS = {
+    "false": ("lower", "digit", "name", "proper", "attribution"),
+    "missed": ("period", "quote"),
+}
 
 
 def report(name: str, docs, splitter, caps, examples: int, seed: int, only: str | None) -> dict:
     n, n_internal, false, missed = evaluate(docs, splitter, caps)
     per_k = 1000.0 / max(n, 1)
     print(f"== {name}: {len(docs)} articles, {n} sentences ({n_internal} breaks inside paragraphs)")
-    result = {"articles": len(docs), "sentences": n}
-    for label, flags in (("FALSE BREAKS", false), ("MISSED BREAKS", missed)):
-        kinds = collections.Counter(k for k, *_ in flags)
-        detail = ", ".join(f"{k} {c}" for k, c in sorted(kinds.items()))
-        print(f"{label}: {len(flags)} ({len(flags) * per_k:.2f} per 1,000 sentences)  [{detail}]")
-        result[label.split()[0].lower()] = {"total": len(flags), "per_1000": round(len(flags) * per_k, 2),
-                                            **dict(kinds)}
+    result: dict = {"articles": len(docs), "sentences": n}
     rng = random.Random(seed)
     for label, flags in (("false", false), ("missed", missed)):
-        if only and only != label or not examples:
+        kinds = collections.Counter(k for k, *_ in flags)
+        main_kinds = BRIEF_KINDS[label]
+        core = [f for f in flags if f[0] in main_kinds]
+        extra = [f for f in flags if f[0] not in main_kinds]
+        detail = ", ".join(f"{k} {kinds[k]}" for k in main_kinds)
+        extra_detail = ", ".join(
+            f"{k} {c}" for k, c in sorted(kinds.items()) if k not in main_kinds
+        )
+        title = f"{label.upper()} BREAKS"
+        print(f"{title}: {len(core)} ({len(core) * per_k:.2f} per 1,000 sentences)  [{detail}]")
+        print(
+            f"  other signals: {len(extra)} ({len(extra) * per_k:.2f} per 1,000)  [{extra_detail}]"
+        )
+        result[label] = {
+            "total": len(core),
+            "per_1000": round(len(core) * per_k, 2),
+            "other_signals": len(extra),
+            "other_per_1000": round(len(extra) * per_k, 2),
+            "kinds": dict(kinds),
+        }
+        if (only and only != label) or not examples:
             continue
-        sample = flags if len(flags) <= examples else rng.sample(flags, examples)
-        sample.sort(key=lambda f: (f[1], f[3]))
-        print(f"-- {examples if len(flags) > examples else len(flags)} {label} break examples ({name})")
-        for kind, art, context, _ in sample:
-            print(f"  [{kind}] {art[:40]}: {context}")
+        for group, group_flags in ((f"{label} break", core), (f"{label} (other signals)", extra)):
+            sample = (
+                group_flags if len(group_flags) <= examples else rng.sample(group_flags, examples)
+            )
+            sample.sort(key=lambda f: (f[1], f[3]))
+            print(f"-- {len(sample)} of {len(group_flags)} {group} examples ({name})")
+            for kind, art, context, _ in sample:
+                print(f"  [{kind}] {art[:40]}: {context}")
     print()
     return result
 
@@ -276,9 +355,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("paths", nargs="+", help="PolNeAR JSONL files (train.jsonl, dev.jsonl)")
     parser.add_argument("--examples", type=int, default=30, help="examples of each kind to print")
     parser.add_argument("--seed", type=int, default=0, help="seed of the example sample")
-    parser.add_argument("--only", choices=["false", "missed"], help="print examples of one kind only")
-    parser.add_argument("--learn", action="store_true",
-                        help="also train Punkt on all the texts given (SentenceSplitter().learn)")
+    parser.add_argument(
+        "--only", choices=["false", "missed"], help="print examples of one kind only"
+    )
+    parser.add_argument(
+        "--learn",
+        action="store_true",
+        help="also train Punkt on all the texts given (SentenceSplitter().learn)",
+    )
     parser.add_argument("--json", help="write the figures to this JSON file")
     args = parser.parse_args(argv)
 

@@ -4,10 +4,17 @@ nltk's trained models cannot be downloaded on many machines, and untrained
 Punkt breaks "St. Petersburg", "the U.S. and its allies" and "Sen. Warren".
 :class:`SentenceSplitter` builds :class:`nltk.tokenize.punkt.PunktParameters`
 from the abbreviation and sentence-starter lists in ``claimtrack/data``, and can
-learn more from the corpus being read (Punkt is unsupervised).  Sentences are
-spans into :attr:`Article.text <claimtrack.articles.Article.text>` that never
-cross a paragraph; a dateline prefix ("MOSCOW (AP) -") and boilerplate
-sentences (rights lines, newsletter prompts) are marked.
+learn more from the corpus being read (Punkt is unsupervised).  On top of
+Punkt, general rules (never words) handle what news text needs: unlisted
+dotted acronyms and initials ("F.B.I. agents", "George H.W. Bush") are
+abbreviations; a title never ends a sentence; a sentence never starts with a
+lower-case word after "?", "!" or ". . ." ('"Why?" he asked') nor with a
+comma; a listed place or other abbreviation before a quoted sentence ends one
+('in Fresno, Calif. "I think...').  Sentences are spans into
+:attr:`Article.text <claimtrack.articles.Article.text>` that never cross a
+paragraph; a dateline prefix ("MOSCOW (AP) -") and boilerplate sentences
+(rights lines, newsletter prompts) are marked.  Figures on real news are in
+``bench/SPLITTING.md``.
 
 >>> from claimtrack.articles import Article
 >>> art = Article(id="x", text="WASHINGTON (Reuters) - Sen. Warren spoke in St. Petersburg. "
@@ -23,10 +30,16 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import attrs
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTrainer
+from nltk.tokenize.punkt import (
+    _ORTHO_MID_UC,
+    PunktLanguageVars,
+    PunktParameters,
+    PunktSentenceTokenizer,
+    PunktTrainer,
+)
 
 from claimtrack.articles import Article
 from claimtrack.lexicon import data_lines, word_set
@@ -100,20 +113,32 @@ class SplitDecision:
 # --- shipped knowledge ---------------------------------------------------------
 
 
+@functools.cache
+def _abbreviations() -> dict[str, str]:
+    """Each shipped abbreviation (lower case, no final period) and its category."""
+    out = {}
+    for line in data_lines("abbreviations.txt"):
+        cells = line.split("\t")
+        out[cells[0].strip().lower()] = cells[1].strip() if len(cells) > 1 else "general"
+    return out
+
+
 def _shipped_parameters() -> PunktParameters:
     params = PunktParameters()
-    params.abbrev_types = set(word_set("abbreviations.txt"))
+    params.abbrev_types = set(_abbreviations())
     params.sent_starters = set(word_set("sentence_starters.txt"))
     return params
 
 
 @functools.cache
 def _titles() -> frozenset[str]:
-    return frozenset(
-        line.split("\t")[0].lower()
-        for line in data_lines("abbreviations.txt")
-        if line.endswith("\ttitle")
-    )
+    return frozenset(a for a, cat in _abbreviations().items() if cat == "title")
+
+
+@functools.cache
+def _quote_breakers() -> frozenset[str]:
+    """Abbreviations that end a sentence before an opening quote and a capital."""
+    return frozenset(a for a, cat in _abbreviations().items() if cat not in ("title", "initial"))
 
 
 @functools.cache
@@ -161,6 +186,28 @@ def _boilerplate_re() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in data_lines("boilerplate.txt")), re.IGNORECASE)
 
 
+@functools.cache
+def _boilerplate_test() -> Callable[[str], bool]:
+    """A fast ``is_boilerplate``: anchored patterns are only tried at the start.
+
+    The same answers as ``_boilerplate_re().search``, four times faster: a
+    search would try every ``^`` pattern at every position of the sentence.
+    """
+    patterns = data_lines("boilerplate.txt")
+    anchored = [p for p in patterns if p.startswith("^")]
+    floating = [p for p in patterns if not p.startswith("^")]
+
+    def compiled(group: list[str]) -> re.Pattern[str] | None:
+        if not group:
+            return None
+        return re.compile("|".join(f"(?:{p})" for p in group), re.IGNORECASE)
+
+    at_start, anywhere = compiled(anchored), compiled(floating)
+    match = at_start.match if at_start is not None else (lambda s: None)
+    search = anywhere.search if anywhere is not None else (lambda s: None)
+    return lambda sentence: match(sentence) is not None or search(sentence) is not None
+
+
 def is_boilerplate(sentence: str) -> bool:
     """Whether a sentence is boilerplate: rights lines, prompts, credits.
 
@@ -169,12 +216,144 @@ def is_boilerplate(sentence: str) -> bool:
     >>> is_boilerplate("The ministry said it reserved the right to respond.")
     False
     """
-    return _boilerplate_re().search(sentence) is not None
+    return _boilerplate_test()(sentence)
 
 
 # --- the splitter --------------------------------------------------------------
 
 _TRAILING_TOKEN = re.compile(r"(\S+)\.[\"'\u201d\u2019)\]]*\s*$")
+
+#: A dotted acronym or run of initials ("F.B.I.", "H.W.", "a.k.a.", "S.&P."),
+#: after any hyphen.
+_DOTTED = re.compile(r"[^\W\d]\.(?:&?[^\W\d]\.)+")
+
+#: Quotes and brackets that Punkt leaves glued to the front of a word ("\u201cMr.").
+_GLUED = "\u201c\u201d\u2018\u2019\u00ab\u00bb([{"
+
+#: A sentence that ends with "?" or "!" or a spaced ellipsis (". . ."), then closers
+#: (any quote mark: after "?" even an opening one closes, as in 'fascist?\u201c').
+_SOFT_END = re.compile(r"(?:[?!]|(?<!\S)\.)[\"'\u201c-\u201d\u2018-\u2019)\]]*$")
+
+#: A period, then an opening quote and a capital ('Calif. "I').
+_PERIOD_QUOTE = re.compile(r"\.[ \t]+[\"'\u201c\u2018]+[A-Z]")
+
+#: A "sentence" that starts with a comma, semicolon or colon (after closing quotes).
+_CONTINUATION = re.compile(r"[\"'\u201d\u2019)\]]*[,;:]")
+
+#: The first word character of a sentence, after opening quotes or brackets.
+_FIRST_CHAR = re.compile(r"[\"'\u201c\u2018(\[]*(\w)")
+
+
+#: Curly quotes and guillemets, which nltk 3.9 did not count as punctuation
+#: around a sentence end ('...it.\u201d The' had no break); nltk 3.10 does.
+_CURLY = "\u2018\u2019\u201c\u201d\xab\xbb"
+
+
+class _LanguageVars(PunktLanguageVars):  # type: ignore[misc]
+    """Punkt's English conventions as in nltk 3.10, whatever nltk is installed."""
+
+    @property
+    def _re_non_word_chars(self) -> str:
+        others = re.escape("".join(sorted(set(self.sent_end_chars) - {"."})))
+        return rf"(?:[)\";}}\]\*:@\'\({{\[{_CURLY}{others}])"
+
+    re_boundary_realignment = re.compile(rf"[\"')\]}}{_CURLY}]+?(?:\s+|(?=--)|$)", re.MULTILINE)
+
+
+@functools.cache
+def _language_vars() -> PunktLanguageVars:
+    """nltk's own conventions when they know curly quotes, else :class:`_LanguageVars`."""
+    own = PunktLanguageVars()
+    knows_curly = re.fullmatch(own._re_non_word_chars, "\u201d") is not None
+    return own if knows_curly else _LanguageVars()
+
+
+class _MoreAbbreviations:
+    """Punkt's first pass, with more tokens recognised as abbreviations.
+
+    Unlisted dotted acronyms and runs of initials ("F.B.I.", "H.W."), and
+    listed abbreviations behind a quote that Punkt leaves glued to them
+    ("\u201cMr.").
+    """
+
+    def _first_pass_annotation(self, aug_tok):  # type: ignore[no-untyped-def]
+        super()._first_pass_annotation(aug_tok)  # type: ignore[misc]
+        if not aug_tok.sentbreak or not aug_tok.period_final:
+            return
+        word = aug_tok.tok.lstrip(_GLUED).rsplit("-", 1)[-1]
+        if _DOTTED.fullmatch(word) or (
+            word != aug_tok.tok and word[:-1].lower() in self._params.abbrev_types  # type: ignore[attr-defined]
+        ):
+            aug_tok.sentbreak = False
+            aug_tok.abbr = True
+
+
+class _Punkt(_MoreAbbreviations, PunktSentenceTokenizer):  # type: ignore[misc]
+    """nltk Punkt with four general corrections.
+
+    * A dotted acronym or run of initials that is not a listed abbreviation
+      ("F.B.I.", "H.W.") is an abbreviation: Punkt then breaks after it only
+      if the next word is a sentence starter or orthography says so, as for
+      listed ones (nltk's Punkt breaks after every unlisted one).
+    * A listed abbreviation is one behind a curly quote too ("\u201cMr."):
+      Punkt's words keep such quotes.
+    * A break is decided by the token whose final punctuation was matched.
+      nltk (3.8+) decides on a short context and breaks when *any* token in
+      it ends a sentence, so "George W. Bush?" broke after "W.", and
+      "(D-Calif.). Next" was decided on "D-Calif." rather than the last ".".
+    * Any white space separates words, a no-break space too.
+    """
+
+    def _get_last_whitespace_index(self, text: str) -> int:
+        # nltk looks for ASCII white space only, so "Office.\xa0Sen." was one
+        # word to it and the break after "Office." was never considered.
+        for i in range(len(text) - 1, -1, -1):
+            if text[i].isspace():
+                return i
+        return 0
+
+    def _slices_from_text(self, text: str) -> Iterator[slice]:
+        last_break = 0
+        for match, context in self._match_potential_end_contexts(text):
+            if self._breaks_at(match, context):
+                yield slice(last_break, match.end())
+                next_tok = match.group("next_tok")
+                last_break = match.start("next_tok") if next_tok else match.end()
+        yield slice(last_break, len(text.rstrip()))
+
+    def _breaks_at(self, match: re.Match[str], context: str) -> bool:
+        """Whether the token ending at ``match`` ends a sentence (and is not the last)."""
+        # The context is the word before the match, the match and what follows;
+        # the word and the match hold no white space, and what follows starts
+        # with white space or punctuation that Punkt never glues to a word.
+        # Tokens are the non-space characters of the context, in order, so the
+        # one that ends at the match is where their lengths add up to the word's.
+        remaining = len(context) - len(match.group("after_tok"))
+        candidate = None
+        for tok in self._annotate_tokens(self._tokenize_words(context)):
+            if remaining <= 0:
+                return candidate is not None and bool(candidate.sentbreak)
+            remaining -= len(tok.tok)
+            candidate = tok
+        return False
+
+
+class _Trainer(_MoreAbbreviations, PunktTrainer):  # type: ignore[misc]
+    """Punkt's trainer, with the abbreviation rules of :class:`_Punkt`.
+
+    It starts from known abbreviations and never drops them, so that the word
+    after "U.S." counts as inside a sentence when capitalisation is learned.
+    """
+
+    def __init__(self, abbreviations: Iterable[str]) -> None:
+        super().__init__(lang_vars=_language_vars())
+        self._known = frozenset(abbreviations)
+        self._params.abbrev_types |= self._known
+
+    def _reclassify_abbrev_types(self, types):  # type: ignore[no-untyped-def]
+        for abbr, score, is_add in super()._reclassify_abbrev_types(types):
+            if is_add or abbr not in self._known:
+                yield abbr, score, is_add
 
 
 class SentenceSplitter:
@@ -192,8 +371,9 @@ class SentenceSplitter:
 
     def __init__(self, params: PunktParameters | None = None) -> None:
         self.params = params if params is not None else _shipped_parameters()
-        self._punkt = PunktSentenceTokenizer(self.params)
+        self._punkt = _Punkt(self.params, lang_vars=_language_vars())
         self._titles = _titles()
+        self._quote_breakers = _quote_breakers()
 
     @classmethod
     @functools.cache
@@ -211,15 +391,21 @@ class SentenceSplitter:
         >>> "ont" in SentenceSplitter().learn(texts).params.abbrev_types
         True
         """
-        trainer = PunktTrainer()
+        trainer = _Trainer(self.params.abbrev_types)
         for text in texts:
             trainer.train(text, finalize=False)
         trainer.finalize_training()
         learned = trainer.get_params()
+        # Names are written capitalised inside sentences too: a learned
+        # sentence starter or collocation word that is ("Trump", "Forbes")
+        # would break "Trump vs. Clinton" or join "535. Forbes said".
+        mid_upper = {t for t, flags in learned.ortho_context.items() if flags & _ORTHO_MID_UC}
         params = PunktParameters()
         params.abbrev_types = set(self.params.abbrev_types) | learned.abbrev_types
-        params.collocations = set(self.params.collocations) | learned.collocations
-        params.sent_starters = set(self.params.sent_starters) | learned.sent_starters
+        params.collocations = set(self.params.collocations) | {
+            c for c in learned.collocations if c[1] not in mid_upper
+        }
+        params.sent_starters = set(self.params.sent_starters) | (learned.sent_starters - mid_upper)
         for key, flags in self.params.ortho_context.items():
             params.add_ortho_context(key, flags)
         for key, flags in learned.ortho_context.items():
@@ -230,19 +416,70 @@ class SentenceSplitter:
         match = _TRAILING_TOKEN.search(text, max(0, end - 40), end)
         if match is None:
             return False
-        return match.group(1).lstrip("(\"'\u201c\u2018[").lower() in self._titles
+        # "then-Sen." and "ex-Gov." are titles too
+        word = match.group(1).lstrip("\"'" + _GLUED).rsplit("-", 1)[-1]
+        return word.lower() in self._titles
+
+    def _joins_next(self, text: str, end: int, next_start: int) -> bool:
+        """Whether the break at ``end`` (next sentence at ``next_start``) is undone.
+
+        A title never ends a sentence ("Sen. Warren"), a sentence never starts
+        with a comma, semicolon or colon ('titled "Unity?", it says'), nor
+        with a lower-case word after "?", "!" or ". . ." ('"Why?" he asked',
+        "fees . . . and taxes").
+        """
+        if self._ends_with_title(text, end) or _CONTINUATION.match(text, next_start):
+            return True
+        first = _FIRST_CHAR.match(text, next_start)
+        return (
+            first is not None
+            and first.group(1).islower()
+            and _SOFT_END.search(text, max(0, end - 8), end) is not None
+        )
+
+    def _quote_breaks(self, text: str) -> list[tuple[int, int]]:
+        """Breaks after a listed abbreviation before a quoted sentence, as (end, start)."""
+        out = []
+        breakers = self._quote_breakers
+        for match in _PERIOD_QUOTE.finditer(text):
+            period = match.start()
+            word_start = period
+            while word_start > 0 and not text[word_start - 1].isspace():
+                word_start -= 1
+            word = text[word_start:period]
+            if word[:1] in "([":
+                word = word[1:]
+            if word and word.rsplit("-", 1)[-1].lower() in breakers:
+                gap = match.group()
+                quote = period + len(gap) - len(gap[1:].lstrip(" \t"))
+                out.append((period + 1, quote))
+        return out
+
+    def _punkt_spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """Punkt's spans, also cut where :meth:`_quote_breaks` says."""
+        spans = self._punkt.span_tokenize(text)
+        extra = self._quote_breaks(text) if "." in text else []
+        if not extra:
+            yield from spans
+            return
+        for start, end in spans:
+            for cut_end, cut_start in extra:
+                if start < cut_end and cut_start < end:
+                    yield start, cut_end
+                    start = cut_start
+            yield start, end
 
     def span_tokenize(self, text: str) -> Iterator[tuple[int, int]]:
         """Sentence spans of ``text``, which is treated as one paragraph."""
         pending: tuple[int, int] | None = None
-        for start, end in self._punkt.span_tokenize(text):
-            if pending is not None:
-                start = pending[0]
-            if self._ends_with_title(text, end):
+        for start, end in self._punkt_spans(text):
+            if pending is None:
                 pending = (start, end)
-                continue
-            pending = None
-            yield start, end
+            elif self._joins_next(text, pending[1], start):
+                pending = (pending[0], end)
+            else:
+                yield pending
+                pending = (start, end)
         if pending is not None:
             yield pending
 
@@ -250,7 +487,7 @@ class SentenceSplitter:
         """The sentences of an article, never crossing a paragraph."""
         sentences: list[Sentence] = []
         text = article.text
-        boilerplate = _boilerplate_re().search
+        boilerplate = _boilerplate_test()
         for number, para in enumerate(article.paragraphs):
             chunk = text[para.start : para.end]
             first = True
@@ -268,7 +505,7 @@ class SentenceSplitter:
                         paragraph=number,
                         text=piece,
                         dateline=dateline,
-                        boilerplate=boilerplate(piece) is not None,
+                        boilerplate=boilerplate(piece),
                     )
                 )
         return tuple(sentences)
@@ -276,21 +513,57 @@ class SentenceSplitter:
     def explain(self, text: str) -> list[SplitDecision]:
         """Every break decision Punkt and claimtrack took on ``text``.
 
-        >>> [(d.token, d.broke) for d in SentenceSplitter().explain("Sen. Lee left. Then")]
-        [('Sen.', False), ('left.', True)]
+        >>> for d in SentenceSplitter().explain("Sen. Lee left. Then"):
+        ...     print(d.token, d.broke, d.reason)
+        Sen. False known abbreviation, next word does not start a sentence: no break
+        left. True sentence-final punctuation: break
+        >>> for d in SentenceSplitter().explain('"Why?" he asked in Fresno, Calif. "Go."'):
+        ...     print(d.token, d.broke, d.reason)
+        "Why?" False a lower-case word or punctuation follows: no break (claimtrack)
+        Calif. True abbreviation before a quoted sentence: break (claimtrack)
+        "Go." True sentence-final punctuation: break
         """
         breaks = {e for _, e in self.span_tokenize(text)}
+        punkt_breaks = {e for _, e in self._punkt.span_tokenize(text)}
+        quote_breaks = {e for e, _ in self._quote_breaks(text)}
         out = []
         for decision in self._punkt.debug_decisions(text):
             offset = int(decision["period_index"])
             token = str(decision["text"]).split()
-            first, second = (token + ["", ""])[:2]
-            broke = bool(decision["break_decision"])
-            reason = str(decision["reason"])
-            if broke and not any(offset <= b <= offset + 4 for b in breaks):
-                broke, reason = False, "title before a name (claimtrack)"
-            out.append(SplitDecision(offset, first, second, broke, reason))
+            first, second = ([*token, "", ""])[:2]
+            near = range(offset, offset + 5)
+            broke = any(b in breaks for b in near)
+            own = None
+            if not broke and any(b in punkt_breaks for b in near):
+                end = next(b for b in near if b in punkt_breaks)
+                own = (
+                    "title before a name: never a sentence end (claimtrack)"
+                    if self._ends_with_title(text, end)
+                    else "a lower-case word or punctuation follows: no break (claimtrack)"
+                )
+            elif broke and offset + 1 in quote_breaks:
+                own = "abbreviation before a quoted sentence: break (claimtrack)"
+            out.append(SplitDecision(offset, first, second, broke, _reason(decision, broke, own)))
         return out
+
+
+def _reason(decision: dict[str, object], broke: bool, own: str | None = None) -> str:
+    """A readable reason for one of Punkt's decisions, or claimtrack's own (``own``)."""
+    if own is not None:
+        return own
+    if decision["break_decision"] and not broke:
+        return "title before a name: never a sentence end (claimtrack)"
+    if decision["collocation"]:
+        return "known collocation: no break"
+    if decision["type1_in_abbrs"]:
+        if broke:
+            return "abbreviation, but the next word starts sentences: break"
+        return "known abbreviation, next word does not start a sentence: no break"
+    if decision["type1_is_initial"] and not broke:
+        return "initial before a name: no break"
+    if not broke:
+        return f"{decision['reason']}: no break"
+    return "sentence-final punctuation: break"
 
 
 def split_sentences(
