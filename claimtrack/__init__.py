@@ -21,6 +21,8 @@ from claimtrack.attributions import (
     classify_sentences,
     extract_attributions,
 )
+from claimtrack.claims import Claim
+from claimtrack.clusters import ClaimIndex, Cluster, Link
 from claimtrack.exceptions import (
     ArticleFormatError,
     ClaimtrackError,
@@ -28,10 +30,12 @@ from claimtrack.exceptions import (
     EmptyArticleError,
     InputError,
 )
+from claimtrack.matching import Change, Relation, relate
 from claimtrack.normalize import Normalized, match_key, normalize
 from claimtrack.sentences import Sentence, SentenceSplitter, split_sentences
 from claimtrack.spans import Span
 from claimtrack.speakers import SpeakerIndex
+from claimtrack.tracker import ClaimTracker
 
 try:
     __version__ = version("claimtrack")
@@ -45,11 +49,18 @@ __all__ = [
     "ArticleFormatError",
     "ArticleSet",
     "Attribution",
+    "Change",
+    "Claim",
+    "ClaimIndex",
+    "ClaimTracker",
     "ClaimtrackError",
+    "Cluster",
     "DuplicateArticleError",
     "EmptyArticleError",
     "InputError",
+    "Link",
     "Normalized",
+    "Relation",
     "Role",
     "Sentence",
     "SentenceSplitter",
@@ -62,6 +73,7 @@ __all__ = [
     "match_key",
     "normalize",
     "read_articles",
+    "relate",
     "split_sentences",
     "write_jsonl",
 ]

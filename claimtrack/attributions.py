@@ -192,11 +192,41 @@ _STRIP = _QUOTE_CHARS + "'`"
 _QUOTE_MARK = re.compile("''|``|[" + _QUOTE_CHARS + "]")
 _CLAUSE_PUNCT = frozenset(",;:")
 #: Words after which a cue word is a noun or an adjective, not a verb.
-_NOUN_CONTEXT = frozenset("in of for with by from into upon".split())
+_NOUN_CONTEXT = frozenset(["in", "of", "for", "with", "by", "from", "into", "upon"])
 #: Words that open a sentence-initial adverbial before the subject ("In a July interview, he ...").
 _ADVERBIAL_OPENERS = frozenset(
-    "in for as after when on at during since with without despite amid though although while "
-    "because if before following like unlike once until upon under over from by within".split()
+    [
+        "in",
+        "for",
+        "as",
+        "after",
+        "when",
+        "on",
+        "at",
+        "during",
+        "since",
+        "with",
+        "without",
+        "despite",
+        "amid",
+        "though",
+        "although",
+        "while",
+        "because",
+        "if",
+        "before",
+        "following",
+        "like",
+        "unlike",
+        "once",
+        "until",
+        "upon",
+        "under",
+        "over",
+        "from",
+        "by",
+        "within",
+    ]
 )
 _COORDINATORS = frozenset(["and", "but", "then", "or", "yet"])
 
@@ -397,20 +427,24 @@ class _SentenceRules:
             relative = inner_start
             if relative >= 1 and tok.lowers[relative - 1] in ("who", "which"):
                 relative -= 1  # clause_start stops after "which", a boundary word
-            if relative >= 1 and tok.lowers[relative] in ("who", "which") and (
-                tok.lowers[relative - 1] == ","
+            if (
+                relative >= 1
+                and tok.lowers[relative] in ("who", "which")
+                and (tok.lowers[relative - 1] == ",")
             ):
                 # "Sanders, who has already sent pleas, said ...": the subject is before the clause
                 subject_end = relative - 1
                 subject_start = self.clause_start(subject_end)
-                if subject_start < subject_end and subject_end - subject_start <= 8:
-                    if self.np_start(subject_start) and not any(
-                        self.is_verbal(k) for k in range(subject_start, subject_end)
-                    ):
-                        return (
-                            Span(tok.starts[subject_start], tok.ends[subject_end - 1]),
-                            subject_start,
-                        )
+                if (
+                    subject_start < subject_end
+                    and subject_end - subject_start <= 8
+                    and self.np_start(subject_start)
+                    and not any(self.is_verbal(k) for k in range(subject_start, subject_end))
+                ):
+                    return (
+                        Span(tok.starts[subject_start], tok.ends[subject_end - 1]),
+                        subject_start,
+                    )
                 return None, -1
             start = inner_start
             if inner_start >= 2 and tok.lowers[inner_start - 1] == ",":
@@ -795,9 +829,7 @@ class _SentenceRules:
         rest = [k for k in range(cue_first + 1, n) if self.is_word(k)]
         if len(rest) > 8:
             return False
-        return not any(
-            tok.lowers[k] == "that" or tok.lowers[k] in self.words["aux"] for k in rest
-        )
+        return not any(tok.lowers[k] == "that" or tok.lowers[k] in self.words["aux"] for k in rest)
 
     def quote_ending_before_sentence(self) -> Span | None:
         """A quotation that closes the previous sentence of the paragraph ('"...?" Rubio said.')."""

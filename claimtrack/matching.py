@@ -367,7 +367,9 @@ def relate_prepared(a: ClaimText, b: ClaimText) -> Relation:
             return Relation("repetition", c.surface, changes, ("only function words differ",))
         if material:
             kinds = ", ".join(dict.fromkeys(ch.type for ch in material))
-            return Relation("drift", c.surface, changes, (f"{c.surface:.0f}% the same words", kinds))
+            return Relation(
+                "drift", c.surface, changes, (f"{c.surface:.0f}% the same words", kinds)
+            )
         return Relation("agreement", c.surface, changes, (f"{c.surface:.0f}% the same words",))
     same, score, why = _same_statement(c, a, b)
     if same:

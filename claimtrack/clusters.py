@@ -1,0 +1,365 @@
+"""Claims across articles: an updatable index, links, clusters, timelines.
+
+:class:`ClaimIndex` finds candidate pairs without comparing all pairs:
+
+- **MinHash LSH** over each claim's content stems (``bands`` bands of ``rows``
+  rows, computed with numpy in batches): near-copies and edited versions
+  collide in at least one band;
+- **anchor keys** for reported speech: the same canonical speaker with the
+  same cue lemma, or with the same named target, so that agreement in other
+  words and related claims are found too.  An anchor shared by more than
+  ``anchor_cap`` claims is too common to say anything and is not probed.
+
+Candidates are then scored with :func:`claimtrack.matching.relate_prepared`.
+Adding claims only probes the index with the new ones: nothing already indexed
+is compared again.  Clusters are formed from the links (strongest first, a
+cluster never taking two claims of one article unless they repeat each other)
+and do not depend on the order the articles were added in.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+import attrs
+import numpy as np
+
+from claimtrack.claims import Claim
+from claimtrack.matching import (
+    Change,
+    ClaimText,
+    Relation,
+    RelationName,
+    prepare_claim,
+    relate_prepared,
+)
+from claimtrack.normalize import match_key
+
+__all__ = ["ClaimIndex", "Cluster", "Conflict", "Link", "build_clusters"]
+
+#: Relations that put two claims in one cluster.
+SAME_CLAIM: frozenset[str] = frozenset(["repetition", "agreement", "drift"])
+_MASK64 = (1 << 64) - 1
+
+
+@attrs.frozen
+class Link:
+    """A scored relation between two claims of different articles.
+
+    Attributes:
+        a: The claim that comes first (earlier date, then id).
+        b: The other claim.
+        relation: repetition, agreement, drift or related.
+        score: 0-100.
+        changes: The typed word-level changes from ``a`` to ``b``.
+        evidence: Why.
+    """
+
+    a: Claim
+    b: Claim
+    relation: RelationName
+    score: float
+    changes: tuple[Change, ...] = ()
+    evidence: tuple[str, ...] = ()
+
+
+def _order_key(claim: Claim) -> tuple[str, str, int]:
+    return (
+        claim.date.isoformat() if claim.date else "9999",
+        claim.article_id,
+        claim.sentence_index,
+    )
+
+
+def _stable_hash(text: str) -> int:
+    data = text.encode("utf-8")
+    return (zlib.crc32(data) << 32) | zlib.adler32(data)
+
+
+class ClaimIndex:
+    """An updatable index of claims that yields scored links between them.
+
+    Args:
+        bands: Number of LSH bands.
+        rows: Rows (MinHash values) per band; more rows find fewer, closer pairs.
+        anchor_cap: Anchors shared by more claims than this are not probed.
+        seed: Seed of the MinHash permutations (fixed: results are reproducible).
+
+    >>> from claimtrack.claims import Claim
+    >>> index = ClaimIndex()
+    >>> a = Claim("x#0", "x", 0, 0, 30, "Russia sent two bombers to Belarus.")
+    >>> b = Claim("y#0", "y", 0, 0, 30, "Russia sent two bombers to Belarus on Saturday.")
+    >>> [(link.a.id, link.b.id, link.relation) for link in index.add([a, b])]
+    [('x#0', 'y#0', 'drift')]
+    """
+
+    def __init__(
+        self, *, bands: int = 16, rows: int = 4, anchor_cap: int = 200, seed: int = 20211118
+    ) -> None:
+        self.bands, self.rows, self.anchor_cap = bands, rows, anchor_cap
+        rng = np.random.default_rng(seed)
+        n = bands * rows
+        self._xor = rng.integers(0, 2**63, size=n, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+        self._mul = rng.integers(0, 2**63, size=n, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+        self._band_weights = rng.integers(0, 2**63, size=rows, dtype=np.uint64) * np.uint64(
+            2
+        ) + np.uint64(1)
+        self.claims: list[Claim] = []
+        self.texts: list[ClaimText] = []
+        self._position: dict[str, int] = {}
+        self._buckets: dict[tuple[int, int], list[int]] = defaultdict(list)
+        self._anchors: dict[tuple[str, ...], list[int]] = defaultdict(list)
+
+    def __len__(self) -> int:
+        return len(self.claims)
+
+    # -- keys --
+    def _signatures(self, texts: Sequence[ClaimText]) -> np.ndarray:
+        """MinHash signatures (one row per text) of the texts' content stems."""
+        n_hashes = self.bands * self.rows
+        lengths = [max(len(t.stems), 1) for t in texts]
+        values: list[int] = []
+        for t in texts:
+            stems = sorted(t.stems) or ["\x00empty"]
+            values.extend(_stable_hash(s) for s in stems)
+        x = np.array(values, dtype=np.uint64)[:, None]
+        with np.errstate(over="ignore"):
+            hashed = (x ^ self._xor[None, :]) * self._mul[None, :]
+        starts = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.intp)
+        if not len(texts):
+            return np.zeros((0, n_hashes), dtype=np.uint64)
+        signatures: np.ndarray = np.minimum.reduceat(hashed, starts, axis=0)
+        return signatures
+
+    def _band_keys(self, signatures: np.ndarray) -> np.ndarray:
+        """One 64-bit key per (text, band)."""
+        n = signatures.shape[0]
+        grouped = signatures.reshape(n, self.bands, self.rows)
+        with np.errstate(over="ignore"):
+            keys: np.ndarray = (grouped * self._band_weights[None, None, :]).sum(
+                axis=2, dtype=np.uint64
+            )
+        return keys
+
+    @staticmethod
+    def _anchor_keys(claim: Claim, text: ClaimText) -> list[tuple[str, ...]]:
+        keys: list[tuple[str, ...]] = []
+        for speaker in sorted(text.speakers):
+            keys.extend(("cue", speaker, cue) for cue in sorted(text.cues))
+            keys.extend(
+                ("target", speaker, name)
+                for name in sorted(text.names)
+                if name != speaker.replace(" ", "_")
+            )
+        return keys
+
+    # -- adding --
+    def add(self, claims: Iterable[Claim]) -> list[Link]:
+        """Index new claims; return the links found between them and all indexed claims.
+
+        A claim whose id is already indexed is ignored.
+        """
+        new = [c for c in claims if c.id not in self._position]
+        if not new:
+            return []
+        texts = [prepare_claim(c) for c in new]
+        keys = self._band_keys(self._signatures(texts)).tolist()
+        first = len(self.claims)
+        for offset, (claim, text) in enumerate(zip(new, texts, strict=True)):
+            self._position[claim.id] = first + offset
+            self.claims.append(claim)
+            self.texts.append(text)
+        links: list[Link] = []
+        for offset, (claim, text) in enumerate(zip(new, texts, strict=True)):
+            me = first + offset
+            candidates: set[int] = set()
+            for band, key in enumerate(keys[offset]):
+                bucket = self._buckets[(band, key)]
+                candidates.update(bucket)
+                bucket.append(me)
+            for anchor in self._anchor_keys(claim, text):
+                posting = self._anchors[anchor]
+                if len(posting) <= self.anchor_cap:
+                    candidates.update(posting)
+                posting.append(me)
+            for other in sorted(candidates):
+                link = self._link(other, me)
+                if link is not None:
+                    links.append(link)
+        return links
+
+    def _link(self, i: int, j: int) -> Link | None:
+        a, b = self.claims[i], self.claims[j]
+        if a.article_id == b.article_id:
+            return None
+        if _order_key(b) < _order_key(a):
+            i, j, a, b = j, i, b, a
+        relation: Relation = relate_prepared(self.texts[i], self.texts[j])
+        if relation.relation == "unrelated":
+            return None
+        return Link(a, b, relation.relation, relation.score, relation.changes, relation.evidence)
+
+
+@attrs.frozen
+class Conflict:
+    """A detail on which members of a cluster disagree.
+
+    Attributes:
+        kind: ``number``, ``date`` or ``name``.
+        values: Each differing value with the ids of the claims that carry it.
+    """
+
+    kind: str
+    values: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@attrs.frozen
+class Cluster:
+    """Claims of several articles that state the same thing.
+
+    Attributes:
+        id: The id of its origin claim.
+        members: Its claims in timeline order (date, then article and sentence).
+        links: The links between its members.
+        outlets: The outlets that carry it, each once, in timeline order.
+        independent: How many independent reports carry it: copies of one
+            wire story count once.
+        conflicts: Details that differ between members.
+    """
+
+    id: str
+    members: tuple[Claim, ...]
+    links: tuple[Link, ...]
+    outlets: tuple[str, ...]
+    independent: int
+    conflicts: tuple[Conflict, ...] = ()
+
+    @property
+    def origin(self) -> Claim:
+        """The earliest report of the claim."""
+        return self.members[0]
+
+    @property
+    def relation(self) -> RelationName:
+        """The cluster's strongest kind of change: drift if any link drifts, else
+        agreement if any agrees, else repetition."""
+        kinds = {link.relation for link in self.links}
+        if "drift" in kinds:
+            return "drift"
+        return "agreement" if "agreement" in kinds else "repetition"
+
+
+def _syndication_groups(links: Sequence[Link], sizes: dict[str, int]) -> dict[str, str]:
+    """Articles that are copies of one wire story: those sharing many repeated sentences."""
+    repeated: dict[tuple[str, str], int] = defaultdict(int)
+    for link in links:
+        if link.relation == "repetition":
+            x, y = sorted((link.a.article_id, link.b.article_id))
+            repeated[(x, y)] += 1
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
+            x = parent[x]
+        return x
+
+    for (x, y), count in sorted(repeated.items()):
+        smaller = min(sizes.get(x, 1), sizes.get(y, 1))
+        if count >= 3 and count >= 0.5 * smaller:
+            rx, ry = find(x), find(y)
+            if rx != ry:
+                parent[max(rx, ry)] = min(rx, ry)
+    return {article: find(article) for article in sizes}
+
+
+def _conflicts(members: Sequence[Claim], texts: dict[str, ClaimText]) -> tuple[Conflict, ...]:
+    out = []
+    for kind, attribute in (("number", "numbers"), ("name", "names")):
+        carriers: dict[str, list[str]] = defaultdict(list)
+        for claim in members:
+            for value in sorted(getattr(texts[claim.id], attribute)):
+                carriers[value].append(claim.id)
+        everywhere = {v for v, ids in carriers.items() if len(ids) == len(members)}
+        differing = {v: ids for v, ids in carriers.items() if v not in everywhere}
+        has_value = {cid for ids in differing.values() for cid in ids}
+        # a conflict needs two members that each carry a value the other lacks
+        if len(differing) >= 2 and len(has_value) >= 2:
+            out.append(
+                Conflict(kind, tuple((v, tuple(ids)) for v, ids in sorted(differing.items())))
+            )
+    return tuple(out)
+
+
+def build_clusters(
+    claims: Sequence[Claim], texts: Sequence[ClaimText], links: Sequence[Link]
+) -> list[Cluster]:
+    """Group claims into clusters from their links.
+
+    Links are taken strongest first; two clusters merge only if that puts no
+    two claims of one article together (unless they repeat each other word for
+    word). The result does not depend on the order of ``claims`` or ``links``.
+    """
+    by_id = {c.id: c for c in claims}
+    text_of = {c.id: t for c, t in zip(claims, texts, strict=True)}
+    parent: dict[str, str] = {}
+    articles: dict[str, set[str]] = {}
+
+    def find(x: str) -> str:
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
+            x = parent[x]
+        return x
+
+    same = [link for link in links if link.relation in SAME_CLAIM]
+    same.sort(key=lambda k: (-k.score, k.a.id, k.b.id))
+    for link in same:
+        ra, rb = find(link.a.id), find(link.b.id)
+        if ra == rb:
+            continue
+        arts_a = articles.get(ra, {by_id[ra].article_id} if ra in by_id else set())
+        arts_b = articles.get(rb, {by_id[rb].article_id} if rb in by_id else set())
+        if arts_a & arts_b and link.relation != "repetition":
+            continue
+        root, child = (ra, rb) if ra < rb else (rb, ra)
+        parent[child] = root
+        articles[root] = arts_a | arts_b
+        articles.pop(child, None)
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        groups[find(claim.id)].append(claim)
+    member_links: dict[str, list[Link]] = defaultdict(list)
+    for link in same:
+        root = find(link.a.id)
+        if root == find(link.b.id):
+            member_links[root].append(link)
+    sizes: dict[str, int] = defaultdict(int)
+    for claim in claims:
+        sizes[claim.article_id] += 1
+    story = _syndication_groups(links, sizes)
+    clusters = []
+    for root, members in groups.items():
+        if len(members) < 2:
+            continue
+        members.sort(key=_order_key)
+        outlets = tuple(dict.fromkeys(m.outlet or m.article_id for m in members))
+        independent = len({story.get(m.article_id, m.article_id) for m in members})
+        clusters.append(
+            Cluster(
+                id=members[0].id,
+                members=tuple(members),
+                links=tuple(sorted(member_links[root], key=lambda k: (k.a.id, k.b.id))),
+                outlets=outlets,
+                independent=independent,
+                conflicts=_conflicts(members, text_of),
+            )
+        )
+    clusters.sort(key=lambda c: (-len(c.members), _order_key(c.origin)))
+    return clusters
+
+
+def claim_key(claim: Claim) -> str:
+    """The matching key of a claim's text (equal keys repeat each other)."""
+    return match_key(claim.text)

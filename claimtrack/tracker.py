@@ -1,0 +1,121 @@
+"""The claim tracker: add articles as they come, inspect how claims travel.
+
+>>> import claimtrack
+>>> tracker = claimtrack.ClaimTracker()
+>>> tracker.add(claimtrack.read_articles("seeds"))
+>>> [c.relation for c in tracker.clusters()][:3]
+['drift', 'repetition', 'agreement']
+>>> drift = tracker.clusters()[0]
+>>> [(m.article_id, m.date.isoformat()) for m in drift.members]
+[('000_44a681640818a05e', '2021-11-18'), ('001_df1ab41df0d3c270', '2021-11-29')]
+>>> [(c.type, c.a, c.b) for c in drift.links[0].changes]
+[('tense', ('wouldnt', 'elaborate'), ('hasnt', 'elaborated')), ('inserted', (), ('atomic',))]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from claimtrack.analysis import Analysis, ArticleAnalysis, analyze
+from claimtrack.articles import Article
+from claimtrack.attributions import Attribution
+from claimtrack.claims import Claim, claims_of_article
+from claimtrack.clusters import ClaimIndex, Cluster, Link, build_clusters
+from claimtrack.sentences import SentenceSplitter
+from claimtrack.speakers import SpeakerIndex
+
+__all__ = ["ClaimTracker"]
+
+
+class ClaimTracker:
+    """Claims of a growing pile of articles, with their links and clusters.
+
+    Adding articles analyses only the new ones and probes the index with their
+    claims; clusters are rebuilt from the stored links when asked for.
+
+    Args:
+        splitter: The sentence splitter (default: the shipped one).
+        index: The claim index (default: :class:`ClaimIndex` with its defaults).
+    """
+
+    def __init__(
+        self, *, splitter: SentenceSplitter | None = None, index: ClaimIndex | None = None
+    ) -> None:
+        self.splitter = splitter or SentenceSplitter.default()
+        self.index = index or ClaimIndex()
+        self.articles: list[ArticleAnalysis] = []
+        self._links: list[Link] = []
+        self._clusters: list[Cluster] | None = None
+        self._article_ids: set[str] = set()
+
+    def add(
+        self, articles: Iterable[Article], *, progress: Callable[[int], None] | None = None
+    ) -> None:
+        """Analyse new articles and link their claims to everything indexed.
+
+        Speakers are named canonically within the batch; an article whose id
+        was already added is skipped.
+        """
+        fresh = [a for a in articles if a.id not in self._article_ids]
+        analysis: Analysis = analyze(fresh, splitter=self.splitter, progress=progress)
+        claims: list[Claim] = []
+        for item in analysis.articles:
+            self._article_ids.add(item.article.id)
+            self.articles.append(item)
+            claims.extend(claims_of_article(item))
+        self._links.extend(self.index.add(claims))
+        self._clusters = None
+
+    @property
+    def claims(self) -> list[Claim]:
+        """Every indexed claim, in the order added."""
+        return list(self.index.claims)
+
+    @property
+    def attributions(self) -> list[Attribution]:
+        """Every attribution of every article added."""
+        return [a for item in self.articles for a in item.attributions]
+
+    def links(self, *relations: str) -> list[Link]:
+        """Links between claims of different articles, optionally only of some relations."""
+        chosen = [k for k in self._links if not relations or k.relation in relations]
+        return sorted(chosen, key=lambda k: (k.a.article_id, k.a.sentence_index, k.b.id))
+
+    def clusters(self) -> list[Cluster]:
+        """Clusters of two or more claims that state the same thing, biggest first."""
+        if self._clusters is None:
+            self._clusters = build_clusters(self.index.claims, self.index.texts, self._links)
+        return self._clusters
+
+    def cluster_of(self, claim_id: str) -> Cluster | None:
+        """The cluster holding a claim, if any."""
+        for cluster in self.clusters():
+            if any(m.id == claim_id for m in cluster.members):
+                return cluster
+        return None
+
+    def related(self) -> list[tuple[Cluster | Claim, Cluster | Claim, Link]]:
+        """Pairs of different claims by the same speaker about the same target."""
+        where: dict[str, Cluster] = {m.id: c for c in self.clusters() for m in c.members}
+        out: list[tuple[Cluster | Claim, Cluster | Claim, Link]] = []
+        for link in self.links("related"):
+            left = where.get(link.a.id, link.a)
+            right = where.get(link.b.id, link.b)
+            if left is not right:
+                out.append((left, right, link))
+        return out
+
+    def speakers(self) -> SpeakerIndex:
+        """The canonical speaker names of everything added."""
+        return SpeakerIndex.build(a.speaker_name for a in self.attributions)
+
+    def speaker_timeline(self, name: str) -> list[Attribution]:
+        """A speaker's attributed claims across the corpus, in date order."""
+        dates = {
+            item.article.id: item.article.date.isoformat() if item.article.date else "9999"
+            for item in self.articles
+        }
+        speakers = self.speakers()
+        key = speakers.key(name)
+        mine = [a for a in self.attributions if speakers.key(a.speaker_name) == key]
+        return sorted(mine, key=lambda a: (dates[a.article_id], a.article_id, a.sentence.start))
