@@ -20,8 +20,16 @@ from claimtrack import __version__
 from claimtrack.analysis import Analysis, analyze
 from claimtrack.articles import ArticleSet, read_articles
 from claimtrack.exceptions import ClaimtrackError
-from claimtrack.report import attribution_record, render_report, sentence_record
+from claimtrack.report import (
+    attribution_record,
+    cluster_record,
+    link_record,
+    render_report,
+    sentence_record,
+    word_diff,
+)
 from claimtrack.sentences import SentenceSplitter
+from claimtrack.tracker import ClaimTracker
 
 __all__ = ["main"]
 
@@ -116,11 +124,54 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     claims.set_defaults(run=_run_claims)
 
+    links = commands.add_parser(
+        "links",
+        help="linked pairs of sentences in different articles",
+        description="Link the sentences of different articles that repeat, agree with, drift "
+        "from or relate to each other. With --format jsonl, print one JSON object per linked "
+        "pair: a and b ({article, start, end, text}), relation (repetition, agreement, drift, "
+        "related), score (0-100), changes ([{type, a: words, b: words}]) and evidence.",
+    )
+    _add_input_options(links)
+    links.add_argument(
+        "--format",
+        choices=["text", "jsonl"],
+        default="text",
+        help="output format (default: text, one link a line with a word diff)",
+    )
+    links.add_argument(
+        "--relation",
+        action="append",
+        choices=["repetition", "agreement", "drift", "related"],
+        help="only links of this relation (repeat the option for several)",
+    )
+    links.set_defaults(run=_run_links)
+
+    clusters = commands.add_parser(
+        "clusters",
+        help="clusters of claims that travel between articles",
+        description="Cluster the claims that state the same thing in several articles. With "
+        "--format jsonl, print one JSON object per cluster of two or more members: id, "
+        "relation, origin, members ({article, start, end, text, date, outlet}, in timeline "
+        "order), relations (the links between members), outlets, independent_reports "
+        "(syndicated copies of one wire story count once) and conflicts.",
+    )
+    _add_input_options(clusters)
+    clusters.add_argument(
+        "--format",
+        choices=["text", "jsonl"],
+        default="text",
+        help="output format (default: text, one cluster a line)",
+    )
+    clusters.set_defaults(run=_run_clusters)
+
     report = commands.add_parser(
         "report",
         help="the main job: a readable report of the articles",
-        description="Print a human-readable report: who said what, by canonical speaker, "
-        "then each article's sentences with their kinds, datelines and boilerplate marked.",
+        description="Print a human-readable report: who said what, by canonical speaker; how "
+        "claims travel: clusters on a timeline with word diffs (drift typed), outlets and "
+        "conflicting details, and related claims; then each article's sentences with their "
+        "kinds, datelines and boilerplate marked.",
     )
     _add_input_options(report)
     report.add_argument(
@@ -180,8 +231,48 @@ def _run_claims(args: argparse.Namespace, articles: ArticleSet, out: IO[str], er
         out.write(f"{a.article_id}\t{speaker}\t{cue}\t{a.content.text}\n")
 
 
+def _track(args: argparse.Namespace, articles: ArticleSet, err: IO[str]) -> ClaimTracker:
+    splitter = SentenceSplitter.default()
+    if args.learn:
+        splitter = splitter.learn(article.text for article in articles)
+    tracker = ClaimTracker(splitter=splitter)
+    progress = _Progress(len(articles), "analysing", err, not args.quiet and err.isatty())
+    try:
+        tracker.add(articles, progress=progress.step)
+    finally:
+        progress.close()
+    return tracker
+
+
+def _run_links(args: argparse.Namespace, articles: ArticleSet, out: IO[str], err: IO[str]) -> None:
+    tracker = _track(args, articles, err)
+    links = tracker.links(*args.relation) if args.relation else tracker.links()
+    if args.format == "jsonl":
+        _write_jsonl(out, (link_record(link) for link in links))
+        return
+    for link in links:
+        out.write(
+            f"{link.relation}\t{link.score:.0f}\t{link.a.id}\t{link.b.id}\t"
+            f"{word_diff(link.a.text, link.b.text)}\n"
+        )
+
+
+def _run_clusters(
+    args: argparse.Namespace, articles: ArticleSet, out: IO[str], err: IO[str]
+) -> None:
+    tracker = _track(args, articles, err)
+    if args.format == "jsonl":
+        _write_jsonl(out, (cluster_record(c) for c in tracker.clusters()))
+        return
+    for cluster in tracker.clusters():
+        out.write(
+            f"{cluster.id}\t{cluster.relation}\t{len(cluster.members)}\t{cluster.origin.text}\n"
+        )
+
+
 def _run_report(args: argparse.Namespace, articles: ArticleSet, out: IO[str], err: IO[str]) -> None:
-    out.write(render_report(_analyze(args, articles, err), width=args.width) + "\n")
+    tracker = _track(args, articles, err)
+    out.write(render_report(tracker.analysis(), width=args.width, tracker=tracker) + "\n")
 
 
 Runner = Callable[[argparse.Namespace, ArticleSet, IO[str], IO[str]], None]

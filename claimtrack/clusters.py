@@ -85,6 +85,11 @@ class ClaimIndex:
         bands: Number of LSH bands.
         rows: Rows (MinHash values) per band; more rows find fewer, closer pairs.
         anchor_cap: Anchors shared by more claims than this are not probed.
+        weak: Single MinHash values used as keys too, to find claims that share
+            only part of their words (one report's sentence inside a longer one).
+        weak_cap: Weak keys shared by more claims than this are not probed, and
+            their candidates must share at least 40% of the smaller claim's
+            content words before they are scored.
         seed: Seed of the MinHash permutations (fixed: results are reproducible).
 
     >>> from claimtrack.claims import Claim
@@ -96,9 +101,17 @@ class ClaimIndex:
     """
 
     def __init__(
-        self, *, bands: int = 16, rows: int = 4, anchor_cap: int = 200, seed: int = 20211118
+        self,
+        *,
+        bands: int = 16,
+        rows: int = 4,
+        anchor_cap: int = 200,
+        weak: int = 6,
+        weak_cap: int = 20,
+        seed: int = 20211118,
     ) -> None:
         self.bands, self.rows, self.anchor_cap = bands, rows, anchor_cap
+        self.weak, self.weak_cap = weak, weak_cap
         rng = np.random.default_rng(seed)
         n = bands * rows
         self._xor = rng.integers(0, 2**63, size=n, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
@@ -165,7 +178,9 @@ class ClaimIndex:
         if not new:
             return []
         texts = [prepare_claim(c) for c in new]
-        keys = self._band_keys(self._signatures(texts)).tolist()
+        signatures = self._signatures(texts)
+        keys = self._band_keys(signatures).tolist()
+        weak_keys = signatures[:, : self.weak].tolist()
         first = len(self.claims)
         for offset, (claim, text) in enumerate(zip(new, texts, strict=True)):
             self._position[claim.id] = first + offset
@@ -184,6 +199,18 @@ class ClaimIndex:
                 if len(posting) <= self.anchor_cap:
                     candidates.update(posting)
                 posting.append(me)
+            weak: set[int] = set()
+            for column, value in enumerate(weak_keys[offset]):
+                bucket = self._buckets[(self.bands + column, value)]
+                if len(bucket) <= self.weak_cap:
+                    weak.update(bucket)
+                bucket.append(me)
+            stems = text.stems
+            for other in weak - candidates:
+                shared = len(stems & self.texts[other].stems)
+                smaller = min(len(stems), len(self.texts[other].stems))
+                if shared >= 3 and shared >= 0.4 * smaller:
+                    candidates.add(other)
             for other in sorted(candidates):
                 link = self._link(other, me)
                 if link is not None:

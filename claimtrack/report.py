@@ -8,12 +8,27 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
+from rapidfuzz.distance import Levenshtein
+
 from claimtrack.analysis import Analysis, ArticleAnalysis
 from claimtrack.articles import Article
 from claimtrack.attributions import Attribution, Role, SentenceKind
+from claimtrack.claims import Claim
+from claimtrack.clusters import Cluster, Link
+from claimtrack.matching import Change
+from claimtrack.normalize import match_key
 from claimtrack.sentences import Sentence
+from claimtrack.tracker import ClaimTracker
 
-__all__ = ["attribution_record", "render_report", "sentence_record"]
+__all__ = [
+    "attribution_record",
+    "claim_record",
+    "cluster_record",
+    "link_record",
+    "render_report",
+    "sentence_record",
+    "word_diff",
+]
 
 
 def sentence_record(sentence: Sentence, kind: SentenceKind | None = None) -> dict[str, Any]:
@@ -72,6 +87,94 @@ def attribution_record(attribution: Attribution) -> dict[str, Any]:
         "pattern": attribution.pattern,
         "resolution": attribution.resolution,
     }
+
+
+def claim_record(claim: Claim) -> dict[str, Any]:
+    """The JSON record of a claim: where it stands and what it says."""
+    return {
+        "article": claim.article_id,
+        "start": claim.start,
+        "end": claim.end,
+        "text": claim.text,
+        "date": claim.date.isoformat() if claim.date else None,
+        "outlet": claim.outlet,
+    }
+
+
+def _change_record(change: Change) -> dict[str, Any]:
+    return {"type": change.type, "a": list(change.a), "b": list(change.b)}
+
+
+def link_record(link: Link) -> dict[str, Any]:
+    """The JSON record of a link, as ``claimtrack links --format jsonl`` prints it.
+
+    >>> from claimtrack.claims import Claim
+    >>> from claimtrack.clusters import ClaimIndex
+    >>> a = Claim("x#0", "x", 0, 0, 30, "Russia sent two bombers to Belarus.")
+    >>> b = Claim("y#0", "y", 0, 0, 41, "Russia sent three bombers to Belarus.")
+    >>> record = link_record(ClaimIndex().add([a, b])[0])
+    >>> record["relation"], record["changes"]
+    ('drift', [{'type': 'number', 'a': ['two'], 'b': ['three']}])
+    """
+    return {
+        "a": {
+            k: v
+            for k, v in claim_record(link.a).items()
+            if k in ("article", "start", "end", "text")
+        },
+        "b": {
+            k: v
+            for k, v in claim_record(link.b).items()
+            if k in ("article", "start", "end", "text")
+        },
+        "relation": link.relation,
+        "score": round(link.score, 1),
+        "changes": [_change_record(c) for c in link.changes],
+        "evidence": list(link.evidence),
+    }
+
+
+def cluster_record(cluster: Cluster) -> dict[str, Any]:
+    """The JSON record of a cluster, as ``claimtrack clusters --format jsonl`` prints it."""
+    return {
+        "id": cluster.id,
+        "relation": cluster.relation,
+        "origin": claim_record(cluster.origin),
+        "members": [claim_record(m) for m in cluster.members],
+        "relations": [link_record(link) for link in cluster.links],
+        "outlets": list(cluster.outlets),
+        "independent_reports": cluster.independent,
+        "conflicts": [
+            {"kind": c.kind, "values": [{"value": v, "claims": list(ids)} for v, ids in c.values]}
+            for c in cluster.conflicts
+        ],
+    }
+
+
+def word_diff(a: str, b: str) -> str:
+    """``b`` written against ``a`` word by word: ``[-removed-]`` and ``{+added+}``.
+
+    Words are compared by their matching keys, so case, quotes, apostrophes and
+    hyphens alone do not show as changes.
+
+    >>> word_diff("He wouldnt elaborate on Russian weapons.", "He hasnt elaborated on Russian atomic weapons.")
+    'He [-wouldnt elaborate-] {+hasnt elaborated+} on Russian {+atomic+} weapons.'
+    """
+    wa, wb = a.split(), b.split()
+    ka = [match_key(w).strip(".,;:!?") for w in wa]
+    kb = [match_key(w).strip(".,;:!?") for w in wb]
+    out: list[str] = []
+    for op in Levenshtein.opcodes(ka, kb):
+        old = " ".join(wa[op.src_start : op.src_end])
+        new = " ".join(wb[op.dest_start : op.dest_end])
+        if op.tag == "equal":
+            out.append(new)
+            continue
+        if old:
+            out.append(f"[-{old}-]")
+        if new:
+            out.append(f"{{+{new}+}}")
+    return " ".join(out)
 
 
 def _heading(article: Article) -> str:
@@ -148,8 +251,71 @@ def _article_block(item: ArticleAnalysis, width: int) -> str:
     return "\n".join(lines)
 
 
-def render_report(analysis: Analysis, *, width: int = 100) -> str:
-    """A human-readable report: who said what, then each article's sentences.
+def _claim_line(claim: Claim) -> str:
+    date = claim.date.isoformat() if claim.date else "undated"
+    return f"{date} {claim.outlet or claim.article_id}"
+
+
+def _changes_text(changes: tuple[Change, ...]) -> str:
+    parts = []
+    for change in changes:
+        if change.type == "wording":
+            continue
+        a = " ".join(change.a) or "\u2205"
+        b = " ".join(change.b) or "\u2205"
+        parts.append(f"{change.type}: \u201c{a}\u201d \u2192 \u201c{b}\u201d")
+    return "; ".join(parts)
+
+
+def _how_claims_travel(tracker: ClaimTracker, width: int) -> list[str]:
+    clusters = tracker.clusters()
+    lines = [f"HOW CLAIMS TRAVEL ({len(clusters)} cluster{'s' if len(clusters) != 1 else ''})"]
+    if not clusters:
+        return [*lines, "  (no claim found in more than one article)"]
+    for cluster in clusters:
+        origin = cluster.origin
+        n = len(cluster.members)
+        lines.append(
+            f"[{cluster.relation.upper()}] {n} reports in {len(cluster.outlets)} outlet"
+            f"{'s' if len(cluster.outlets) != 1 else ''} ({cluster.independent} independent); "
+            f"first: {_claim_line(origin)}"
+        )
+        by_pair = {(k.a.id, k.b.id): k for k in cluster.links}
+        for i, member in enumerate(cluster.members):
+            head = f"  {_claim_line(member)}: "
+            if i == 0:
+                lines.append(_fill(member.text, width, " " * 6, head))
+                continue
+            link = by_pair.get((origin.id, member.id))
+            relation = link.relation if link else "same claim"
+            body = (
+                member.text
+                if link is None or link.relation == "agreement"
+                else word_diff(origin.text, member.text)
+            )
+            lines.append(_fill(f"({relation}) {body}", width, " " * 6, head))
+            if link is not None and link.relation == "drift":
+                lines.append(_fill(_changes_text(link.changes), width, " " * 8, "      changes: "))
+        for conflict in cluster.conflicts:
+            values = ", ".join(f"{v} ({len(ids)})" for v, ids in conflict.values)
+            lines.append(_fill(f"conflicting {conflict.kind}s: {values}", width, " " * 6, "    ! "))
+    related = tracker.related()
+    if related:
+        lines.append("")
+        lines.append(f"RELATED CLAIMS ({len(related)}): the same speaker about the same target")
+        for _, _, link in related:
+            lines.append(_fill(f"{_claim_line(link.a)}: {link.a.text}", width, " " * 6, "  - "))
+            lines.append(_fill(f"{_claim_line(link.b)}: {link.b.text}", width, " " * 6, "    ~ "))
+    return lines
+
+
+def render_report(
+    analysis: Analysis, *, width: int = 100, tracker: ClaimTracker | None = None
+) -> str:
+    """A human-readable report: who said what, how claims travel, each article's sentences.
+
+    With a ``tracker``, the clusters (timeline, word diffs with drift typed,
+    conflicting details) and related claims are shown after who said what.
 
     In the article listing ``[said]`` marks attributed sentences, and
     ``[dateline: ...]`` and ``[boilerplate]`` what they say.
@@ -179,6 +345,9 @@ def render_report(analysis: Analysis, *, width: int = 100) -> str:
         f"{len(claims)} attributed claim{'s' if len(claims) != 1 else ''} "
         f"from {n_sources} source{'s' if n_sources != 1 else ''}"
     )
-    blocks = [header, "\n".join(_who_said_what(analysis, width)), "ARTICLES"]
+    blocks = [header, "\n".join(_who_said_what(analysis, width))]
+    if tracker is not None:
+        blocks.append("\n".join(_how_claims_travel(tracker, width)))
+    blocks.append("ARTICLES")
     blocks[-1] += "\n" + "\n\n".join(_article_block(item, width) for item in analysis.articles)
     return "\n\n".join(blocks)

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+import attrs
+
 from claimtrack.analysis import Analysis, ArticleAnalysis, analyze
 from claimtrack.articles import Article
 from claimtrack.attributions import Attribution
@@ -104,6 +106,22 @@ class ClaimTracker:
             if left is not right:
                 out.append((left, right, link))
         return out
+
+    def analysis(self) -> Analysis:
+        """Everything added as one :class:`~claimtrack.analysis.Analysis`, speakers named
+        canonically across all the batches."""
+        index = self.speakers()
+        items = tuple(
+            attrs.evolve(
+                item,
+                attributions=tuple(
+                    attrs.evolve(a, speaker_name=index.name(a.speaker_name))
+                    for a in item.attributions
+                ),
+            )
+            for item in self.articles
+        )
+        return Analysis(items, index)
 
     def speakers(self) -> SpeakerIndex:
         """The canonical speaker names of everything added."""
