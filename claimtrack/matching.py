@@ -348,6 +348,32 @@ def _same_statement(c: Comparison, a: ClaimText, b: ClaimText) -> tuple[bool, fl
     return False, c.overlap, ""
 
 
+_INVERSE = {"inserted": "removed", "removed": "inserted"}
+
+
+def _oriented_changes(a: ClaimText, b: ClaimText) -> tuple[Change, ...]:
+    """The changes from ``a`` to ``b``, the same whichever order the two come in.
+
+    The alignment is computed in one canonical direction and mirrored when
+    needed; a rewording that swaps one name for another becomes a ``name`` change.
+    """
+    flip = b.words < a.words
+    first, second = (b, a) if flip else (a, b)
+    changes = word_changes(first.words, second.words)
+    if flip:
+        changes = tuple(Change(_INVERSE.get(c.type, c.type), c.b, c.a) for c in changes)
+    differing = a.names ^ b.names
+    if differing:
+        changes = tuple(
+            Change("name", c.a, c.b)
+            if c.type == "wording"
+            and any((_place_key(w) or w) in differing for w in (*c.a, *c.b))
+            else c
+            for c in changes
+        )
+    return changes
+
+
 def relate_prepared(a: ClaimText, b: ClaimText) -> Relation:
     """:func:`relate` for prepared claims."""
     if a.words == b.words and a.words:
@@ -359,7 +385,7 @@ def relate_prepared(a: ClaimText, b: ClaimText) -> Relation:
         else ()
     )
     if c.surface >= DRIFT_SURFACE:
-        changes = word_changes(a.words, b.words) + speaker_change
+        changes = _oriented_changes(a, b) + speaker_change
         material = [ch for ch in changes if ch.material]
         if not [ch for ch in changes if ch.type != "wording"] and all(
             not (set(ch.a) | set(ch.b)) - _stopwords() for ch in changes

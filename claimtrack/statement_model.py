@@ -96,6 +96,10 @@ class _View:
     negations: int
     modals: frozenset[str]
     hedges: frozenset[str]
+    char3: frozenset[str]
+    char4: frozenset[str]
+    prefixes: dict[str, float]
+    digits: frozenset[str]
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -111,9 +115,14 @@ def _view(words: tuple[str, ...]) -> _View:
         stems.append(key)
         weight[key] = max(weight.get(key, 0.0), float(min(len(word), 12)))
     hedges = cats["hedge"] | cats["booster"]
+    text = " ".join(words)
+    prefixes: dict[str, float] = {}
+    for word in words:
+        if word not in stop:
+            prefixes[word[:5]] = max(prefixes.get(word[:5], 0.0), float(min(len(word), 12)))
     return _View(
         words=words,
-        text=" ".join(words),
+        text=text,
         stems=tuple(stems),
         stem_set=frozenset(stems),
         weight=weight,
@@ -124,6 +133,10 @@ def _view(words: tuple[str, ...]) -> _View:
         negations=sum(w in cats["negation"] for w in words),
         modals=frozenset(w for w in words if w in cats["modal"]),
         hedges=frozenset(w for w in words if w in hedges),
+        char3=frozenset(text[i : i + 3] for i in range(len(text) - 2)),
+        char4=frozenset(text[i : i + 4] for i in range(len(text) - 3)),
+        prefixes=prefixes,
+        digits=frozenset(w for w in words if any(c.isdigit() for c in w)),
     )
 
 
@@ -179,6 +192,16 @@ FEATURES: tuple[str, ...] = (
     "negation_mismatch",
     "modal_mismatch",
     "hedge_mismatch",
+    "char3_min",
+    "char3_max",
+    "char4_min",
+    "char4_max",
+    "prefix_unmatched_max",
+    "prefix_unmatched_min",
+    "prefix_count_max",
+    "prefix_count_min",
+    "digit_conflict",
+    "digit_unmatched",
 )
 
 
@@ -209,6 +232,10 @@ def features(a: ClaimText, b: ClaimText) -> dict[str, float]:
     number_shared = len(va.numbers & vb.numbers)
     number_unmatched = len(va.numbers ^ vb.numbers)
     names_shared = len(a.names & b.names)
+    c3_min, c3_max = _shares(len(va.char3 & vb.char3), len(va.char3), len(vb.char3))
+    c4_min, c4_max = _shares(len(va.char4 & vb.char4), len(va.char4), len(vb.char4))
+    pa = [w for p, w in va.prefixes.items() if p not in vb.prefixes]
+    pb = [w for p, w in vb.prefixes.items() if p not in va.prefixes]
     return {
         "word_indel": Indel.normalized_similarity(va.words, vb.words),
         "stem_indel": Indel.normalized_similarity(va.stems, vb.stems),
@@ -246,6 +273,16 @@ def features(a: ClaimText, b: ClaimText) -> dict[str, float]:
         "negation_mismatch": float((va.negations > 0) != (vb.negations > 0)),
         "modal_mismatch": float(len(va.modals ^ vb.modals)),
         "hedge_mismatch": float(len(va.hedges ^ vb.hedges)),
+        "char3_min": c3_min,
+        "char3_max": c3_max,
+        "char4_min": c4_min,
+        "char4_max": c4_max,
+        "prefix_unmatched_max": max(sum(pa), sum(pb)) / 10.0,
+        "prefix_unmatched_min": min(sum(pa), sum(pb)) / 10.0,
+        "prefix_count_max": float(max(len(pa), len(pb))),
+        "prefix_count_min": float(min(len(pa), len(pb))),
+        "digit_conflict": float(bool(va.digits) and bool(vb.digits) and va.digits != vb.digits),
+        "digit_unmatched": float(len(va.digits ^ vb.digits)),
     }
 
 

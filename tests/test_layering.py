@@ -21,6 +21,10 @@ ORDER = [
     "attributions",
     "speakers",
     "analysis",
+    "claims",
+    "matching",
+    "clusters",
+    "tracker",
     "report",
     "cli",
 ]

@@ -1,0 +1,263 @@
+"""Claims across articles: the seeds' links, clusters, and their invariants."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimtrack.articles import Article, read_articles
+from claimtrack.claims import Claim
+from claimtrack.cli import main
+from claimtrack.clusters import ClaimIndex, build_clusters
+from claimtrack.tracker import ClaimTracker
+
+
+@pytest.fixture(scope="module")
+def seed_tracker(seeds_dir: Path) -> ClaimTracker:
+    tracker = ClaimTracker()
+    tracker.add(read_articles(seeds_dir))
+    return tracker
+
+
+def find(tracker: ClaimTracker, article_id: str, start: str) -> Claim:
+    """The claim of an article whose sentence starts with ``start`` (dateline included)."""
+    for claim in tracker.claims:
+        item = next(i for i in tracker.articles if i.article.id == article_id)
+        sentence = item.sentences[claim.sentence_index]
+        if claim.article_id == article_id and sentence.text.startswith(start):
+            return claim
+    raise AssertionError(f"no sentence {start!r} in {article_id}")
+
+
+def relation_between(tracker: ClaimTracker, a: Claim, b: Claim) -> str | None:
+    for link in tracker.links():
+        if {link.a.id, link.b.id} == {a.id, b.id}:
+            return link.relation
+    return None
+
+
+def test_seed_must_links(seed_tracker: ClaimTracker, gold: dict[str, Any]) -> None:
+    """Every 'must' link is found with the gold relation."""
+    for link in gold["links"]:
+        if link["priority"] != "must":
+            continue
+        a, b = find(seed_tracker, *link["a"]), find(seed_tracker, *link["b"])
+        assert relation_between(seed_tracker, a, b) == link["relation"], link["note"]
+
+
+def test_seed_should_links(seed_tracker: ClaimTracker, gold: dict[str, Any]) -> None:
+    """At least two of the three 'should' links are found with the gold relation."""
+    found = 0
+    for link in gold["links"]:
+        if link["priority"] == "should":
+            a, b = find(seed_tracker, *link["a"]), find(seed_tracker, *link["b"])
+            found += relation_between(seed_tracker, a, b) == link["relation"]
+    assert found >= 2
+
+
+def test_seed_drift_changes_are_the_gold_ones(
+    seed_tracker: ClaimTracker, gold: dict[str, Any]
+) -> None:
+    """The drift on 'The Belarusian leader...' lists exactly the gold's removed and added words."""
+    (link,) = [g for g in gold["links"] if g["relation"] == "drift" and g["priority"] == "must"]
+    a, b = find(seed_tracker, *link["a"]), find(seed_tracker, *link["b"])
+    (found,) = [k for k in seed_tracker.links("drift") if {k.a.id, k.b.id} == {a.id, b.id}]
+    removed = [w for c in found.changes for w in c.a]
+    added = [w for c in found.changes for w in c.b]
+    assert sorted(removed) == sorted(link["changes"]["removed"])
+    assert sorted(added) == sorted(link["changes"]["added"])
+    assert {c.type for c in found.changes} == {"tense", "inserted"}
+
+
+def test_seed_must_not_link(seed_tracker: ClaimTracker, gold: dict[str, Any]) -> None:
+    """No must-not pair ends up linked or in one cluster; boilerplate is never a claim."""
+    claims = {c.id for c in seed_tracker.claims}
+    for (aid, astart), (bid, bstart) in gold["must_not_link_examples"]:
+        items = {i.article.id: i for i in seed_tracker.articles}
+        sa = next(s for s in items[aid].sentences if s.text.startswith(astart))
+        sb = next(s for s in items[bid].sentences if s.text.startswith(bstart))
+        ida, idb = f"{aid}#{sa.index}", f"{bid}#{sb.index}"
+        for cluster in seed_tracker.clusters():
+            ids = {m.id for m in cluster.members}
+            assert not ({ida, idb} <= ids)
+        assert all({k.a.id, k.b.id} != {ida, idb} for k in seed_tracker.links())
+        for boiler in (sa, sb):
+            if boiler.boilerplate:
+                assert f"{boiler.article_id}#{boiler.index}" not in claims
+
+
+def test_clusters_have_one_member_per_article(seed_tracker: ClaimTracker) -> None:
+    """A cluster holds at most one claim of each article, in date order."""
+    for cluster in seed_tracker.clusters():
+        articles = [m.article_id for m in cluster.members]
+        assert len(articles) == len(set(articles))
+        dates = [m.date for m in cluster.members]
+        assert dates == sorted(dates)  # type: ignore[type-var]
+        assert cluster.origin == cluster.members[0]
+
+
+def _article(i: int, sentences: list[str]) -> Article:
+    return Article(
+        id=f"a{i}",
+        text="\n".join(sentences),
+        date=dt.date(2024, 1, 1) + dt.timedelta(days=i),
+        url=f"https://outlet{i % 3}.example/{i}",
+    )
+
+
+POOL = [
+    "Russia sent two long-range bombers to patrol the skies over Belarus on Saturday.",
+    "Russia sent three long-range bombers to patrol the skies over Belarus on Saturday.",
+    "The European Union has accused the government of using migrants as pawns.",
+    "The EU has accused the government of using desperate migrants as pawns at the border.",
+    "Officials said the bridge over the river would reopen in May after repairs.",
+    "Officials said the bridge over the river would reopen in June after repairs.",
+    "The central bank raised interest rates by half a percentage point on Thursday.",
+    "Heavy rain flooded several villages in the north of the country overnight.",
+]
+
+
+@st.composite
+def corpora(draw: st.DrawFn) -> list[Article]:
+    n = draw(st.integers(2, 5))
+    return [
+        _article(i, draw(st.lists(st.sampled_from(POOL), min_size=1, max_size=4, unique=True)))
+        for i in range(n)
+    ]
+
+
+def _summary(tracker: ClaimTracker) -> tuple[Any, Any]:
+    clusters = sorted(tuple(m.id for m in c.members) for c in tracker.clusters())
+    links = sorted((k.a.id, k.b.id, k.relation) for k in tracker.links())
+    return clusters, links
+
+
+@given(corpora(), st.randoms())
+@settings(max_examples=40)
+def test_clustering_is_order_independent(articles: list[Article], rnd: Any) -> None:
+    """The same articles in any order, or added in two batches, give the same clusters."""
+    one = ClaimTracker()
+    one.add(articles)
+    shuffled = list(articles)
+    rnd.shuffle(shuffled)
+    other = ClaimTracker()
+    cut = len(shuffled) // 2
+    other.add(shuffled[:cut])
+    other.add(shuffled[cut:])
+    assert _summary(one) == _summary(other)
+
+
+def test_adding_again_changes_nothing(seeds_dir: Path) -> None:
+    """Articles already added are skipped."""
+    tracker = ClaimTracker()
+    tracker.add(read_articles(seeds_dir))
+    before = _summary(tracker)
+    tracker.add(read_articles(seeds_dir))
+    assert _summary(tracker) == before
+
+
+def test_syndicated_copies_count_once() -> None:
+    """Copies of one wire story are one independent report."""
+    story = [
+        "The storm killed four people in the coastal town on Monday, officials said.",
+        "Rescue teams searched the flooded streets for survivors through the night.",
+        "The mayor said the town would need months to rebuild its harbour.",
+    ]
+    articles = [
+        Article(id=f"w{i}", text="\n".join(story), url=f"https://paper{i}.example/x")
+        for i in range(3)
+    ]
+    articles.append(
+        Article(
+            id="own",
+            text="The storm killed four people in the coastal town on Monday, officials said.",
+            url="https://other.example/y",
+        )
+    )
+    tracker = ClaimTracker()
+    tracker.add(articles)
+    cluster = tracker.cluster_of("own#0")
+    assert cluster is not None and len(cluster.members) == 4
+    assert len(cluster.outlets) == 4
+    assert cluster.independent == 2
+
+
+def test_conflicting_details() -> None:
+    """Members that give different numbers show a conflict."""
+    tracker = ClaimTracker()
+    tracker.add(
+        [
+            _article(1, ["The storm killed four people in the coastal town of Bria on Monday."]),
+            _article(2, ["The storm killed five people in the coastal town of Bria on Monday."]),
+            _article(3, ["The storm killed six people in the coastal town of Bria on Monday."]),
+        ]
+    )
+    (cluster,) = tracker.clusters()
+    kinds = {c.kind for c in cluster.conflicts}
+    assert "number" in kinds
+
+
+def test_index_finds_no_link_within_an_article() -> None:
+    """Links join claims of different articles only."""
+    index = ClaimIndex()
+    a = Claim("x#0", "x", 0, 0, 10, "Russia sent two bombers to Belarus on Saturday.")
+    b = Claim("x#1", "x", 1, 11, 20, "Russia sent two bombers to Belarus on Saturday.")
+    assert index.add([a, b]) == []
+    assert build_clusters([a, b], index.texts, []) == []
+
+
+def _run(*argv: str) -> list[dict[str, Any]]:
+    import io
+
+    out = io.StringIO()
+    assert main(list(argv), out=out, err=io.StringIO()) == 0
+    return [json.loads(line) for line in out.getvalue().splitlines()]
+
+
+def test_links_jsonl_contract(seeds_dir: Path) -> None:
+    """One object per linked pair of sentences in different articles."""
+    records = _run("links", str(seeds_dir), "--format", "jsonl")
+    assert records
+    bodies = {p.stem: p.read_text(encoding="utf-8").split("\n", 3)[3] for p in seeds_dir.iterdir()}
+    for record in records:
+        assert {"a", "b", "relation", "score", "changes"} <= set(record)
+        assert record["a"]["article"] != record["b"]["article"]
+        for side in ("a", "b"):
+            s = record[side]
+            assert bodies[s["article"]][s["start"] : s["end"]] == s["text"]
+        assert all({"type", "a", "b"} <= set(c) for c in record["changes"])
+    assert {"repetition", "drift", "agreement", "related"} <= {r["relation"] for r in records}
+
+
+def test_clusters_jsonl_contract(seeds_dir: Path) -> None:
+    """One object per cluster of two or more members, with timeline and outlets."""
+    records = _run("clusters", str(seeds_dir), "--format", "jsonl")
+    assert len(records) >= 4
+    for record in records:
+        assert len(record["members"]) >= 2
+        assert record["origin"] == record["members"][0]
+        assert {"relations", "outlets", "independent_reports", "conflicts"} <= set(record)
+        assert [m["date"] for m in record["members"]] == sorted(
+            m["date"] for m in record["members"]
+        )
+
+
+def test_report_shows_how_claims_travel(seeds_dir: Path) -> None:
+    """The report shows the repetition, the typed drift with its word diff, and agreements."""
+    import io
+
+    out = io.StringIO()
+    assert main(["report", str(seeds_dir), "--width", "200"], out=out, err=io.StringIO()) == 0
+    text = out.getvalue()
+    travel = text[text.index("HOW CLAIMS TRAVEL") : text.index("ARTICLES")]
+    assert "[REPETITION]" in travel and "[DRIFT]" in travel and "[AGREEMENT]" in travel
+    assert "[-wouldnt elaborate-] {+hasnt elaborated+}" in travel
+    assert "{+atomic+}" in travel
+    assert "changes: tense" in travel
+    assert "RELATED CLAIMS" in travel

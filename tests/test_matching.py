@@ -1,0 +1,137 @@
+"""relate(): the relation between two sentences and the typed changes between them."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from strategies import news_text
+
+from claimtrack.matching import prepare, relate, word_changes
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "relation", "change"),
+    [
+        (
+            "Russia sent two bombers to Belarus.",
+            "Russia sent two bombers to Belarus.",
+            "repetition",
+            None,
+        ),
+        (
+            "Lukashenko's nuclear-capable jets flew.",
+            "LUKASHENKOS nuclear capable jets flew.",
+            "repetition",
+            None,
+        ),
+        (
+            "Russia sent two bombers to Belarus.",
+            "Russia sent three bombers to Belarus.",
+            "drift",
+            "number",
+        ),
+        (
+            "Troops will cross the border soon.",
+            "Troops may cross the border soon.",
+            "drift",
+            "tense",
+        ),
+        (
+            "The minister has resigned from the cabinet.",
+            "The minister has not resigned from the cabinet.",
+            "drift",
+            "negation",
+        ),
+        (
+            "Officials said the bridge would reopen in May.",
+            "Officials said the bridge would reopen in June.",
+            "drift",
+            "date",
+        ),
+        (
+            "The army sent weapons to the border region.",
+            "The army sent atomic weapons to the border region.",
+            "drift",
+            "inserted",
+        ),
+        (
+            "The army sent heavy weapons to the border region.",
+            "The army sent weapons to the border region.",
+            "drift",
+            "removed",
+        ),
+        (
+            "The rebels will almost certainly reject the offer today.",
+            "The rebels will reject the offer today.",
+            "drift",
+            "certainty",
+        ),
+        (
+            "The spokesman said the plant was safe and running.",
+            "The spokesman claimed the plant was safe and running.",
+            "drift",
+            "cue",
+        ),
+    ],
+)
+def test_relations(a: str, b: str, relation: str, change: str | None) -> None:
+    """Each kind of change is typed; normalisation-only differences are repetition."""
+    result = relate(a, b)
+    assert result.relation == relation, result
+    if change is not None:
+        assert change in {c.type for c in result.changes}
+    assert 0 <= result.score <= 100
+
+
+def test_agreement_in_other_words() -> None:
+    """The same claim reworded, nothing material changed, is agreement."""
+    result = relate(
+        "Some Ukrainian officials have voiced concern that Russia may attack their country from Belarus.",
+        "Some officials in Ukraine voiced concern that Russia may attack the country from Belarusian territory.",
+    )
+    assert result.relation == "agreement"
+
+
+def test_unrelated_and_different_places() -> None:
+    """Different claims are unrelated; the same words about different places do not agree."""
+    assert (
+        relate("Stocks fell sharply on Monday.", "The senator will run again.").relation
+        == "unrelated"
+    )
+    quake = relate(
+        "A magnitude 6.1 earthquake struck western Indonesia, killing 12 people, officials said.",
+        "A magnitude 6.1 earthquake struck northern Chile, killing 12 people, officials said.",
+    )
+    assert quake.relation != "agreement"
+    assert any(c.type == "name" for c in quake.changes) or quake.relation == "unrelated"
+
+
+def test_prepare_maps_places_and_demonyms() -> None:
+    """Places and demonyms become the country they stand for."""
+    assert prepare("Moscow and Kyiv talked.").names == prepare("Russia and Ukraine talked.").names
+    assert "ukraine" in prepare("Ukrainian officials spoke.").names
+
+
+@given(news_text(max_words=30), news_text(max_words=30))
+def test_relation_is_symmetric(a: str, b: str) -> None:
+    """The relation does not depend on the order of the two sentences."""
+    assert relate(a, b).relation == relate(b, a).relation
+
+
+words = st.lists(
+    st.sampled_from("the a troops may will not 3 4 sent bombers to Belarus atomic".split()),
+    max_size=12,
+)
+
+
+@given(words, words)
+def test_changes_rebuild_the_second_version(a: list[str], b: list[str]) -> None:
+    """Applying the changes to the first word list gives the second."""
+    changes = word_changes(a, b)
+    removed = [w for c in changes for w in c.a]
+    added = [w for c in changes for w in c.b]
+    assert len(a) - len(removed) + len(added) == len(b)
+    assert sorted(set(a) - set(b)) == sorted(set(a) - set(b) & set(removed))
+    if a == b:
+        assert changes == ()
