@@ -255,33 +255,39 @@ _TRAILING_PREPOSITIONS = frozenset(
 
 @attrs.frozen
 class _Tokens:
-    """The tokens of one sentence: offsets in the article and lower-cased texts."""
+    """The tokens of one sentence: offsets in the article, texts, lower-cased texts,
+    and whether each is a word (starts with a letter or digit)."""
 
     starts: list[int]
     ends: list[int]
     texts: list[str]
     lowers: list[str]
+    words: list[bool]
 
     def __len__(self) -> int:
         return len(self.starts)
 
 
 def _tokenize(text: str, start: int, end: int) -> _Tokens:
-    starts, ends, texts = [], [], []
-    for match in _TOKEN.finditer(text, start, end):
-        token = match.group()
-        s, e = match.span()
-        if len(token) > 1 and token.endswith(".") and token.count(".") == 1 and e == end:
-            token, e = token[:-1], e - 1  # sentence-final period
-            starts += [s, e]
-            ends += [e, e + 1]
-            texts += [token, "."]
-            continue
-        starts.append(s)
-        ends.append(e)
-        texts.append(token)
-    lowers = [t.lower().replace("\u2019", "'") for t in texts]
-    return _Tokens(starts, ends, texts, lowers)
+    matches = list(_TOKEN.finditer(text, start, end))
+    starts = [m.start() for m in matches]
+    ends = [m.end() for m in matches]
+    texts = [m.group() for m in matches]
+    if texts:
+        last = texts[-1]
+        if len(last) > 1 and last.endswith(".") and last.count(".") == 1 and ends[-1] == end:
+            # a sentence-final period is a token of its own
+            texts[-1] = last[:-1]
+            ends[-1] -= 1
+            starts.append(end - 1)
+            ends.append(end)
+            texts.append(".")
+    joined = "\x00".join(texts)
+    lowers = joined.lower().replace("\u2019", "'").split("\x00")
+    if len(lowers) != len(texts):  # a character whose lower case is not one character
+        lowers = [t.lower().replace("\u2019", "'") for t in texts]
+    words = [t[0].isalnum() for t in texts]
+    return _Tokens(starts, ends, texts, lowers, words)
 
 
 def _quote_spans(text: str, para: Span) -> list[Span]:
@@ -361,27 +367,30 @@ class _SentenceRules:
             self.blocked[a:b] = b"\x01" * (b - a)
 
     def is_word(self, i: int) -> bool:
-        return 0 <= i < len(self.tok) and self.tok.texts[i][0].isalnum()
+        return 0 <= i < len(self.tok.words) and self.tok.words[i]
 
     def cue_candidates(self) -> list[tuple[int, int, str, str]]:
         """(first token, last token + 1, lemma, class) of every possible cue."""
-        tok, lex = self.tok, self.lex
+        lowers = self.tok.lowers
+        phrases, verbs = self.lex.phrases, self.lex.verbs
         out = []
         i = 0
-        n = len(tok)
+        n = len(lowers)
         while i < n:
-            low = tok.lowers[i]
-            matched = False
-            for phrase in lex.phrases.get(low, ()):
-                k = len(phrase)
-                if tuple(tok.lowers[i : i + k]) == phrase:
-                    out.append((i, i + k, " ".join(phrase), "phrase"))
-                    i += k
-                    matched = True
-                    break
-            if matched:
-                continue
-            verb = lex.verbs.get(low)
+            low = lowers[i]
+            group = phrases.get(low)
+            if group is not None:
+                for phrase in group:
+                    k = len(phrase)
+                    if tuple(lowers[i : i + k]) == phrase:
+                        out.append((i, i + k, " ".join(phrase), "phrase"))
+                        i += k
+                        break
+                else:
+                    group = None
+                if group is not None:
+                    continue
+            verb = verbs.get(low)
             if verb is not None:
                 out.append((i, i + 1, verb[0], verb[1]))
             i += 1
