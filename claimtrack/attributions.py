@@ -114,7 +114,7 @@ class _Lexicon:
     verbs: dict[str, tuple[str, str]]  # form -> (lemma, class)
     triggers: frozenset[str]  # words without which a sentence holds no cue
     nouns: frozenset[str]
-    phrases: dict[str, tuple[tuple[str, ...], ...]]  # first word -> phrases (as word tuples)
+    phrases: dict[tuple[str, str], tuple[tuple[str, ...], ...]]  # first two words -> phrases
     words: dict[str, frozenset[str]]  # clause word category -> words
 
 
@@ -141,6 +141,11 @@ def _lexicon() -> _Lexicon:
     for line in data_lines("clause_words.txt"):
         word, category = line.split("\t")
         words.setdefault(category, set()).add(word)
+    # phrases are looked up by their first two words
+    by_two: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+    for group in phrases.values():
+        for phrase in group:
+            by_two.setdefault((phrase[0], phrase[1]), []).append(phrase)
     common: set[str] = set().union(*words.values())
     phrase_words = {
         word for group in phrases.values() for phrase in group for word in phrase
@@ -149,7 +154,7 @@ def _lexicon() -> _Lexicon:
         verbs,
         frozenset(verbs) | frozenset(phrase_words),
         frozenset(nouns),
-        {k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
+        {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_two.items()},
         {k: frozenset(v) for k, v in words.items()},
     )
 
@@ -378,7 +383,7 @@ class _SentenceRules:
         n = len(lowers)
         while i < n:
             low = lowers[i]
-            group = phrases.get(low)
+            group = phrases.get((low, lowers[i + 1])) if i + 1 < n else None
             if group is not None:
                 for phrase in group:
                     k = len(phrase)
