@@ -183,6 +183,16 @@ def cue_lemma(cue: str) -> str:
     return " ".join(words)
 
 
+@functools.cache
+def _number_words() -> frozenset[str]:
+    """Number and quantity words ("three", "half", "dozens") that can open a source."""
+    return frozenset(
+        line.split("\t")[0]
+        for line in data_lines("change_words.txt")
+        if line.endswith("\tnumber")
+    ) | {"majority", "majorities", "minority", "most", "all", "nearly", "about", "almost"}
+
+
 # --- tokens and quotes -------------------------------------------------------------
 
 _WORD = re.compile(r"\w+(?:[\u2019'\-.&]\w+)*")
@@ -479,7 +489,7 @@ class _SentenceRules:
         # a leading preposition phrase ("On Tuesday Smith said") stays: overlap scoring is loose
         while start < end and not self.is_word(start):
             start += 1
-        if start >= end or end - start > 14 or not self.np_start(start):
+        if start >= end or end - start > 20 or not self.np_start(start):
             return None, -1
         return Span(tok.starts[start], tok.ends[end - 1]), start
 
@@ -489,8 +499,14 @@ class _SentenceRules:
         if low in self.words["aux"] and low not in ("may", "will", "can", "must"):
             return True
         verb = self.lex.verbs.get(low)
-        return verb is not None and (
-            k == 0 or self.tok.lowers[k - 1] not in self.words["determiner"]
+        if verb is None or k == 0:
+            return verb is not None
+        before = self.tok.lowers[k - 1]
+        # after a determiner, a quantifier or a possessive it is a noun: "some advocates"
+        return not (
+            before in self.words["determiner"]
+            or before in _np_words()
+            or before.endswith("'s")
         )
 
     def np_start(self, k: int) -> bool:
@@ -503,6 +519,7 @@ class _SentenceRules:
             or low in self.words["determiner"]
             or low in self.words["pronoun"]
             or low in _np_words()
+            or low.split("-")[0] in _number_words()  # "three-quarters of the voters"
         )
 
     def speaker_after(self, i: int) -> Span | None:
@@ -820,7 +837,7 @@ class _SentenceRules:
             k -= 1
             steps += 1
         if k < 0 and steps < 8:
-            if self.clause_tail_is_short(i):
+            if self.clause_tail_is_short(i) or self.phrase_follows_cue(i):
                 return self.quote_ending_before_sentence()
             return None
         if k < 0 or tok.lowers[k] not in _QUOTE_TOKENS:
@@ -844,6 +861,15 @@ class _SentenceRules:
         if len(rest) > 8:
             return False
         return not any(tok.lowers[k] == "that" or tok.lowers[k] in self.words["aux"] for k in rest)
+
+    def phrase_follows_cue(self, cue_first: int) -> bool:
+        """Whether the cue at ``cue_first`` is followed by a phrase, not a content
+        ('"Who do they think they are?" / Trump said of Apple in February, ...')."""
+        tok = self.tok
+        j = cue_first + 1
+        while j < len(tok) and not tok.words[j] and tok.lowers[j] not in _QUOTE_TOKENS:
+            j += 1
+        return j < len(tok) and tok.lowers[j] in _TRAILING_PREPOSITIONS | {"of", "about"}
 
     def quote_ending_before_sentence(self) -> Span | None:
         """A quotation that closes the previous sentence of the paragraph ('"...?" Rubio said.')."""
