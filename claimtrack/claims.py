@@ -19,6 +19,7 @@ without its dateline, sliced from the article text.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import attrs
 
@@ -26,6 +27,8 @@ from claimtrack.analysis import Analysis, ArticleAnalysis
 from claimtrack.attributions import cue_lemma
 
 __all__ = ["Claim", "claims_of", "claims_of_article"]
+
+_HAS_WORD = re.compile(r"[^\W_]{2,}")
 
 
 @attrs.frozen
@@ -44,6 +47,8 @@ class Claim:
         speakers: Canonical names of the sentence's speakers, in order, no repeats.
         cues: Lemmas of the sentence's cues, in order, no repeats.
         contents: The attributed contents' texts.
+        named_speakers: The speakers that are named sources (persons,
+            organisations, governments), not groups or anonymous ones.
     """
 
     id: str
@@ -57,6 +62,7 @@ class Claim:
     speakers: tuple[str, ...] = ()
     cues: tuple[str, ...] = ()
     contents: tuple[str, ...] = ()
+    named_speakers: tuple[str, ...] = ()
 
     @property
     def attributed(self) -> bool:
@@ -77,6 +83,8 @@ def claims_of_article(item: ArticleAnalysis) -> list[Claim]:
             continue
         mine = [a for a in item.attributions if a.sentence.start == sentence.start]
         start = sentence.body_start
+        if not _HAS_WORD.search(article.text, start, sentence.end):
+            continue  # a lone quotation mark or dash says nothing
         out.append(
             Claim(
                 id=f"{article.id}#{sentence.index}",
@@ -90,6 +98,13 @@ def claims_of_article(item: ArticleAnalysis) -> list[Claim]:
                 speakers=_unique([a.speaker_name or "" for a in mine]),
                 cues=_unique([cue_lemma(a.cue.text) if a.cue else "" for a in mine]),
                 contents=tuple(a.content.text for a in mine),
+                named_speakers=_unique(
+                    [
+                        a.speaker_name or ""
+                        for a in mine
+                        if a.speaker_type in ("person", "organisation", "government")
+                    ]
+                ),
             )
         )
     return out

@@ -116,6 +116,7 @@ class ClaimText:
         names: Capitalised names in the text (places as the country they name).
         speakers: Canonical speaker names, normalised.
         cues: Cue lemmas.
+        named: The speakers that are named sources (not groups or anonymous).
     """
 
     words: tuple[str, ...]
@@ -124,6 +125,7 @@ class ClaimText:
     names: frozenset[str]
     speakers: frozenset[str] = frozenset()
     cues: frozenset[str] = frozenset()
+    named: frozenset[str] = frozenset()
 
 
 def _name_key(name: str) -> str:
@@ -135,7 +137,12 @@ def _place_key(word: str) -> str | None:
     return _name_key(found) if found else None
 
 
-def prepare(text: str, speakers: Iterable[str] = (), cues: Iterable[str] = ()) -> ClaimText:
+def prepare(
+    text: str,
+    speakers: Iterable[str] = (),
+    cues: Iterable[str] = (),
+    named: Iterable[str] | None = None,
+) -> ClaimText:
     """Prepare a text (and its speakers and cue lemmas) for comparison.
 
     >>> t = prepare("Moscow has denied harboring plans.")
@@ -174,12 +181,13 @@ def prepare(text: str, speakers: Iterable[str] = (), cues: Iterable[str] = ()) -
         names=frozenset(names),
         speakers=frozenset(match_key(s) for s in speakers if s),
         cues=frozenset(cues),
+        named=frozenset(match_key(s) for s in (speakers if named is None else named) if s),
     )
 
 
 def prepare_claim(claim: Claim) -> ClaimText:
     """:func:`prepare` for a :class:`~claimtrack.claims.Claim`."""
-    return prepare(claim.text, claim.speakers, claim.cues)
+    return prepare(claim.text, claim.speakers, claim.cues, claim.named_speakers)
 
 
 @attrs.frozen
@@ -334,6 +342,10 @@ DRIFT_SURFACE = 70.0
 AGREE_OVERLAP = 60.0
 #: The same, when both have the same speaker and cue.
 SPEAKER_OVERLAP = 50.0
+#: Shared content words that make an overlap specific on their own...
+AGREE_SHARED = 6
+#: ...or, with fewer, the Jaccard similarity the content words need.
+AGREE_JACCARD = 40.0
 
 
 def _same_statement(c: Comparison, a: ClaimText, b: ClaimText) -> tuple[bool, float, str]:
@@ -341,7 +353,11 @@ def _same_statement(c: Comparison, a: ClaimText, b: ClaimText) -> tuple[bool, fl
     n_shared = len(c.shared - a.speakers - b.speakers)
     if c.number_conflict or c.name_conflict:
         return False, c.overlap, ""
-    if c.overlap >= AGREE_OVERLAP and n_shared >= 3:
+    # most of the shorter claim's content words, and enough of them to be specific: a
+    # short headline's few words can stand inside many longer sentences
+    if c.overlap >= AGREE_OVERLAP and (
+        n_shared >= AGREE_SHARED or (n_shared >= 3 and c.jaccard >= AGREE_JACCARD)
+    ):
         return True, c.overlap, f"{n_shared} content words shared ({c.overlap:.0f}% of the shorter)"
     if c.same_speaker and c.shared_cue and n_shared >= 3 and c.overlap >= SPEAKER_OVERLAP:
         return True, c.overlap, "same speaker and cue, and half the content words shared"
@@ -378,6 +394,8 @@ def relate_prepared(a: ClaimText, b: ClaimText) -> Relation:
     """:func:`relate` for prepared claims."""
     if a.words == b.words and a.words:
         return Relation("repetition", 100.0, (), ("the same words after normalisation",))
+    if not a.stems or not b.stems:
+        return Relation("unrelated", 0.0, (), ("no content words",))
     c = compare(a, b)
     speaker_change = (
         (Change("speaker", tuple(sorted(a.speakers)), tuple(sorted(b.speakers))),)
@@ -403,7 +421,8 @@ def relate_prepared(a: ClaimText, b: ClaimText) -> Relation:
             return Relation("drift", score, speaker_change, (why, "speaker"))
         return Relation("agreement", score, (), (why,))
     targets = (a.names & b.names) - a.speakers - b.speakers
-    if c.same_speaker and (targets or len(c.shared) >= 2):
+    # related claims need a named source in common: "police" or "officials" say too much
+    if a.named & b.named and (targets or len(c.shared) >= 2):
         return Relation("related", c.jaccard, (), ("same speaker, same target",))
     return Relation("unrelated", c.jaccard, (), ())
 
