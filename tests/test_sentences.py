@@ -105,6 +105,7 @@ def test_sentences_never_cross_paragraphs() -> None:
         ("NATO said on Friday it would act.", None),
         ("U.S. officials said nothing.", None),
         ("MOSCOW (AP)", None),
+        ("COLTS BEAT CHIEFS 20-13 TO CLINCH PLAYOFF BERTH", None),
         ("The AP reported it.", None),
         ("I said no.", None),
     ],
