@@ -657,6 +657,8 @@ class _SentenceRules:
             # a cue inside reported content or a speaker belongs to it
             if self.blocked[tok.starts[first] - base]:
                 continue
+            if klass == "phrase" and lemma != "according to" and self.found:
+                continue  # "said at a rally": the verb was the cue
             self.try_cue(first, last, lemma, klass)
         return self.found
 
@@ -668,6 +670,8 @@ class _SentenceRules:
         k = next((j for j in range(min(n, 7)) if tok.lowers[j] == ":"), -1)
         if k <= 0 or not tok.texts[0][0].isupper() or not self.namey(0, k):
             return False
+        if any(tok.lowers[j] in self.words["label"] for j in range(k)):
+            return False  # "The Latest:", "Delegate Update:", "Editor's note:"
         if sum(self.is_word(j) for j in range(k + 1, n)) < 3:
             return False
         end = n
@@ -691,19 +695,23 @@ class _SentenceRules:
         cue = Span(tok.starts[cue_start_tok], tok.ends[last - 1])
         bare_cue = self.tokens_span(first, last)
 
-        if klass == "phrase" and lemma == "according to":
+        if lemma == "according to":
             return self.according_to(first, last)
         if prev == "to" or (prev in w["determiner"] and prev != "that"):
             return False  # infinitive, or a noun ("the report")
-        if klass != "phrase" and (prev in _NOUN_CONTEXT or prev.endswith("'s")):
-            return False  # a noun or adjective: "in praise of", "Trump's repeated accusations"
+        if last - first == 1 and (
+            prev in _NOUN_CONTEXT or prev.endswith("'s") or prev[:1].isdigit()
+        ):
+            # a noun or adjective: "in praise of", "Trump's repeated accusations",
+            # "271 pledged delegates"
+            return False
         if not low.endswith("ing") and any(
             tok.lowers[k] in w["passive"] for k in range(cue_start_tok, first)
         ):
             return False  # passive: "was accused", "was not asked"
         if (
             low.endswith("ing")
-            and klass != "phrase"
+            and last - first == 1
             and prev != ","
             and not any(tok.lowers[k] in w["aux"] for k in range(cue_start_tok, first))
         ):
@@ -773,8 +781,8 @@ class _SentenceRules:
             self.add("cue_then_quote", [self.strip_quotes(quote_after)], cue, speaker, "direct")
             return True
 
-        # C, S V.  /  C, V S.  (cue closes the sentence)
-        tail = self.clause_tail(first, last)
+        # C, S V.  /  C, V S.  (cue closes the sentence) -- saying verbs only
+        tail = self.clause_tail(first, last) if klass in ("speech", "cognitive") else None
         if tail is not None:
             content_end, speaker = tail
             if content_end > 0:
@@ -782,7 +790,7 @@ class _SentenceRules:
                 return True
 
         # parenthetical: C1, S V, C2
-        paren = self.parenthetical(first, last)
+        paren = self.parenthetical(first, last) if klass in ("speech", "cognitive") else None
         if paren is not None:
             c1, speaker, c2 = paren
             self.add("parenthetical", [c1, c2], bare_cue, speaker)
@@ -844,6 +852,11 @@ class _SentenceRules:
             return None
         quote = self.quote_at(tok.starts[k])
         if quote is None or quote.end != tok.ends[k]:
+            return None
+        # the quotation opens the sentence, or runs on from an earlier one: a quoted
+        # title inside the sentence ('on Fox's "Hannity," Gingrich said if ...') is not it
+        opening = bisect.bisect_left(tok.starts, quote.start)
+        if quote.start >= self.sentence.body_start and opening > 2:
             return None
         # the quote must end with a comma, ?, ! or a dash inside or right after it
         inner = self.text[max(quote.start, quote.end - 3) : quote.end]
