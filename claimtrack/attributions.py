@@ -799,17 +799,31 @@ class _SentenceRules:
         # S V (that) C
         rng = self.content_after(last, lemma)
         if rng is None:
-            if klass == "other" and nxt not in ("that", ":"):
+            if klass in ("other", "weak") and nxt not in ("that", ":"):
                 return False
             return self.cue_then_next_paragraph(first, last, cue)
         # weaker cues need a complement clause ("found last week that"), a colon, or a
         # quotation in what follows ("called it a 'fundamental mistake'")
         has_that = "that" in tok.lowers[last : rng[0]]
         quoted = any(tok.lowers[k] in _QUOTE_TOKENS for k in range(rng[0], rng[1]))
+        if klass == "weak" and not (has_that or nxt == ":" or quoted):
+            return False  # verbs seldom used to report speech need a clause or a quotation
         if klass == "other" and not (has_that or nxt == ":" or quoted):
-            return False
+            speaker0, _ = self.speaker_before(first)
+            if not (
+                speaker0 is not None
+                and self.text[speaker0.start].isupper()
+                and tok.lowers[rng[0]] not in _NOUN_CONTEXT | {"about", "at", "on"}
+            ):
+                return False
         if klass == "cognitive" and not (has_that or nxt in w["pronoun"] or quoted):
-            return False
+            speaker0, _ = self.speaker_before(first)
+            if not (
+                speaker0 is not None
+                and self.text[speaker0.start].isupper()
+                and tok.lowers[rng[0]] not in _NOUN_CONTEXT | {"about", "at", "on"}
+            ):
+                return False
         speaker, _ = self.speaker_before(first)
         if speaker is None and cue_start_tok > 0 and tok.lowers[cue_start_tok - 1] in _COORDINATORS:
             speaker = self.shared_speaker(first)
