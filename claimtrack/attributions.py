@@ -550,7 +550,7 @@ class _SentenceRules:
                 or text[0].isdigit()
                 or low in _np_words()
                 or low in self.words["determiner"]
-                or low in ("of", "for", "at", "and", "'s", "'", "-", "in", "on")
+                or low in ("of", "for", "at", "and", "'s", "'", "-", "in", "on", "(", ")", ".")
             ):
                 return False
         return True
@@ -1041,6 +1041,21 @@ class _SentenceRules:
         j = start
         if j < n and tok.lowers[j] in w["pronoun"]:
             return self.tokens_span(j, j + 1)
+        if j < n and self.np_start(j):
+            # the words up to the first verb: "two Democratic speechwriters implored ..."
+            k = j
+            while k < n and k < j + 10:
+                low = tok.lowers[k]
+                if (
+                    low in w["aux"]
+                    or low in _CLAUSE_PUNCT
+                    or low in w["boundary"]
+                    or (low in self.lex.verbs and self.is_verbal(k))
+                ):
+                    break
+                k += 1
+            if j < k < n and k < j + 10 and tok.lowers[k] not in _CLAUSE_PUNCT:
+                return self.tokens_span(j, k)
         while j < n and j < start + 10:
             low = tok.lowers[j]
             text = tok.texts[j]
