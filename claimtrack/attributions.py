@@ -187,9 +187,7 @@ def cue_lemma(cue: str) -> str:
 def _number_words() -> frozenset[str]:
     """Number and quantity words ("three", "half", "dozens") that can open a source."""
     return frozenset(
-        line.split("\t")[0]
-        for line in data_lines("change_words.txt")
-        if line.endswith("\tnumber")
+        line.split("\t")[0] for line in data_lines("change_words.txt") if line.endswith("\tnumber")
     ) | {"majority", "majorities", "minority", "most", "all", "nearly", "about", "almost"}
 
 
@@ -244,6 +242,8 @@ _ADVERBIAL_OPENERS = frozenset(
     ]
 )
 _COORDINATORS = frozenset(["and", "but", "then", "or", "yet"])
+#: Prepositions that open no reported content after a weak cue ("spoke about", "voted for").
+_OBJECT_PREPOSITIONS = _NOUN_CONTEXT | {"about", "at", "on"}
 
 #: Words that open a phrase which may follow a sentence-final cue ("..., she said in a video").
 _TRAILING_PREPOSITIONS = frozenset(
@@ -504,9 +504,7 @@ class _SentenceRules:
         before = self.tok.lowers[k - 1]
         # after a determiner, a quantifier or a possessive it is a noun: "some advocates"
         return not (
-            before in self.words["determiner"]
-            or before in _np_words()
-            or before.endswith("'s")
+            before in self.words["determiner"] or before in _np_words() or before.endswith("'s")
         )
 
     def np_start(self, k: int) -> bool:
@@ -806,25 +804,17 @@ class _SentenceRules:
         # quotation in what follows ("called it a 'fundamental mistake'")
         has_that = "that" in tok.lowers[last : rng[0]]
         quoted = any(tok.lowers[k] in _QUOTE_TOKENS for k in range(rng[0], rng[1]))
-        if klass == "weak" and not (has_that or nxt == ":" or quoted):
-            return False  # verbs seldom used to report speech need a clause or a quotation
-        if klass == "other" and not (has_that or nxt == ":" or quoted):
-            speaker0, _ = self.speaker_before(first)
-            if not (
-                speaker0 is not None
-                and self.text[speaker0.start].isupper()
-                and tok.lowers[rng[0]] not in _NOUN_CONTEXT | {"about", "at", "on"}
-            ):
-                return False
-        if klass == "cognitive" and not (has_that or nxt in w["pronoun"] or quoted):
-            speaker0, _ = self.speaker_before(first)
-            if not (
-                speaker0 is not None
-                and self.text[speaker0.start].isupper()
-                and tok.lowers[rng[0]] not in _NOUN_CONTEXT | {"about", "at", "on"}
-            ):
-                return False
         speaker, _ = self.speaker_before(first)
+        clause = has_that or nxt == ":" or quoted
+        if klass == "weak" and not clause:
+            return False  # verbs seldom used to report speech need a clause or a quotation
+        if klass in ("other", "cognitive") and not (
+            clause or (klass == "cognitive" and nxt in w["pronoun"])
+        ):
+            # with a plain object, only after a named subject: "Clinton endorsed the plan"
+            named_subject = speaker is not None and self.text[speaker.start].isupper()
+            if not named_subject or tok.lowers[rng[0]] in _OBJECT_PREPOSITIONS:
+                return False
         if speaker is None and cue_start_tok > 0 and tok.lowers[cue_start_tok - 1] in _COORDINATORS:
             speaker = self.shared_speaker(first)
         if speaker is None:

@@ -81,6 +81,33 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quiet", action="store_true", help="no progress on standard error")
 
 
+def _add_format_option(parser: argparse.ArgumentParser, text_form: str) -> None:
+    parser.add_argument(
+        "--format",
+        choices=["text", "jsonl"],
+        default="text",
+        help=f"output format (default: text, {text_form})",
+    )
+
+
+def _add_command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    run: Runner,
+    *,
+    help: str,
+    description: str,
+    text_form: str | None = None,
+) -> argparse.ArgumentParser:
+    """A command that reads articles, with --format when it has a text form."""
+    parser = commands.add_parser(name, help=help, description=description)
+    _add_input_options(parser)
+    if text_form is not None:
+        _add_format_option(parser, text_form)
+    parser.set_defaults(run=run)
+    return parser
+
+
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="claimtrack",
@@ -89,55 +116,41 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"claimtrack {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    sentences = commands.add_parser(
+    _add_command(
+        commands,
         "sentences",
+        _run_sentences,
         help="split articles into sentences",
         description="Split articles into sentences. With --format jsonl, print one JSON object "
         "per sentence: article, index, start, end (offsets into the article text), text, "
         "dateline ([start, end] or null), boilerplate and kind (attributed, unattributed "
         "or boilerplate).",
+        text_form="one sentence a line",
     )
-    _add_input_options(sentences)
-    sentences.add_argument(
-        "--format",
-        choices=["text", "jsonl"],
-        default="text",
-        help="output format (default: text, one sentence a line)",
-    )
-    sentences.set_defaults(run=_run_sentences)
 
-    claims = commands.add_parser(
+    _add_command(
+        commands,
         "claims",
+        _run_claims,
         help="who said what: every attribution",
         description="Extract every attribution: speaker, cue and content. With --format jsonl, "
         "print one JSON object per attribution: article, sentence [start, end], kind (direct, "
         "indirect, mixed), speaker {text, start, end} or null, speaker_name (canonical across "
         "the articles), speaker_type, cue, content {text, start, end, spans}, pattern (the rule "
         "that found it) and resolution (why the speaker was named so).",
+        text_form="one claim a line: article, speaker, cue, content",
     )
-    _add_input_options(claims)
-    claims.add_argument(
-        "--format",
-        choices=["text", "jsonl"],
-        default="text",
-        help="output format (default: text, one claim a line: article, speaker, cue, content)",
-    )
-    claims.set_defaults(run=_run_claims)
 
-    links = commands.add_parser(
+    links = _add_command(
+        commands,
         "links",
+        _run_links,
         help="linked pairs of sentences in different articles",
         description="Link the sentences of different articles that repeat, agree with, drift "
         "from or relate to each other. With --format jsonl, print one JSON object per linked "
         "pair: a and b ({article, start, end, text}), relation (repetition, agreement, drift, "
         "related), score (0-100), changes ([{type, a: words, b: words}]) and evidence.",
-    )
-    _add_input_options(links)
-    links.add_argument(
-        "--format",
-        choices=["text", "jsonl"],
-        default="text",
-        help="output format (default: text, one link a line with a word diff)",
+        text_form="one link a line with a word diff",
     )
     links.add_argument(
         "--relation",
@@ -145,39 +158,33 @@ def _build_parser() -> argparse.ArgumentParser:
         choices=["repetition", "agreement", "drift", "related"],
         help="only links of this relation (repeat the option for several)",
     )
-    links.set_defaults(run=_run_links)
 
-    clusters = commands.add_parser(
+    _add_command(
+        commands,
         "clusters",
+        _run_clusters,
         help="clusters of claims that travel between articles",
         description="Cluster the claims that state the same thing in several articles. With "
         "--format jsonl, print one JSON object per cluster of two or more members: id, "
         "relation, origin, members ({article, start, end, text, date, outlet}, in timeline "
         "order), relations (the links between members), outlets, independent_reports "
         "(syndicated copies of one wire story count once) and conflicts.",
+        text_form="one cluster a line",
     )
-    _add_input_options(clusters)
-    clusters.add_argument(
-        "--format",
-        choices=["text", "jsonl"],
-        default="text",
-        help="output format (default: text, one cluster a line)",
-    )
-    clusters.set_defaults(run=_run_clusters)
 
-    report = commands.add_parser(
+    report = _add_command(
+        commands,
         "report",
+        _run_report,
         help="the main job: a readable report of the articles",
         description="Print a human-readable report: who said what, by canonical speaker; how "
         "claims travel: clusters on a timeline with word diffs (drift typed), outlets and "
         "conflicting details, and related claims; then each article's sentences with their "
         "kinds, datelines and boilerplate marked.",
     )
-    _add_input_options(report)
     report.add_argument(
         "--width", type=int, default=100, help="wrap lines at this width (default: 100)"
     )
-    report.set_defaults(run=_run_report)
     return parser
 
 
