@@ -25,7 +25,7 @@ from typing import Literal
 import attrs
 
 from claimtrack.articles import Article
-from claimtrack.lexicon import data_lines, word_set
+from claimtrack.lexicon import data_lines, word_categories, word_set
 from claimtrack.names import Resolution, SpeakerType, resolve_speakers
 from claimtrack.sentences import Sentence, split_sentences
 from claimtrack.spans import Span
@@ -137,10 +137,7 @@ def _lexicon() -> _Lexicon:
         phrase = tuple(_WORD.findall(line.lower()))
         if len(phrase) > 1:
             phrases.setdefault(phrase[0], []).append(phrase)
-    words: dict[str, set[str]] = {}
-    for line in data_lines("clause_words.txt"):
-        word, category = line.split("\t")
-        words.setdefault(category, set()).add(word)
+    words = word_categories("clause_words.txt")
     # phrases are looked up by their first two words
     by_two: dict[tuple[str, str], list[tuple[str, ...]]] = {}
     for group in phrases.values():
@@ -155,7 +152,7 @@ def _lexicon() -> _Lexicon:
         frozenset(verbs) | frozenset(phrase_words),
         frozenset(nouns),
         {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_two.items()},
-        {k: frozenset(v) for k, v in words.items()},
+        words,
     )
 
 

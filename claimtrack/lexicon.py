@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
-__all__ = ["data_lines", "word_set"]
+__all__ = ["data_lines", "word_categories", "word_set"]
 
 
 @functools.cache
@@ -46,3 +46,17 @@ def word_set(name: str, column: int = 0) -> frozenset[str]:
         if column < len(cells) and cells[column].strip():
             out.add(cells[column].strip().lower())
     return frozenset(out)
+
+
+@functools.cache
+def word_categories(name: str) -> dict[str, frozenset[str]]:
+    """The words of a ``word<TAB>category`` data file, by category.
+
+    >>> "not" in word_categories("change_words.txt")["negation"]
+    True
+    """
+    out: dict[str, set[str]] = {}
+    for line in data_lines(name):
+        word, _, category = line.partition("\t")
+        out.setdefault(category.strip(), set()).add(word.strip())
+    return {category: frozenset(words) for category, words in out.items()}

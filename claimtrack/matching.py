@@ -39,7 +39,7 @@ from nltk.stem.snowball import SnowballStemmer
 from rapidfuzz.distance import Indel, Levenshtein
 
 from claimtrack.claims import Claim
-from claimtrack.lexicon import data_lines, word_set
+from claimtrack.lexicon import word_categories, word_set
 from claimtrack.names import country_of
 from claimtrack.normalize import match_key
 
@@ -92,13 +92,8 @@ def _stopwords() -> frozenset[str]:
     return word_set("stopwords.txt")
 
 
-@functools.cache
 def _change_words() -> dict[str, frozenset[str]]:
-    out: dict[str, set[str]] = {}
-    for line in data_lines("change_words.txt"):
-        word, category = line.split("\t")
-        out.setdefault(category, set()).add(word)
-    return {k: frozenset(v) for k, v in out.items()}
+    return word_categories("change_words.txt")
 
 
 def _is_number(word: str) -> bool:

@@ -34,7 +34,7 @@ from typing import Literal
 import attrs
 
 from claimtrack.articles import Article
-from claimtrack.lexicon import data_lines, word_set
+from claimtrack.lexicon import data_lines, word_categories, word_set
 from claimtrack.sentences import Sentence
 from claimtrack.spans import Span
 
@@ -159,13 +159,8 @@ def _organisation_words() -> frozenset[str]:
     return word_set("organisation_words.txt")
 
 
-@functools.cache
 def _clause_words() -> dict[str, frozenset[str]]:
-    out: dict[str, set[str]] = {}
-    for line in data_lines("clause_words.txt"):
-        word, category = line.split("\t")
-        out.setdefault(category, set()).add(word)
-    return {k: frozenset(v) for k, v in out.items()}
+    return word_categories("clause_words.txt")
 
 
 _QUANTIFIERS = frozenset(
