@@ -266,9 +266,11 @@ class _Person:
     first_offset: int
 
 
+#: A run of capitalised words; a period ends a word only in an initial or a short
+#: abbreviation ("John G. Roberts Jr."), so a run never crosses a sentence end.
 _CAP_RUN = re.compile(
     r"(?:(?<=\s)|^|(?<=[(\"\u201c\u2018]))"
-    r"((?:[A-Z][\w\u2019'.\-]*(?:,? )){0,6}[A-Z][\w\u2019'\-]*)"
+    r"((?:[A-Z](?:[a-z]{0,2}\.|[\w\u2019'\-]*)(?:,? )){0,6}[A-Z][\w\u2019'\-]*)"
 )
 
 
@@ -281,7 +283,8 @@ def _is_name_word(word: str) -> bool:
     low = word.lower().rstrip(".")
     words = _clause_words()
     return not (
-        low in words.get("determiner", frozenset())
+        low in word_set("stopwords.txt")
+        or low in words.get("determiner", frozenset())
         or low in words.get("pronoun", frozenset())
         or low in words.get("boundary", frozenset())
         or low in _organisation_words()
@@ -372,6 +375,7 @@ class _Context:
     people: list[_Person]
     by_surname: dict[str, list[_Person]]
     body_starts: list[int] = attrs.field(init=False)
+    genders: dict[str, str | None] = attrs.field(init=False, factory=dict)
 
     @body_starts.default
     def _starts(self) -> list[int]:
@@ -435,6 +439,38 @@ def _descriptor_person(ctx: _Context, mention: str) -> tuple[str, str] | None:
     return None
 
 
+_FEMININE = frozenset(["she", "her", "hers", "herself"])
+_MASCULINE = frozenset(["he", "him", "his", "himself"])
+_PRONOUN_AFTER = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+
+
+def _gender(ctx: _Context, person: _Person) -> str | None:
+    """"f", "m" or None: from gendered titles in the person's descriptors, else from the
+    pronouns that most often follow the person's name in the article."""
+    if person.name in ctx.genders:
+        return ctx.genders[person.name]
+    titles = word_categories("gendered_titles.txt")
+    told = {g for g, words in titles.items() for _, title in person.descriptors if title in words}
+    gender: str | None = next(iter(told)) if len(told) == 1 else None
+    if gender is None:
+        text = ctx.article.text
+        counts = {"f": 0, "m": 0}
+        for match in re.finditer(re.escape(person.surname), text):
+            follow = _PRONOUN_AFTER.search(text, match.end(), match.end() + 150)
+            if follow is not None:
+                counts["f" if follow.group().lower() in _FEMININE else "m"] += 1
+        if max(counts.values()) >= 2 and min(counts.values()) * 3 <= max(counts.values()):
+            gender = max(counts, key=lambda g: counts[g])
+    ctx.genders[person.name] = gender
+    return gender
+
+
+def _pronoun_gender(pronoun: str) -> str | None:
+    if pronoun in _FEMININE:
+        return "f"
+    return "m" if pronoun in _MASCULINE else None
+
+
 #: How many earlier speakers a pronoun looks back at.
 _LOOK_BACK = 40
 #: How many characters back in its paragraph a pronoun looks for a person.
@@ -452,12 +488,22 @@ def _resolve_pronoun(
     earlier: list[tuple[Span, Sentence, Resolution]],
 ) -> Resolution:
     wants_person = pronoun in _PERSONAL
+    wants_gender = _pronoun_gender(pronoun)
     text = ctx.article.text
+    by_name = {p.name: p for p in ctx.people}
+
+    def agrees(person: _Person | None) -> bool:
+        if person is None or wants_gender is None:
+            return True
+        gender = _gender(ctx, person)
+        return gender is None or gender == wants_gender
 
     def fits(r: Resolution) -> bool:
         if r.name is None:
             return False
-        return (r.type == "person") if wants_person else (r.type != "person")
+        if not wants_person:
+            return r.type != "person"
+        return r.type == "person" and agrees(by_name.get(r.name))
 
     # 1. speakers named earlier in the same paragraph (nearest first)
     # look back a bounded number of speakers: antecedents are near, and time stays linear
@@ -475,6 +521,8 @@ def _resolve_pronoun(
         window_start = max(para.start, span.start - _WINDOW)
         best: tuple[int, _Person] | None = None
         for person in ctx.people:
+            if not agrees(person):
+                continue
             for needle in (person.name, person.surname):
                 pos = text.rfind(needle, window_start, span.start)
                 if pos >= 0:
@@ -503,17 +551,13 @@ def _resolve_pronoun(
             return Resolution(
                 r.name, r.type, f"pronoun {pronoun!r} -> earlier speaker in the article"
             )
-    if wants_person and ctx.people:
-        counts = {p.name: text.count(p.surname) for p in ctx.people}
-        name = max(
-            counts,
-            key=lambda k: (
-                counts[k],
-                -ctx.people[[p.name for p in ctx.people].index(k)].first_offset,
-            ),
-        )
+    candidates = [p for p in ctx.people if agrees(p)] if wants_person else []
+    if candidates:
+        best_person = max(candidates, key=lambda p: (text.count(p.surname), -p.first_offset))
         return Resolution(
-            name, "person", f"pronoun {pronoun!r} -> most mentioned person in the article"
+            best_person.name,
+            "person",
+            f"pronoun {pronoun!r} -> most mentioned person in the article",
         )
     return Resolution(None, "anonymous", f"pronoun {pronoun!r} with no antecedent")
 
@@ -554,6 +598,22 @@ def _resolve_mention(ctx: _Context, mention: str) -> Resolution:
     return Resolution(None, "anonymous", "empty mention")
 
 
+_LEADING = frozenset(["and", "but", "so", "then", "also", "now", "still", "yet", "or"])
+
+
+def _pronoun_of(mention: str) -> str | None:
+    """The personal pronoun a mention comes down to ("he", "And he", "Last week, she"), if any."""
+    words = [w.lower() for w in _words(mention)]
+    pronouns = _clause_words().get("pronoun", frozenset()) | _PERSONAL.keys()
+    while words and words[0] in _LEADING:
+        words = words[1:]
+    if len(words) == 1 and words[0] in pronouns:
+        return words[0]
+    if len(words) > 1 and words[-1] in pronouns and "," in mention:
+        return words[-1]  # an opening phrase, then the subject: "In Honolulu last week, he"
+    return None
+
+
 def resolve_speakers(
     article: Article,
     sentences: Sequence[Sentence],
@@ -583,8 +643,7 @@ def resolve_speakers(
             out.append(Resolution(None, "anonymous", "no speaker mention"))
             continue
         mention = span.of(text)
-        low = _squash(mention)
-        if low in pronouns or low in _PERSONAL:
+        if _pronoun_of(mention) is not None:
             out.append(None)
             continue
         out.append(_resolve_mention(ctx, mention))
@@ -597,7 +656,8 @@ def resolve_speakers(
             continue
         resolved = out[i]
         if resolved is None:
-            resolved = _resolve_pronoun(ctx, _squash(span.of(text)), span, sentence, earlier)
+            pronoun = _pronoun_of(span.of(text)) or _squash(span.of(text))
+            resolved = _resolve_pronoun(ctx, pronoun, span, sentence, earlier)
             out[i] = resolved
         earlier.append((span, sentence, resolved))
     return [r if r is not None else Resolution(None, "anonymous", "unresolved") for r in out]
