@@ -635,7 +635,6 @@ def resolve_speakers(
     for person in people:
         by_surname.setdefault(person.surname.lower().replace("\u2019", "'"), []).append(person)
     ctx = _Context(article, sentences, people, by_surname)
-    pronouns = _clause_words().get("pronoun", frozenset())
     # first pass: everything but pronouns
     out: list[Resolution | None] = []
     for _sentence, span in mentions:
