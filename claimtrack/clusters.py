@@ -19,6 +19,7 @@ and do not depend on the order the articles were added in.
 
 from __future__ import annotations
 
+import functools
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -28,13 +29,21 @@ import numpy as np
 
 from claimtrack.claims import Claim
 from claimtrack.matching import (
+    _CAPITALISED_RUN,
+    _WORD,
     Change,
     ClaimText,
     Relation,
     RelationName,
-    prepare_claim,
+    _change_words,
+    _is_number,
+    _name_key,
+    _place_key,
+    _stem,
+    _stopwords,
     relate_prepared,
 )
+from claimtrack.names import country_of
 from claimtrack.normalize import match_key
 
 __all__ = ["ClaimIndex", "Cluster", "Conflict", "Link", "build_clusters"]
@@ -55,6 +64,7 @@ class Link:
         score: 0-100.
         changes: The typed word-level changes from ``a`` to ``b``.
         evidence: Why.
+        basis: ``words`` or ``content`` (see :class:`~claimtrack.matching.Relation`).
     """
 
     a: Claim
@@ -63,6 +73,7 @@ class Link:
     score: float
     changes: tuple[Change, ...] = ()
     evidence: tuple[str, ...] = ()
+    basis: str = "words"
 
 
 def _order_key(claim: Claim) -> tuple[str, str, int]:
@@ -78,6 +89,180 @@ def _stable_hash(text: str) -> int:
     return (zlib.crc32(data) << 32) | zlib.adler32(data)
 
 
+# -- preparing claims, with the work per word and per name done once --
+_EMPTY: frozenset[str] = frozenset()
+
+
+@functools.lru_cache(maxsize=1 << 19)
+def _word_facts(word: str) -> tuple[str, str | None, str | None]:
+    """A word (one shared copy of it), its content stem (None for a stop word), and
+    the word again if it is a number (else None)."""
+    stem = None
+    if word not in _stopwords():
+        place = _place_key(word) if len(word) > 2 else None
+        stem = place if place else _stem(word)
+    return word, stem, word if _is_number(word) else None
+
+
+@functools.lru_cache(maxsize=1 << 19)
+def _token_names(raw: str) -> tuple[str | None, str | None]:
+    """For one word of a capitalised run: the name key of the country it stands
+    for, else its own name key if it can be a name (not a stop or date word)."""
+    raw = raw.strip(".,")
+    country = country_of(raw)
+    if country is not None:
+        return _name_key(country), None
+    key = match_key(raw)
+    if key and key not in _stopwords() and key not in _change_words()["date"]:
+        return None, _name_key(key)
+    return None, None
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _run_country(run: str) -> str | None:
+    whole = country_of(run)
+    return None if whole is None else _name_key(whole)
+
+
+def _run_names(run: str, at_start: bool) -> list[str]:
+    """The names of one capitalised run (see :func:`claimtrack.matching.prepare`)."""
+    tokens = run.split()
+    if len(tokens) > 1:
+        # (a one-word run is its own country, if any: _token_names looks that up)
+        whole = _run_country(run)
+        if whole is not None:
+            return [whole]
+    out = []
+    for k, raw in enumerate(tokens):
+        country, key = _token_names(raw)
+        if country is not None:
+            out.append(country)
+        elif key is not None and (not at_start or k > 0):
+            # a sentence's first word is capitalised anyway: only places count there
+            out.append(key)
+    return out
+
+
+@functools.lru_cache(maxsize=1 << 19)
+def _stem_hash(stem: str) -> int:
+    return _stable_hash(stem)
+
+
+def _prepare(claim: Claim) -> ClaimText:
+    """:func:`~claimtrack.matching.prepare_claim`, faster: what depends on one word or
+    one name alone is computed once per distinct word or name, and equal words share
+    one string.
+
+    >>> from claimtrack.matching import prepare_claim
+    >>> c = Claim("x#0", "x", 0, 0, 0, "Moscow has denied the two Kyiv claims, Ms Li said on Monday.",
+    ...           speakers=("Li Wei", "officials"), cues=("say",), named_speakers=("Li Wei",))
+    >>> _prepare(c) == prepare_claim(c)
+    True
+    """
+    found = _WORD.findall(match_key(claim.text))
+    if found:
+        words, stem_list, number_list = zip(*map(_word_facts, found), strict=True)
+    else:
+        words, stem_list, number_list = (), (), ()
+    stems = set(stem_list)
+    stems.discard(None)
+    numbers = set(number_list)
+    numbers.discard(None)
+    names: set[str] = set()
+    for match in _CAPITALISED_RUN.finditer(claim.text):
+        names.update(_run_names(match.group().rstrip("."), match.start() == 0))
+    speakers = [match_key(s) for s in claim.speakers if s]
+    named = [match_key(s) for s in claim.named_speakers if s]
+    return ClaimText(
+        words=words,
+        stems=frozenset(stems),
+        numbers=frozenset(numbers) if numbers else _EMPTY,
+        names=frozenset(names) if names else _EMPTY,
+        speakers=frozenset(speakers) if speakers else _EMPTY,
+        cues=frozenset(claim.cues) if claim.cues else _EMPTY,
+        named=frozenset(named) if named else _EMPTY,
+    )
+
+
+def _expand(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """``concatenate([arange(s, s + c) for s, c in zip(starts, counts)])``, vectorised."""
+    total = int(counts.sum())
+    if not total:
+        return np.zeros(0, dtype=np.int64)
+    offsets = np.cumsum(counts) - counts
+    return np.repeat(starts - offsets, counts) + np.arange(total, dtype=np.int64)
+
+
+def _merge_runs(runs: list[tuple[np.ndarray, np.ndarray]]) -> None:
+    """Merge the newest runs while the one before is at most twice as long."""
+    while len(runs) >= 2 and len(runs[-2][0]) <= 2 * len(runs[-1][0]):
+        (k1, p1), (k2, p2) = runs[-2], runs[-1]
+        keys = np.concatenate([k1, k2])
+        positions = np.concatenate([p1, p2])
+        # stable: positions stay in order within a key (every p1 is below every p2)
+        by_key = np.argsort(keys, kind="stable")
+        runs[-2:] = [(keys[by_key], positions[by_key])]
+
+
+def _probe(
+    runs: list[tuple[np.ndarray, np.ndarray]],
+    keys: np.ndarray,
+    first: int,
+    cap: int,
+    *,
+    whole: bool,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (earlier claim, new claim) of positions that share a key; then the new
+    keys join ``runs``.
+
+    ``keys`` has one row per new claim (the first at position ``first``), one
+    column per band or weak key, each key salted with its column.  A key held by
+    more than ``cap`` earlier claims gives, if ``whole``, none of them (the
+    bucket is not probed), else the ``cap`` that entered it last.
+    """
+    width = keys.shape[1] if keys.ndim == 2 else 1
+    flat = keys.ravel()
+    positions = np.repeat(np.arange(first, first + len(flat) // width, dtype=np.int64), width)
+    order = np.lexsort((positions, flat))
+    sk, sp = flat[order], positions[order]
+    index = np.arange(len(sk), dtype=np.int64)
+    new_group = np.ones(len(sk), dtype=bool)
+    new_group[1:] = sk[1:] != sk[:-1]
+    group_start = np.maximum.accumulate(np.where(new_group, index, 0))
+    bounds = [
+        (np.searchsorted(k, sk, side="left"), np.searchsorted(k, sk, side="right"), p)
+        for k, p in reversed(runs)
+    ]
+    mine: list[np.ndarray] = []
+    others: list[np.ndarray] = []
+    if whole:
+        count = index - group_start
+        for left, right, _ in bounds:
+            count = count + (right - left)
+        probed = count <= cap
+        taken = np.where(probed, index - group_start, 0)
+        mine.append(np.repeat(sp, taken))
+        others.append(sp[_expand(group_start, taken)])
+        for left, right, run_positions in bounds:
+            take = np.where(probed, right - left, 0)
+            mine.append(np.repeat(sp, take))
+            others.append(run_positions[_expand(left, take)])
+    else:
+        low = np.maximum(group_start, index - cap)
+        taken = index - low
+        mine.append(np.repeat(sp, taken))
+        others.append(sp[_expand(low, taken)])
+        room = cap - taken
+        for left, right, run_positions in bounds:
+            take = np.minimum(right - left, room)
+            room = room - take
+            mine.append(np.repeat(sp, take))
+            others.append(run_positions[_expand(right - take, take)])
+    runs.append((sk, sp))
+    _merge_runs(runs)
+    return np.concatenate(others), np.concatenate(mine)
+
+
 class ClaimIndex:
     """An updatable index of claims that yields scored links between them.
 
@@ -90,7 +275,16 @@ class ClaimIndex:
         weak_cap: Weak keys shared by more claims than this are not probed, and
             their candidates must share at least 40% of the smaller claim's
             content words before they are scored.
+        bucket_cap: A claim takes at most this many candidates from one band
+            bucket: the claims that entered it last (a bucket that large holds
+            one text repeated everywhere, or texts of one or two content words).
         seed: Seed of the MinHash permutations (fixed: results are reproducible).
+        chunk: Claims are added this many at a time (bounds the memory used by
+            one call; the links do not depend on it).
+
+    The band and weak keys are kept in sorted numpy runs (merged as they grow,
+    like a log-structured merge tree), so that a batch of new claims is probed
+    with binary searches rather than a dictionary lookup per claim and key.
 
     >>> from claimtrack.claims import Claim
     >>> index = ClaimIndex()
@@ -109,9 +303,12 @@ class ClaimIndex:
         weak: int = 6,
         weak_cap: int = 20,
         seed: int = 20211118,
+        bucket_cap: int = 200,
+        chunk: int = 20_000,
     ) -> None:
         self.bands, self.rows, self.anchor_cap = bands, rows, anchor_cap
         self.weak, self.weak_cap = weak, weak_cap
+        self.bucket_cap, self.chunk = bucket_cap, max(1, chunk)
         rng = np.random.default_rng(seed)
         n = bands * rows
         self._xor = rng.integers(0, 2**63, size=n, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
@@ -119,10 +316,16 @@ class ClaimIndex:
         self._band_weights = rng.integers(0, 2**63, size=rows, dtype=np.uint64) * np.uint64(
             2
         ) + np.uint64(1)
+        self._band_salt = rng.integers(0, 2**63, size=bands, dtype=np.uint64) * np.uint64(2)
+        self._weak_salt = rng.integers(0, 2**63, size=n, dtype=np.uint64) * np.uint64(2)
         self.claims: list[Claim] = []
         self.texts: list[ClaimText] = []
         self._position: dict[str, int] = {}
-        self._buckets: dict[tuple[int, int], list[int]] = defaultdict(list)
+        # sorted runs of (key salted with its band or column, claim position), oldest first
+        self._runs: list[tuple[np.ndarray, np.ndarray]] = []
+        self._weak_runs: list[tuple[np.ndarray, np.ndarray]] = []
+        self._article_codes: dict[str, int] = {}
+        self._article_of = np.zeros(1024, dtype=np.int64)
         self._anchors: dict[tuple[str, ...], list[int]] = defaultdict(list)
 
     def __len__(self) -> int:
@@ -132,19 +335,22 @@ class ClaimIndex:
     def _signatures(self, texts: Sequence[ClaimText]) -> np.ndarray:
         """MinHash signatures (one row per text) of the texts' content stems."""
         n_hashes = self.bands * self.rows
-        lengths = [max(len(t.stems), 1) for t in texts]
-        values: list[int] = []
-        for t in texts:
-            stems = sorted(t.stems) or ["\x00empty"]
-            values.extend(_stable_hash(s) for s in stems)
-        x = np.array(values, dtype=np.uint64)[:, None]
-        with np.errstate(over="ignore"):
-            hashed = (x ^ self._xor[None, :]) * self._mul[None, :]
-        starts = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.intp)
         if not len(texts):
             return np.zeros((0, n_hashes), dtype=np.uint64)
-        signatures: np.ndarray = np.minimum.reduceat(hashed, starts, axis=0)
-        return signatures
+        out = np.empty((len(texts), n_hashes), dtype=np.uint64)
+        step = 2048
+        for lo in range(0, len(texts), step):
+            part = texts[lo : lo + step]
+            lengths = [max(len(t.stems), 1) for t in part]
+            values: list[int] = []
+            for t in part:
+                values.extend(map(_stem_hash, t.stems or ("\x00empty",)))
+            x = np.array(values, dtype=np.uint64)[:, None]
+            with np.errstate(over="ignore"):
+                hashed = (x ^ self._xor[None, :]) * self._mul[None, :]
+            starts = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.intp)
+            out[lo : lo + len(part)] = np.minimum.reduceat(hashed, starts, axis=0)
+        return out
 
     def _band_keys(self, signatures: np.ndarray) -> np.ndarray:
         """One 64-bit key per (text, band)."""
@@ -161,6 +367,7 @@ class ClaimIndex:
         keys: list[tuple[str, ...]] = []
         for speaker in sorted(text.speakers):
             keys.extend(("cue", speaker, cue) for cue in sorted(text.cues))
+        for speaker in sorted(text.named):
             keys.extend(
                 ("target", speaker, name)
                 for name in sorted(text.names)
@@ -175,47 +382,81 @@ class ClaimIndex:
         A claim whose id is already indexed is ignored.
         """
         new = [c for c in claims if c.id not in self._position]
-        if not new:
-            return []
-        texts = [prepare_claim(c) for c in new]
+        links: list[Link] = []
+        for lo in range(0, len(new), self.chunk):
+            links.extend(self._add_chunk(new[lo : lo + self.chunk]))
+        return links
+
+    def _add_chunk(self, new: list[Claim]) -> list[Link]:
+        texts = [_prepare(c) for c in new]
         signatures = self._signatures(texts)
-        keys = self._band_keys(signatures).tolist()
-        weak_keys = signatures[:, : self.weak].tolist()
+        keys = self._band_keys(signatures) ^ self._band_salt[None, :]
+        weak = min(self.weak, signatures.shape[1])
+        weak_keys = signatures[:, :weak] ^ self._weak_salt[None, :weak]
         first = len(self.claims)
+        total = first + len(new)
+        if total > len(self._article_of):
+            grown = np.zeros(max(total, 2 * len(self._article_of)), dtype=np.int64)
+            grown[:first] = self._article_of[:first]
+            self._article_of = grown
         for offset, (claim, text) in enumerate(zip(new, texts, strict=True)):
             self._position[claim.id] = first + offset
             self.claims.append(claim)
             self.texts.append(text)
+            code = self._article_codes.setdefault(claim.article_id, len(self._article_codes))
+            self._article_of[first + offset] = code
+        others, mine = _probe(self._runs, keys, first, self.bucket_cap, whole=False)
+        found = [mine * total + others]
+        if weak:
+            w_others, w_mine = _probe(self._weak_runs, weak_keys, first, self.weak_cap, whole=True)
+            found.append(self._overlapping(w_mine * total + w_others, total))
+        anchored = self._anchor_candidates(new, texts, first)
+        if anchored:
+            pairs = np.array(anchored, dtype=np.int64).reshape(-1, 2)
+            found.append(pairs[:, 1] * total + pairs[:, 0])
+        codes = np.unique(np.concatenate(found))
+        mine, others = codes // total, codes % total
+        keep = self._article_of[mine] != self._article_of[others]
         links: list[Link] = []
+        for other, me in zip(others[keep].tolist(), mine[keep].tolist(), strict=True):
+            link = self._link(other, me)
+            if link is not None:
+                links.append(link)
+        return links
+
+    def _overlapping(self, codes: np.ndarray, total: int) -> np.ndarray:
+        """The pair codes (``new * total + earlier``) of weak candidates that share
+        at least 3 content stems and 40% of the smaller claim's."""
+        codes = np.unique(codes)
+        mine, others = codes // total, codes % total
+        keep = self._article_of[mine] != self._article_of[others]
+        texts = self.texts
+        out = []
+        for code, me, other in zip(
+            codes[keep].tolist(), mine[keep].tolist(), others[keep].tolist(), strict=True
+        ):
+            a, b = texts[me].stems, texts[other].stems
+            shared = len(a & b)
+            if shared >= 3 and shared >= 0.4 * min(len(a), len(b)):
+                out.append(code)
+        return np.array(out, dtype=np.int64)
+
+    def _anchor_candidates(
+        self, new: Sequence[Claim], texts: Sequence[ClaimText], first: int
+    ) -> list[int]:
+        """Flat (earlier claim, new claim) position pairs that share an anchor."""
+        pairs: list[int] = []
         for offset, (claim, text) in enumerate(zip(new, texts, strict=True)):
+            if not text.speakers:
+                continue
             me = first + offset
-            candidates: set[int] = set()
-            for band, key in enumerate(keys[offset]):
-                bucket = self._buckets[(band, key)]
-                candidates.update(bucket)
-                bucket.append(me)
             for anchor in self._anchor_keys(claim, text):
                 posting = self._anchors[anchor]
                 if len(posting) <= self.anchor_cap:
-                    candidates.update(posting)
+                    for other in posting:
+                        pairs += (other, me)
                 posting.append(me)
-            weak: set[int] = set()
-            for column, value in enumerate(weak_keys[offset]):
-                bucket = self._buckets[(self.bands + column, value)]
-                if len(bucket) <= self.weak_cap:
-                    weak.update(bucket)
-                bucket.append(me)
-            stems = text.stems
-            for other in weak - candidates:
-                shared = len(stems & self.texts[other].stems)
-                smaller = min(len(stems), len(self.texts[other].stems))
-                if shared >= 3 and shared >= 0.4 * smaller:
-                    candidates.add(other)
-            for other in sorted(candidates):
-                link = self._link(other, me)
-                if link is not None:
-                    links.append(link)
-        return links
+        return pairs
 
     def _link(self, i: int, j: int) -> Link | None:
         a, b = self.claims[i], self.claims[j]
@@ -226,7 +467,15 @@ class ClaimIndex:
         relation: Relation = relate_prepared(self.texts[i], self.texts[j])
         if relation.relation == "unrelated":
             return None
-        return Link(a, b, relation.relation, relation.score, relation.changes, relation.evidence)
+        return Link(
+            a,
+            b,
+            relation.relation,
+            relation.score,
+            relation.changes,
+            relation.evidence,
+            relation.basis,
+        )
 
 
 @attrs.frozen

@@ -323,12 +323,16 @@ class Relation:
             how close they are).
         changes: For drift (and agreement), the typed word-level changes.
         evidence: Why, in a few words.
+        basis: What decided it: ``words`` (the two share most of their words,
+            in order) or ``content`` (they share content words in other words:
+            weaker evidence, which a tracker wants corroborated).
     """
 
     relation: RelationName
     score: float
     changes: tuple[Change, ...] = ()
     evidence: tuple[str, ...] = ()
+    basis: Literal["words", "content"] = "words"
 
 
 #: Word similarity from which two claims are versions of one text.
@@ -413,12 +417,12 @@ def relate_prepared(a: ClaimText, b: ClaimText) -> Relation:
     same, score, why = _same_statement(c, a, b)
     if same:
         if speaker_change:
-            return Relation("drift", score, speaker_change, (why, "speaker"))
-        return Relation("agreement", score, (), (why,))
+            return Relation("drift", score, speaker_change, (why, "speaker"), "content")
+        return Relation("agreement", score, (), (why,), "content")
     targets = (a.names & b.names) - a.speakers - b.speakers
     # related claims need a named source in common: "police" or "officials" say too much
     if a.named & b.named and (targets or len(c.shared) >= 2):
-        return Relation("related", c.jaccard, (), ("same speaker, same target",))
+        return Relation("related", c.jaccard, (), ("same speaker, same target",), "content")
     return Relation("unrelated", c.jaccard, (), ())
 
 

@@ -29,6 +29,32 @@ from claimtrack.speakers import SpeakerIndex
 __all__ = ["ClaimTracker"]
 
 
+#: Jaccard similarity of two articles' name sets from which they are about one story.
+CORROBORATING_NAMES = 0.2
+
+
+def _corroborated(links: list[Link], index: ClaimIndex) -> list[Link]:
+    """The links, less those decided on content words whose articles are not otherwise tied."""
+    tied: set[tuple[str, str]] = set()
+    for link in links:
+        if link.basis == "words":
+            tied.add(tuple(sorted((link.a.article_id, link.b.article_id))))  # type: ignore[arg-type]
+    names: dict[str, set[str]] = {}
+    for claim, text in zip(index.claims, index.texts, strict=True):
+        names.setdefault(claim.article_id, set()).update(text.names)
+    kept = []
+    for link in links:
+        pair = tuple(sorted((link.a.article_id, link.b.article_id)))
+        if link.basis == "words" or pair in tied:
+            kept.append(link)
+            continue
+        na, nb = names.get(link.a.article_id, set()), names.get(link.b.article_id, set())
+        union = len(na | nb)
+        if union and len(na & nb) / union >= CORROBORATING_NAMES:
+            kept.append(link)
+    return kept
+
+
 class ClaimTracker:
     """Claims of a growing pile of articles, with their links and clusters.
 
@@ -48,6 +74,7 @@ class ClaimTracker:
         self.articles: list[ArticleAnalysis] = []
         self._links: list[Link] = []
         self._clusters: list[Cluster] | None = None
+        self._kept: list[Link] | None = None
         self._article_ids: set[str] = set()
 
     def add(
@@ -67,6 +94,7 @@ class ClaimTracker:
             claims.extend(claims_of_article(item))
         self._links.extend(self.index.add(claims))
         self._clusters = None
+        self._kept = None
 
     @property
     def claims(self) -> list[Claim]:
@@ -79,14 +107,23 @@ class ClaimTracker:
         return [a for item in self.articles for a in item.attributions]
 
     def links(self, *relations: str) -> list[Link]:
-        """Links between claims of different articles, optionally only of some relations."""
-        chosen = [k for k in self._links if not relations or k.relation in relations]
+        """Links between claims of different articles, optionally only of some relations.
+
+        A link decided on shared content words alone (``basis == "content"``) is
+        kept only when its two articles are otherwise tied: they share a link
+        decided on their words, or much of the names they mention (see
+        :data:`CORROBORATING_NAMES`). Two reports of different events of one
+        kind share content words, but seldom sentences or names.
+        """
+        if self._kept is None:
+            self._kept = _corroborated(self._links, self.index)
+        chosen = [k for k in self._kept if not relations or k.relation in relations]
         return sorted(chosen, key=lambda k: (k.a.article_id, k.a.sentence_index, k.b.id))
 
     def clusters(self) -> list[Cluster]:
         """Clusters of two or more claims that state the same thing, biggest first."""
         if self._clusters is None:
-            self._clusters = build_clusters(self.index.claims, self.index.texts, self._links)
+            self._clusters = build_clusters(self.index.claims, self.index.texts, self.links())
         return self._clusters
 
     def cluster_of(self, claim_id: str) -> Cluster | None:
