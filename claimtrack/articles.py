@@ -123,6 +123,15 @@ def parse_date(value: str | dt.date | None) -> dt.date | None:
     raise ValueError(f"{value!r} is not a date (use YYYYMMDD or YYYY-MM-DD)")
 
 
+#: Other names under which JSON records commonly carry a field.
+_ALIASES = {
+    "date": ("publication_date", "published", "pubdate", "date_published"),
+    "source": ("publisher", "outlet", "site"),
+    "title": ("headline",),
+    "url": ("link",),
+}
+
+
 def _check_id(instance: Article, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not value.strip():
         raise ValueError("an article needs a non-empty string id")
@@ -163,8 +172,14 @@ class Article:
     def from_dict(cls, record: dict[str, Any], *, default_id: str | None = None) -> Article:
         """Build an article from a JSON-like mapping (``text`` required).
 
+        ``date``, ``source``, ``title`` and ``url`` may also come as
+        ``publication_date``/``published``, ``publisher``/``outlet``,
+        ``headline`` and ``link``.
+
         >>> Article.from_dict({"id": "x", "text": "Hi.", "date": "20200102"}).date
         datetime.date(2020, 1, 2)
+        >>> Article.from_dict({"id": "y", "text": "Hi.", "publisher": "AP"}).source
+        'AP'
 
         Raises:
             ValueError: a field is missing or has the wrong type.
@@ -179,11 +194,18 @@ class Article:
             raise ValueError('the record has no "id" field')
         if isinstance(ident, int):
             ident = str(ident)
+        record = dict(record)
+        for field, aliases in _ALIASES.items():
+            if record.get(field) is None:
+                for alias in aliases:
+                    if record.get(alias) is not None:
+                        record[field] = record[alias]
+                        break
         for key in ("title", "url", "source"):
             if record.get(key) is not None and not isinstance(record[key], str):
                 raise ValueError(f'"{key}" must be a string')
         kwargs: dict[str, Any] = {}
-        if "source" in record:
+        if record.get("source") is not None:
             kwargs["source"] = record["source"]
         return cls(
             id=ident,

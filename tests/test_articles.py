@@ -123,6 +123,12 @@ class TestJsonLines:
         assert len(first.paragraphs) == 2
         assert (second.id, second.source) == ("c:2", "Wire")
 
+    def test_field_aliases(self, tmp_path: Path) -> None:
+        """Common other names of the date and source fields are read too."""
+        record = {"id": "p", "text": "x", "publication_date": "2016-11-01", "publisher": "nyt"}
+        (art,) = read_jsonl(write(tmp_path / "p.jsonl", json.dumps(record) + "\n"))
+        assert (art.date, art.source) == (dt.date(2016, 11, 1), "nyt")
+
     @pytest.mark.parametrize(
         ("line", "words"),
         [
