@@ -29,21 +29,13 @@ import numpy as np
 
 from claimtrack.claims import Claim
 from claimtrack.matching import (
-    _CAPITALISED_RUN,
-    _WORD,
     Change,
     ClaimText,
     Relation,
     RelationName,
-    _change_words,
-    _is_number,
-    _name_key,
-    _place_key,
-    _stem,
-    _stopwords,
+    prepare_claim,
     relate_prepared,
 )
-from claimtrack.names import country_of
 from claimtrack.normalize import match_key
 
 __all__ = ["ClaimIndex", "Cluster", "Conflict", "Link", "build_clusters"]
@@ -89,99 +81,9 @@ def _stable_hash(text: str) -> int:
     return (zlib.crc32(data) << 32) | zlib.adler32(data)
 
 
-# -- preparing claims, with the work per word and per name done once --
-_EMPTY: frozenset[str] = frozenset()
-
-
-@functools.lru_cache(maxsize=1 << 19)
-def _word_facts(word: str) -> tuple[str, str | None, str | None]:
-    """A word (one shared copy of it), its content stem (None for a stop word), and
-    the word again if it is a number (else None)."""
-    stem = None
-    if word not in _stopwords():
-        place = _place_key(word) if len(word) > 2 else None
-        stem = place if place else _stem(word)
-    return word, stem, word if _is_number(word) else None
-
-
-@functools.lru_cache(maxsize=1 << 19)
-def _token_names(raw: str) -> tuple[str | None, str | None]:
-    """For one word of a capitalised run: the name key of the country it stands
-    for, else its own name key if it can be a name (not a stop or date word)."""
-    raw = raw.strip(".,")
-    country = country_of(raw)
-    if country is not None:
-        return _name_key(country), None
-    key = match_key(raw)
-    if key and key not in _stopwords() and key not in _change_words()["date"]:
-        return None, _name_key(key)
-    return None, None
-
-
-@functools.lru_cache(maxsize=1 << 18)
-def _run_country(run: str) -> str | None:
-    whole = country_of(run)
-    return None if whole is None else _name_key(whole)
-
-
-def _run_names(run: str, at_start: bool) -> list[str]:
-    """The names of one capitalised run (see :func:`claimtrack.matching.prepare`)."""
-    tokens = run.split()
-    if len(tokens) > 1:
-        # (a one-word run is its own country, if any: _token_names looks that up)
-        whole = _run_country(run)
-        if whole is not None:
-            return [whole]
-    out = []
-    for k, raw in enumerate(tokens):
-        country, key = _token_names(raw)
-        if country is not None:
-            out.append(country)
-        elif key is not None and (not at_start or k > 0):
-            # a sentence's first word is capitalised anyway: only places count there
-            out.append(key)
-    return out
-
-
 @functools.lru_cache(maxsize=1 << 19)
 def _stem_hash(stem: str) -> int:
     return _stable_hash(stem)
-
-
-def _prepare(claim: Claim) -> ClaimText:
-    """:func:`~claimtrack.matching.prepare_claim`, faster: what depends on one word or
-    one name alone is computed once per distinct word or name, and equal words share
-    one string.
-
-    >>> from claimtrack.matching import prepare_claim
-    >>> c = Claim("x#0", "x", 0, 0, 0, "Moscow has denied the two Kyiv claims, Ms Li said on Monday.",
-    ...           speakers=("Li Wei", "officials"), cues=("say",), named_speakers=("Li Wei",))
-    >>> _prepare(c) == prepare_claim(c)
-    True
-    """
-    found = _WORD.findall(match_key(claim.text))
-    if found:
-        words, stem_list, number_list = zip(*map(_word_facts, found), strict=True)
-    else:
-        words, stem_list, number_list = (), (), ()
-    stems = set(stem_list)
-    stems.discard(None)
-    numbers = set(number_list)
-    numbers.discard(None)
-    names: set[str] = set()
-    for match in _CAPITALISED_RUN.finditer(claim.text):
-        names.update(_run_names(match.group().rstrip("."), match.start() == 0))
-    speakers = [match_key(s) for s in claim.speakers if s]
-    named = [match_key(s) for s in claim.named_speakers if s]
-    return ClaimText(
-        words=words,
-        stems=frozenset(stems),
-        numbers=frozenset(numbers) if numbers else _EMPTY,
-        names=frozenset(names) if names else _EMPTY,
-        speakers=frozenset(speakers) if speakers else _EMPTY,
-        cues=frozenset(claim.cues) if claim.cues else _EMPTY,
-        named=frozenset(named) if named else _EMPTY,
-    )
 
 
 def _expand(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
@@ -388,7 +290,7 @@ class ClaimIndex:
         return links
 
     def _add_chunk(self, new: list[Claim]) -> list[Link]:
-        texts = [_prepare(c) for c in new]
+        texts = [prepare_claim(c) for c in new]
         signatures = self._signatures(texts)
         keys = self._band_keys(signatures) ^ self._band_salt[None, :]
         weak = min(self.weak, signatures.shape[1])

@@ -96,6 +96,16 @@ def _change_words() -> dict[str, frozenset[str]]:
     return word_categories("change_words.txt")
 
 
+def _date_of(word: str) -> str | None:
+    """The date word a word is, also in the possessive ("tuesdays" -> "tuesday")."""
+    dates = _change_words()["date"]
+    if word in dates:
+        return word
+    if word.endswith("s") and word[:-1] in dates:
+        return word[:-1]
+    return None
+
+
 def _is_number(word: str) -> bool:
     return any(c.isdigit() for c in word) or word in _change_words()["number"]
 
@@ -132,6 +142,64 @@ def _place_key(word: str) -> str | None:
     return _name_key(found) if found else None
 
 
+@functools.lru_cache(maxsize=1 << 19)
+def _word_facts(word: str) -> tuple[str, str | None, str | None]:
+    """A word (one shared copy of it), its content stem (None for a stop word), and
+    the word again if it is a number (else None)."""
+    stem = None
+    if word not in _stopwords():
+        place = _place_key(word) if len(word) > 2 else None
+        stem = place if place else _stem(word)
+    return word, stem, word if _is_number(word) else None
+
+
+@functools.lru_cache(maxsize=1 << 19)
+def _token_names(raw: str) -> tuple[str | None, str | None]:
+    """For one word of a capitalised run: the name key of the country it stands
+    for, else its own name key if it can be a name (not a stop or date word)."""
+    raw = raw.strip(".,")
+    country = country_of(raw)
+    if country is not None:
+        return _name_key(country), None
+    key = match_key(raw)
+    if key and key not in _stopwords() and _date_of(key) is None:
+        return None, _name_key(key)
+    return None, None
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _run_country(run: str) -> str | None:
+    whole = country_of(run)
+    return None if whole is None else _name_key(whole)
+
+
+def _run_names(run: str, at_start: bool) -> list[str]:
+    """The names of one capitalised run: the country it names as a whole ("United
+    States"), else the country or name key of each word."""
+    tokens = run.split()
+    if len(tokens) > 1:
+        whole = _run_country(run)
+        if whole is not None:
+            return [whole]
+    out = []
+    for k, raw in enumerate(tokens):
+        country, key = _token_names(raw)
+        if country is not None:
+            out.append(country)
+        elif key is not None and (not at_start or k > 0):
+            # a sentence's first word is capitalised anyway: only places count there
+            out.append(key)
+    return out
+
+
+_EMPTY: frozenset[str] = frozenset()
+
+
+def _keys(values: Iterable[str]) -> frozenset[str]:
+    found = frozenset(match_key(v) for v in values if v)
+    return found if found else _EMPTY
+
+
 def prepare(
     text: str,
     speakers: Iterable[str] = (),
@@ -140,43 +208,34 @@ def prepare(
 ) -> ClaimText:
     """Prepare a text (and its speakers and cue lemmas) for comparison.
 
+    What depends on one word or one name alone is computed once per distinct
+    word or name (cached), so preparing a large corpus stays fast.
+
     >>> t = prepare("Moscow has denied harboring plans.")
     >>> sorted(t.stems), sorted(t.names)
     (['deni', 'harbor', 'plan', 'russia'], ['russia'])
     """
-    words = tuple(_WORD.findall(match_key(text)))
-    stop = _stopwords()
-    stems = set()
-    for word in words:
-        if word in stop:
-            continue
-        place = _place_key(word) if len(word) > 2 else None
-        stems.add(place if place else _stem(word))
-    names = set()
-    dates = _change_words()["date"]
+    words: list[str] = []
+    stems: set[str] = set()
+    numbers: set[str] = set()
+    for word, stem, number in map(_word_facts, _WORD.findall(match_key(text))):
+        words.append(word)
+        if stem is not None:
+            stems.add(stem)
+        if number is not None:
+            numbers.add(number)
+    names: set[str] = set()
     for match in _CAPITALISED_RUN.finditer(text):
-        run = match.group().rstrip(".")
-        whole = country_of(run)
-        if whole is not None:
-            names.add(_name_key(whole))
-            continue
-        for k, raw in enumerate(run.split()):
-            raw = raw.strip(".,")
-            country = country_of(raw)
-            key = match_key(raw)
-            if country is not None:
-                names.add(_name_key(country))
-            elif key and key not in stop and key not in dates and (match.start() > 0 or k > 0):
-                # a sentence's first word is capitalised anyway: only places count there
-                names.add(_name_key(key))
+        names.update(_run_names(match.group().rstrip("."), match.start() == 0))
+    speakers = tuple(speakers)
     return ClaimText(
-        words=words,
+        words=tuple(words),
         stems=frozenset(stems),
-        numbers=frozenset(w for w in words if _is_number(w)),
-        names=frozenset(names),
-        speakers=frozenset(match_key(s) for s in speakers if s),
-        cues=frozenset(cues),
-        named=frozenset(match_key(s) for s in (speakers if named is None else named) if s),
+        numbers=frozenset(numbers) if numbers else _EMPTY,
+        names=frozenset(names) if names else _EMPTY,
+        speakers=_keys(speakers),
+        cues=frozenset(cues) or _EMPTY,
+        named=_keys(speakers if named is None else named),
     )
 
 
@@ -216,9 +275,8 @@ def _change_type(wa: Sequence[str], wb: Sequence[str]) -> str:
     numbers_b = [w for w in wb if _is_number(w)]
     if numbers_a != numbers_b:
         return "number"
-    dates = cw["date"]
-    dates_a = {w for w in wa if w in dates}
-    dates_b = {w for w in wb if w in dates}
+    dates_a = {d for d in map(_date_of, wa) if d is not None}
+    dates_b = {d for d in map(_date_of, wb) if d is not None}
     # "may" is a month only when the other version has a date where it stands
     if dates_a != dates_b and (dates_a - {"may"} or dates_b - {"may"}):
         return "date"
@@ -381,8 +439,7 @@ def _oriented_changes(a: ClaimText, b: ClaimText) -> tuple[Change, ...]:
     if differing:
         changes = tuple(
             Change("name", c.a, c.b)
-            if c.type == "wording"
-            and any((_place_key(w) or w) in differing for w in (*c.a, *c.b))
+            if c.type == "wording" and any((_place_key(w) or w) in differing for w in (*c.a, *c.b))
             else c
             for c in changes
         )
