@@ -535,7 +535,16 @@ class _SentenceRules:
         return Span(tok.starts[i], tok.ends[j - 1])
 
     def namey(self, a: int, b: int) -> bool:
-        """Whether tokens ``a:b`` look like a source named after its cue ("said John Smith")."""
+        """Whether tokens ``a:b`` look like a source named after its cue ("said John Smith",
+        "said 9/11 widow Terry Strada")."""
+        tok = self.tok
+        if (
+            b - a >= 2
+            and b - a <= 8
+            and tok.texts[b - 1][0].isupper()
+            and tok.texts[b - 2][0].isupper()
+        ):
+            return all(tok.lowers[k] not in self.lex.verbs for k in range(a, b))
         if not self.np_start(a):
             return False
         for k in range(a, b):
@@ -719,8 +728,10 @@ class _SentenceRules:
         ):
             return False  # inside quoted speech
 
-        # "C," S V / "C," V S  (a quotation before the cue)
-        quote = self.quote_before(cue_start_tok)
+        # "C," S V / "C," V S  (a quotation before the cue); a participle after a comma
+        # ('"C," Tester said, referring to ...') belongs to the participle rule below
+        participle = low.endswith("ing") and prev == ","
+        quote = None if participle else self.quote_before(cue_start_tok)
         if quote is not None:
             speaker, _ = self.speaker_before(first) if cue_start_tok > 0 else (None, -1)
             if speaker is not None and speaker.start < quote.end:
@@ -736,7 +747,7 @@ class _SentenceRules:
             return True
 
         # participial ", saying (that) C"
-        if low.endswith("ing") and prev == "," and klass in ("speech", "cognitive", "phrase"):
+        if participle and klass in ("speech", "cognitive", "phrase"):
             rng = self.content_after(last, lemma)
             quote_after = self.quote_after(last)
             if quote_after is not None:
