@@ -146,8 +146,13 @@ def _dateline_re() -> re.Pattern[str]:
     agencies = sorted(data_lines("agencies.txt"), key=len, reverse=True)
     agency = "|".join(re.escape(a) for a in agencies)
     place_word = r"[A-Z][A-Z'.\-]*[A-Z.]"
+    title_word = r"[A-Z][a-z'.\-]+"
     return re.compile(
         rf"""
+        # a place in title case only before an agency in parentheses: "Cleveland (AFP) -"
+        (?:{title_word}(?:[ ]{title_word}){{0,2}}(?:,[ ]{title_word})?
+           [ ]\((?P<agency0>{agency})\)[ ]*[-\u2010-\u2015:_]+[ ]+(?=\S)
+        |
         (?P<place>{place_word}(?:[ ]{place_word}){{0,3}})     # MOSCOW, NEW YORK, ST. LOUIS
         (?:,[ ]?[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?)?       # , Calif. / , March
         (?:[ ]\d{{1,2}})?(?:,[ ]?\d{{4}})?                     # 3 / , 2021
@@ -157,6 +162,7 @@ def _dateline_re() -> re.Pattern[str]:
           | [ ]*[-\u2010-\u2015_]+[ ]+                                   # - (then a space: not "20-13")
         )
         (?=\S)
+        )
         """,
         re.VERBOSE,
     )

@@ -106,6 +106,8 @@ def test_sentences_never_cross_paragraphs() -> None:
         ("U.S. officials said nothing.", None),
         ("MOSCOW (AP)", None),
         ("COLTS BEAT CHIEFS 20-13 TO CLINCH PLAYOFF BERTH", None),
+        ("Cleveland (AFP) \u2013 The convention began.", "Cleveland (AFP) \u2013 "),
+        ("The Senate (AP) voted.", None),
         ("The AP reported it.", None),
         ("I said no.", None),
     ],
