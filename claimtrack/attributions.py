@@ -603,6 +603,8 @@ class _SentenceRules:
             low = tok.lowers[j]
             if low in (";",):
                 return j
+            if low == "," and j + 1 < n and self.attribution_follows(j):
+                return j  # "..., the Times reported.": a second attribution closes the sentence
             if low == "," and j + 1 < n:
                 nxt = tok.lowers[j + 1]
                 if nxt in ("but", "while", "saying", "adding", "noting", "according", "citing"):
@@ -622,6 +624,20 @@ class _SentenceRules:
         while j > i and tok.lowers[j - 1] in (".", "?", "!", ",", ":", ";", "-", "\u2014"):
             j -= 1
         return j
+
+    def attribution_follows(self, comma: int) -> bool:
+        """Whether ", <source> <saying verb>" closes the sentence after token ``comma``."""
+        tok, lex = self.tok, self.lex
+        n = len(tok)
+        for v in range(comma + 2, min(n, comma + 9)):
+            verb = lex.verbs.get(tok.lowers[v])
+            if verb is None:
+                continue
+            if verb[1] != "speech" or not self.namey(comma + 1, self.skip_aux_left(v)):
+                return False
+            rest = [k for k in range(v + 1, n) if tok.words[k]]
+            return len(rest) <= 6 and not any(tok.lowers[k] == "that" for k in rest)
+        return False
 
     def add(
         self,
