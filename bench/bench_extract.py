@@ -99,7 +99,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         for name, job in jobs.items():
             timed(job, times[name])
     n = len(texts)
-    print(f"{n} articles, {megabytes:.1f} MB, {args.rounds} interleaved rounds, best round, one core")
+    print(
+        f"{n} articles, {megabytes:.1f} MB, {args.rounds} interleaved rounds, best round, one core"
+    )
     reference = min(times["bare Punkt"])
     for name, values in times.items():
         best = min(values)

@@ -445,7 +445,7 @@ _PRONOUN_AFTER = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re
 
 
 def _gender(ctx: _Context, person: _Person) -> str | None:
-    """"f", "m" or None: from gendered titles in the person's descriptors, else from the
+    """The gender ("f", "m" or None) from gendered titles in the person's descriptors, else from the
     pronouns that most often follow the person's name in the article."""
     if person.name in ctx.genders:
         return ctx.genders[person.name]

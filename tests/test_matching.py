@@ -120,7 +120,23 @@ def test_relation_is_symmetric(a: str, b: str) -> None:
 
 
 words = st.lists(
-    st.sampled_from(["the", "a", "troops", "may", "will", "not", "3", "4", "sent", "bombers", "to", "Belarus", "atomic"]),
+    st.sampled_from(
+        [
+            "the",
+            "a",
+            "troops",
+            "may",
+            "will",
+            "not",
+            "3",
+            "4",
+            "sent",
+            "bombers",
+            "to",
+            "Belarus",
+            "atomic",
+        ]
+    ),
     max_size=12,
 )
 
