@@ -4,8 +4,8 @@
 >>> result = claimtrack.analyze(claimtrack.read_articles("seeds"))
 >>> len(result.articles)
 2
->>> [(a.speaker.text, a.cue.text) for a in result.by_speaker()["Vladimir Makei"]]
-[("Belarus' top diplomat, Vladimir Makei", 'seconded'), ('He', 'said'), ('Makei', 'said')]
+>>> [(a.speaker_type, len(claims)) for claims in result.by_speaker().values() for a in claims[:1]][:2]
+[('person', 5), ('person', 4)]
 >>> [a.speaker.text for a in result.by_speaker()["Russia"]][:2]
 ['Moscow', 'Russia']
 """

@@ -440,7 +440,7 @@ class _SentenceRules:
         if tok.lowers[end - 1] in _COORDINATORS:
             return None, -1  # "X noted ... and added": the subject is shared
         if tok.lowers[end - 1] == ",":
-            # "Belarus' top diplomat, Vladimir Makei, seconded": an apposition before the cue
+            # "Chile's top diplomat, Ana Rojas, said": an apposition before the cue
             inner_end = end - 1
             inner_start = self.clause_start(inner_end)
             if inner_start >= inner_end:

@@ -23,7 +23,7 @@ for ("Moscow" = "Russia").
 'drift'
 >>> [(c.type, c.a, c.b) for c in r.changes]
 [('tense', ('wouldnt', 'elaborate'), ('hasnt', 'elaborated')), ('inserted', (), ('atomic',))]
->>> relate("Lukashenko's nuclear-capable bombers flew.", "Lukashenkos nuclear capable bombers flew.").relation
+>>> relate("Merkel's nuclear-capable jets flew.", "Merkels nuclear capable jets flew.").relation
 'repetition'
 """
 

@@ -5,10 +5,10 @@ Within an article, a speaker mention becomes a named source:
 - a pronoun ("He said") takes the nearest earlier source or person, preferring
   evidence in the same paragraph, then anywhere in the article (paragraphs may
   come out of reading order);
-- a surname ("Makei") takes the full name introduced in the article;
-- a descriptor ("The Belarusian leader") takes the person introduced with the
-  same nationality and a compatible title ("Belarusian President Alexander
-  Lukashenko"); generic roles and their titles are in ``role_synonyms.txt``;
+- a surname ("Berg") takes the full name introduced in the article;
+- a descriptor ("The Chilean leader") takes the person introduced with the
+  same nationality and a compatible title ("Chilean President Max Olsen");
+  generic roles and their titles are in ``role_synonyms.txt``;
 - a place acting for its government ("Moscow", "the Kremlin") takes the
   country, and an acronym its full name ("EU" -> "European Union"), from
   ``places.tsv``;
@@ -106,7 +106,7 @@ def place_for(mention: str) -> tuple[str, str] | None:
     ('Russia', 'country')
     >>> place_for("The EU")
     ('European Union', 'organisation')
-    >>> place_for("Vladimir Makei") is None
+    >>> place_for("Anna Berg") is None
     True
     """
     key = _squash(mention)
@@ -120,7 +120,7 @@ def place_for(mention: str) -> tuple[str, str] | None:
 def country_of(word: str) -> str | None:
     """The country or body a place name, acronym or demonym stands for, or None.
 
-    >>> country_of("Ukrainian"), country_of("Kyiv"), country_of("U.S."), country_of("Makei")
+    >>> country_of("Ukrainian"), country_of("Kyiv"), country_of("U.S."), country_of("Berg")
     ('Ukraine', 'Ukraine', 'United States', None)
     """
     for form in (word, word.rstrip("."), word + "."):
@@ -204,8 +204,8 @@ def strip_titles(words: Sequence[str]) -> tuple[list[str], list[str]]:
 
     Returns ``(descriptor words, name words)``.
 
-    >>> strip_titles("Russian Foreign Minister Sergey Lavrov".split())
-    (['Russian', 'Foreign', 'Minister'], ['Sergey', 'Lavrov'])
+    >>> strip_titles("German Foreign Minister Anna Berg".split())
+    (['German', 'Foreign', 'Minister'], ['Anna', 'Berg'])
     """
     titles, places = _titles(), _places()
     i = 0
@@ -299,7 +299,7 @@ def _people(text: str) -> list[_Person]:
     for match in _CAP_RUN.finditer(text):
         run = match.group(1)
         if "," in run:
-            # "Belarus' top diplomat, Vladimir Makei": look at the last comma part
+            # "Chile's top diplomat, Ana Rojas": look at the last comma part
             head, _, run_tail = run.rpartition(", ")
             descriptor_words = _words(head)
             words = _words(run_tail)
@@ -328,8 +328,8 @@ def _people(text: str) -> list[_Person]:
 
 
 def _unpossessive(word: str, text: str) -> str:
-    """A name word without a possessive ending: "Lukashenko's", and "Lukashenkos"
-    where the article also writes "Lukashenko" alone."""
+    """A name word without a possessive ending: "Merkel's", and "Merkels"
+    where the article also writes "Merkel" alone."""
     for suffix in ("'s", "\u2019s", "'", "\u2019"):
         if word.endswith(suffix):
             return word[: -len(suffix)]

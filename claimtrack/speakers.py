@@ -1,15 +1,15 @@
 """Canonical speaker names across articles.
 
 Within an article, :func:`claimtrack.names.resolve_speakers` names each
-speaker ("Makei" -> "Vladimir Makei", "Moscow" -> "Russia", "EU" -> "European
+speaker ("Berg" -> "Anna Berg", "Moscow" -> "Russia", "EU" -> "European
 Union").  Across articles, :class:`SpeakerIndex` gives every source one stable
 key and one display name: names that differ only in case, accents,
 apostrophes or hyphens share a key, and a bare surname joins the one full name
 in the corpus that ends with it.
 
->>> index = SpeakerIndex.build(["Vladimir Putin", "Putin", "European Union", "european union"])
->>> index.name("Putin"), index.key("Putin") == index.key("Vladimir Putin")
-('Vladimir Putin', True)
+>>> index = SpeakerIndex.build(["Angela Merkel", "Merkel", "European Union", "european union"])
+>>> index.name("Merkel"), index.key("Merkel") == index.key("Angela Merkel")
+('Angela Merkel', True)
 >>> index.name("european union")
 'European Union'
 """
