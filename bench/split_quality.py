@@ -70,8 +70,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from claimtrack.articles import Article
-from claimtrack.lexicon import data_lines
-from claimtrack.sentences import Sentence, SentenceSplitter, split_sentences
+from claimtrack.sentences import Sentence, SentenceSplitter, _abbreviations, split_sentences
 
 # --- reading ------------------------------------------------------------------
 
@@ -120,14 +119,6 @@ def read_polnear(path: str | Path) -> list[Doc]:
 
 
 # --- lexical knowledge used by the detectors ----------------------------------------
-
-
-def _abbreviations() -> dict[str, str]:
-    out = {}
-    for line in data_lines("abbreviations.txt"):
-        cells = line.split("\t")
-        out[cells[0].strip().lower()] = cells[1].strip() if len(cells) > 1 else "general"
-    return out
 
 
 ABBREVS = _abbreviations()
