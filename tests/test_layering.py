@@ -22,6 +22,7 @@ ORDER = [
     "speakers",
     "analysis",
     "claims",
+    "statement_model",
     "matching",
     "clusters",
     "tracker",
