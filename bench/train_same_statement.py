@@ -22,7 +22,6 @@ No corpus text is written anywhere: only feature names and numbers.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
@@ -30,6 +29,10 @@ from pathlib import Path
 import numpy as np
 
 from claimtrack.matching import prepare
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from eval_msrp import load as load_pairs
+
 from claimtrack.statement_model import FEATURES, features
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,13 +40,7 @@ OUT = ROOT / "claimtrack" / "data" / "same_statement.tsv"
 
 
 def load(path: str) -> tuple[list[tuple[str, str]], np.ndarray]:
-    pairs, labels = [], []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                row = json.loads(line)
-                pairs.append((row["s1"], row["s2"]))
-                labels.append(int(row["label"]))
+    pairs, labels = load_pairs(path)
     return pairs, np.asarray(labels, dtype=float)
 
 
