@@ -42,6 +42,8 @@ from claimtrack.claims import Claim
 from claimtrack.lexicon import word_categories, word_set
 from claimtrack.names import country_of
 from claimtrack.normalize import match_key
+from claimtrack.statement_model import same_statement_probability
+from claimtrack.statement_model import threshold as statement_threshold
 
 __all__ = [
     "Change",
@@ -406,14 +408,29 @@ AGREE_JACCARD = 40.0
 
 
 def _same_statement(c: Comparison, a: ClaimText, b: ClaimText) -> tuple[bool, float, str]:
-    """Whether two claims state the same thing in other words, a score and why."""
+    """Whether two claims state the same thing in other words, a score and why.
+
+    The same-statement model (:mod:`claimtrack.statement_model`, trained on MSRP)
+    decides for claims sharing three content words or more; as it compares claims
+    of like length, a claim standing inside a much longer one is judged by its
+    content words instead (most of them shared, enough to be specific, and no
+    conflicting number or name); and two claims of one speaker with one cue that
+    share half their content words state the same thing too.
+    """
     n_shared = len(c.shared - a.speakers - b.speakers)
+    if n_shared >= 3:
+        p = same_statement_probability(a, b)
+        if p >= statement_threshold():
+            return True, 100.0 * p, f"same statement (p={p:.2f}), {n_shared} content words shared"
     if c.number_conflict or c.name_conflict:
         return False, c.overlap, ""
-    # most of the shorter claim's content words, and enough of them to be specific: a
-    # short headline's few words can stand inside many longer sentences
-    if c.overlap >= AGREE_OVERLAP and (
-        n_shared >= AGREE_SHARED or (n_shared >= 3 and c.jaccard >= AGREE_JACCARD)
+    longer, shorter = max(len(a.stems), len(b.stems)), min(len(a.stems), len(b.stems))
+    # one claim inside a longer one (the model compares claims of like length): most of
+    # the shorter claim's content words, and enough of them to be specific
+    if (
+        longer >= 1.5 * shorter
+        and c.overlap >= AGREE_OVERLAP
+        and (n_shared >= AGREE_SHARED or (n_shared >= 3 and c.jaccard >= AGREE_JACCARD))
     ):
         return True, c.overlap, f"{n_shared} content words shared ({c.overlap:.0f}% of the shorter)"
     if c.same_speaker and c.shared_cue and n_shared >= 3 and c.overlap >= SPEAKER_OVERLAP:
