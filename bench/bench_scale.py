@@ -278,13 +278,6 @@ def worker(args: argparse.Namespace) -> dict[str, Any]:
         "fillers": corpus.n_fillers,
         "rss_corpus_mb": _rss_mb(),
     }
-    if args.worker == "claimtrack":
-        # the index's fast preparation must agree with claimtrack.matching.prepare_claim
-        from claimtrack.clusters import _prepare
-        from claimtrack.matching import prepare_claim
-
-        sample = corpus.claims[:: max(1, len(corpus.claims) // 2000)]
-        result["prepare_mismatches"] = sum(_prepare(c) != prepare_claim(c) for c in sample)
     t0 = time.perf_counter()
     links, extra = RUNNERS[args.worker](corpus, args)
     result["time"] = time.perf_counter() - t0
