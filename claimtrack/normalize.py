@@ -114,7 +114,7 @@ def normalize(text: str) -> Normalized:
                 continue
             if pending_space:
                 chars.append(" ")
-                offsets.append(index if not offsets else offsets[-1] + 1)
+                offsets.append(index if not offsets else min(offsets[-1] + 1, index))
                 pending_space = False
             chars.append(piece)
             offsets.append(index)

@@ -87,3 +87,12 @@ def test_original_span_checks_bounds() -> None:
     """A span outside the key is refused."""
     with pytest.raises(ValueError):
         normalize("abc").original_span(2, 9)
+
+
+def test_decomposition_with_spaces() -> None:
+    """A character whose compatibility form holds spaces keeps offsets ordered and in range."""
+    text = "\ufdfa0"
+    n = normalize(text)
+    assert " " in n.key
+    assert list(n.offsets) == sorted(n.offsets)
+    assert all(0 <= o < len(text) for o in n.offsets)
