@@ -53,6 +53,7 @@ from scoring import (
     coverage,
     golds_from_record,
     normalize,
+    polnear_records,
     pred_from_dict,
     score_article,
 )
@@ -63,16 +64,11 @@ from scoring import (
 def read_gold(path: str | Path, limit: int | None = None) -> list[dict[str, Any]]:
     """The first record of each ``article`` of a PolNeAR JSONL file, in file order."""
     records: dict[str, dict[str, Any]] = {}
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            key = record.get("article") or record["id"]
-            if key not in records:
-                if limit is not None and len(records) >= limit:
-                    break
-                records[key] = record
+    for key, record in polnear_records(str(path)):
+        if key not in records:
+            if limit is not None and len(records) >= limit:
+                break
+            records[key] = record
     return list(records.values())
 
 

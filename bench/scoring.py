@@ -37,9 +37,10 @@ same or the previous paragraph that is a *proper name*, i.e. has at least one na
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -79,6 +80,15 @@ Spans = tuple[tuple[int, int], ...]
 Criterion = Literal["loose", "tight"]
 
 # --- character sets -------------------------------------------------------------------
+
+
+def polnear_records(path: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """``(article key, record)`` for each record of a PolNeAR JSON Lines file."""
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                record = json.loads(line)
+                yield record.get("article") or record["id"], record
 
 
 def normalize(spans: Iterable[Sequence[int]]) -> Spans:

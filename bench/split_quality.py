@@ -69,6 +69,8 @@ import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from scoring import polnear_records
+
 from claimtrack.articles import Article
 from claimtrack.sentences import Sentence, SentenceSplitter, _abbreviations, split_sentences
 
@@ -94,25 +96,20 @@ def read_polnear(path: str | Path) -> list[Doc]:
     texts: dict[str, str] = {}
     spans: dict[str, set[tuple[int, int, str]]] = collections.defaultdict(set)
     pairs: dict[str, set[tuple[int, int, int, int]]] = collections.defaultdict(set)
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            key = record.get("article") or record["id"]
-            if key in texts and texts[key] != record["text"]:
-                continue  # a different text under the same article: keep the first
-            texts.setdefault(key, record["text"])
-            for attribution in record.get("attributions") or ():
-                for role in ("cue", "source"):
-                    value = attribution.get(role)
-                    if not value:
-                        continue
-                    for s, e in value.get("spans") or [[value["start"], value["end"]]]:
-                        spans[key].add((int(s), int(e), role))
-                cue, content = attribution.get("cue"), attribution.get("content")
-                if cue and content:
-                    pairs[key].add((cue["start"], cue["end"], content["start"], content["end"]))
+    for key, record in polnear_records(str(path)):
+        if key in texts and texts[key] != record["text"]:
+            continue  # a different text under the same article: keep the first
+        texts.setdefault(key, record["text"])
+        for attribution in record.get("attributions") or ():
+            for role in ("cue", "source"):
+                value = attribution.get(role)
+                if not value:
+                    continue
+                for s, e in value.get("spans") or [[value["start"], value["end"]]]:
+                    spans[key].add((int(s), int(e), role))
+            cue, content = attribution.get("cue"), attribution.get("content")
+            if cue and content:
+                pairs[key].add((cue["start"], cue["end"], content["start"], content["end"]))
     return [
         Doc(Article(id=k, text=t), sorted(spans[k]), sorted(pairs[k])) for k, t in texts.items()
     ]

@@ -33,19 +33,21 @@ __all__ = ["ClaimTracker"]
 CORROBORATING_NAMES = 0.2
 
 
+def _article_pair(link: Link) -> tuple[str, str]:
+    """The two articles of a link, in a fixed order."""
+    a, b = link.a.article_id, link.b.article_id
+    return (a, b) if a <= b else (b, a)
+
+
 def _corroborated(links: list[Link], index: ClaimIndex) -> list[Link]:
     """The links, less those decided on content words whose articles are not otherwise tied."""
-    tied: set[tuple[str, str]] = set()
-    for link in links:
-        if link.basis == "words":
-            tied.add(tuple(sorted((link.a.article_id, link.b.article_id))))  # type: ignore[arg-type]
+    tied = {_article_pair(link) for link in links if link.basis == "words"}
     names: dict[str, set[str]] = {}
     for claim, text in zip(index.claims, index.texts, strict=True):
         names.setdefault(claim.article_id, set()).update(text.names)
     kept = []
     for link in links:
-        pair = tuple(sorted((link.a.article_id, link.b.article_id)))
-        if link.basis == "words" or pair in tied:
+        if link.basis == "words" or _article_pair(link) in tied:
             kept.append(link)
             continue
         na, nb = names.get(link.a.article_id, set()), names.get(link.b.article_id, set())
