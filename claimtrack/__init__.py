@@ -35,7 +35,7 @@ from claimtrack.normalize import Normalized, match_key, normalize
 from claimtrack.sentences import Sentence, SentenceSplitter, split_sentences
 from claimtrack.spans import Span
 from claimtrack.speakers import SpeakerIndex
-from claimtrack.tracker import ClaimTracker
+from claimtrack.tracker import ArticleTie, ClaimTracker
 
 try:
     __version__ = version("claimtrack")
@@ -48,6 +48,7 @@ __all__ = [
     "ArticleAnalysis",
     "ArticleFormatError",
     "ArticleSet",
+    "ArticleTie",
     "Attribution",
     "Change",
     "Claim",

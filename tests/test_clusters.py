@@ -203,6 +203,69 @@ def test_conflicting_details() -> None:
     assert "number" in kinds
 
 
+_BRIDGE = "Officials said the bridge over the river would reopen in May after repairs."
+_BRIDGE_LATER = "Officials said the bridge over the river would reopen in June after repairs."
+_OWN_A = [
+    "The harbour authority published new rules for fishing boats at dawn.",
+    "Farmers in the valley complained about the price of fodder this winter.",
+    "A choir from the capital sang at the cathedral on Friday evening.",
+]
+_OWN_B = [
+    "Two climbers were rescued from the glacier after a night in the cold.",
+    "The museum reopened its gallery of medieval coins to visitors.",
+    "Traders expect the price of copper to fall as demand slows.",
+]
+
+
+def test_a_lone_link_between_untied_articles_is_held_back() -> None:
+    """Two articles with one similar sentence and nothing else in common are not
+    taken for one story: the link is found, but held back, and the tie says why."""
+    tracker = ClaimTracker()
+    tracker.add([_article(1, [_BRIDGE, *_OWN_A]), _article(2, [_BRIDGE_LATER, *_OWN_B])])
+    found = tracker.links(corroborated=False)
+    assert [(k.relation, k.a.text) for k in found] == [("drift", _BRIDGE)]
+    assert tracker.links() == []
+    assert tracker.clusters() == []
+    tie = tracker.tie("a2", "a1")
+    assert tie == tracker.tie("a1", "a2")
+    assert (tie.articles, tie.links, tie.repetition, tie.tied) == (("a1", "a2"), 1, 0, False)
+    assert 0.0 < tie.content < 0.18
+
+
+def test_a_repeated_sentence_ties_two_articles() -> None:
+    """A sentence of six words or more repeated word for word ties the two articles,
+    so their other links are kept."""
+    shared = "Rescue teams searched the flooded streets for survivors through the night."
+    tracker = ClaimTracker()
+    tracker.add(
+        [_article(1, [_BRIDGE, *_OWN_A, shared]), _article(2, [_BRIDGE_LATER, *_OWN_B, shared])]
+    )
+    assert sorted(k.relation for k in tracker.links()) == ["drift", "repetition"]
+    tie = tracker.tie("a1", "a2")
+    assert tie.tied and tie.repetition == len(shared.split())
+    assert tie.reason == f"a repetition of {len(shared.split())} words"
+
+
+def test_a_short_repetition_is_kept_but_ties_nothing() -> None:
+    """A repetition is always a link, but a short one does not tie two articles."""
+    short = "The talks will resume tomorrow."
+    tracker = ClaimTracker()
+    tracker.add(
+        [_article(1, [_BRIDGE, *_OWN_A, short]), _article(2, [_BRIDGE_LATER, *_OWN_B, short])]
+    )
+    assert [k.relation for k in tracker.links()] == ["repetition"]
+    assert not tracker.tie("a1", "a2").tied
+
+
+def test_tie_of_articles_without_links() -> None:
+    """Articles with no link between them are not tied; unknown ids are no error."""
+    tracker = ClaimTracker()
+    tracker.add([_article(1, _OWN_A), _article(2, _OWN_B)])
+    tie = tracker.tie("a1", "a2")
+    assert (tie.links, tie.tied, tie.reason) == (0, False, "nothing else in common")
+    assert tracker.tie("a1", "nowhere").content == 0.0
+
+
 def test_index_finds_no_link_within_an_article() -> None:
     """Links join claims of different articles only."""
     index = ClaimIndex()
