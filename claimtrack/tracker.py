@@ -14,9 +14,7 @@
 
 from __future__ import annotations
 
-import math
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 
 import attrs
 
@@ -28,115 +26,9 @@ from claimtrack.clusters import ClaimIndex, Cluster, Link, build_clusters
 from claimtrack.matching import ClaimText
 from claimtrack.sentences import SentenceSplitter
 from claimtrack.speakers import SpeakerIndex
+from claimtrack.stories import ArticleTie, Vocabulary, corroborate
 
 __all__ = ["ArticleTie", "ClaimTracker"]
-
-
-#: Relations that say two claims state the same thing.
-SAME_CLAIM = frozenset(["repetition", "agreement", "drift"])
-#: A repetition at least this many words long ties two articles on its own...
-TIE_REPETITION_WORDS = 6
-#: ...as do this many same-claim links between them...
-TIE_LINKS = 3
-#: ...or this much of their content words in common (Jaccard, weighted by rarity)...
-TIE_CONTENT = 0.18
-#: ...or this much of the names they mention.
-TIE_NAMES = 0.3
-
-
-def _article_pair(link: Link) -> tuple[str, str]:
-    """The two articles of a link, in a fixed order."""
-    a, b = link.a.article_id, link.b.article_id
-    return (a, b) if a <= b else (b, a)
-
-
-@attrs.frozen
-class ArticleTie:
-    """Whether two articles are about one story, and why: what a link between them
-    needs, unless it is a repetition, to be kept (see :meth:`ClaimTracker.links`).
-
-    Attributes:
-        articles: The two article ids, in order.
-        links: Same-claim links (repetition, agreement, drift) found between them.
-        repetition: Words of the longest repetition between them (0 if none).
-        content: Weighted Jaccard similarity of their content stems (0-1); each stem
-            weighs its inverse document frequency in the tracker, so words common
-            to many articles count little.
-        names: The same for the names they mention.
-        tied: Whether they are about one story.
-        reason: Why (or why not), in a few words.
-    """
-
-    articles: tuple[str, str]
-    links: int
-    repetition: int
-    content: float
-    names: float
-    tied: bool
-    reason: str
-
-
-class _Vocabulary:
-    """Content stems and names of each article, with their document frequencies."""
-
-    def __init__(self) -> None:
-        self.stems: dict[str, frozenset[str]] = {}
-        self.names: dict[str, frozenset[str]] = {}
-        self.stem_df: Counter[str] = Counter()
-        self.name_df: Counter[str] = Counter()
-
-    def add(self, article_id: str, texts: Iterable[ClaimText]) -> None:
-        stems: set[str] = set()
-        names: set[str] = set()
-        for text in texts:
-            stems |= text.stems
-            names |= text.names
-        self.stems[article_id] = frozenset(stems)
-        self.names[article_id] = frozenset(names)
-        self.stem_df.update(stems)
-        self.name_df.update(names)
-
-    def _similarity(self, a: frozenset[str], b: frozenset[str], df: Counter[str]) -> float:
-        n = len(self.stems)
-
-        def weight(key: str) -> float:
-            # smoothed inverse document frequency: never zero, plain Jaccard on few articles
-            return math.log((1 + n) / (1 + df[key])) + 1.0
-
-        union = math.fsum(map(weight, a | b))
-        return math.fsum(map(weight, a & b)) / union if union else 0.0
-
-    def tie(self, pair: tuple[str, str], links: Sequence[Link]) -> ArticleTie:
-        x, y = pair
-        same = [link for link in links if link.relation in SAME_CLAIM]
-        repetition = max(
-            (len(link.a.text.split()) for link in same if link.relation == "repetition"),
-            default=0,
-        )
-        content = self._similarity(self.stems.get(x, _NONE), self.stems.get(y, _NONE), self.stem_df)
-        names = self._similarity(self.names.get(x, _NONE), self.names.get(y, _NONE), self.name_df)
-        if repetition >= TIE_REPETITION_WORDS:
-            reason = f"a repetition of {repetition} words"
-        elif len(same) >= TIE_LINKS:
-            reason = f"{len(same)} same-claim links"
-        elif content >= TIE_CONTENT:
-            reason = f"content words in common ({content:.2f})"
-        elif names >= TIE_NAMES:
-            reason = f"names in common ({names:.2f})"
-        else:
-            reason = ""
-        return ArticleTie(
-            pair,
-            len(same),
-            repetition,
-            content,
-            names,
-            bool(reason),
-            reason or "nothing else in common",
-        )
-
-
-_NONE: frozenset[str] = frozenset()
 
 
 class ClaimTracker:
@@ -161,7 +53,7 @@ class ClaimTracker:
         self._kept: list[Link] | None = None
         self._ties: dict[tuple[str, str], ArticleTie] | None = None
         self._article_ids: set[str] = set()
-        self._vocabulary = _Vocabulary()
+        self._vocabulary = Vocabulary()
 
     def add(
         self, articles: Iterable[Article], *, progress: Callable[[int], None] | None = None
@@ -202,26 +94,16 @@ class ClaimTracker:
     def links(self, *relations: str, corroborated: bool = True) -> list[Link]:
         """Links between claims of different articles, optionally only of some relations.
 
-        Two reports of different events of one kind say much alike ("the company
-        released a patch for a flaw in its browser"), but seldom share long
-        sentences, many claims, or rare words and names. So a link other than a
-        repetition is kept only when its two articles are tied (see
-        :meth:`tie`): a repetition of :data:`TIE_REPETITION_WORDS` words or more
-        between them, :data:`TIE_LINKS` same-claim links, or enough content words
-        (:data:`TIE_CONTENT`) or names (:data:`TIE_NAMES`) in common, each
-        weighted by how rare it is among the articles added. Pass
-        ``corroborated=False`` to get every link found.
+        Only the links to believe (:func:`claimtrack.stories.corroborate`): a
+        headline-length match, or a match made on content words in other words,
+        is kept only when its two articles are tied as one story (see
+        :meth:`tie`). Pass ``corroborated=False`` to get every link found.
         """
         if not corroborated:
             found = self._links
         else:
             if self._kept is None:
-                ties = self.ties()
-                self._kept = [
-                    link
-                    for link in self._links
-                    if link.relation == "repetition" or ties[_article_pair(link)].tied
-                ]
+                self._kept, self._ties = corroborate(self._links, self._vocabulary)
             found = self._kept
         chosen = [k for k in found if not relations or k.relation in relations]
         return sorted(chosen, key=lambda k: (k.a.article_id, k.a.sentence_index, k.b.id))
@@ -229,12 +111,7 @@ class ClaimTracker:
     def ties(self) -> dict[tuple[str, str], ArticleTie]:
         """What ties each pair of articles that have a link between them, by pair (ids in order)."""
         if self._ties is None:
-            by_pair: defaultdict[tuple[str, str], list[Link]] = defaultdict(list)
-            for link in self._links:
-                by_pair[_article_pair(link)].append(link)
-            self._ties = {
-                pair: self._vocabulary.tie(pair, links) for pair, links in sorted(by_pair.items())
-            }
+            self._kept, self._ties = corroborate(self._links, self._vocabulary)
         return self._ties
 
     def tie(self, a: str, b: str) -> ArticleTie:

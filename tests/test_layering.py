@@ -25,6 +25,7 @@ ORDER = [
     "statement_model",
     "matching",
     "clusters",
+    "stories",
     "tracker",
     "report",
     "cli",

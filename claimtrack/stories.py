@@ -1,0 +1,187 @@
+"""One story or two: which links between two articles to believe.
+
+Two reports of different events of one kind say much alike ("the company
+released a patch for a flaw in its browser"), but seldom share long sentences,
+many claims, or rare words and names. :func:`corroborate` keeps a link as it
+is only when it stands alone -- two sentences of :data:`STANDALONE_WORDS` words
+or more sharing most of their words, or a repetition -- and keeps any other link
+(a headline-length match, or a match made on content words in other words) only
+when its two articles are *tied* (:class:`ArticleTie`): a repetition of
+:data:`TIE_REPETITION_WORDS` words or more between them, :data:`TIE_LINKS`
+same-claim links, or enough content words (:data:`TIE_CONTENT`) or names
+(:data:`TIE_NAMES`) in common, each weighted by its inverse document frequency
+among the articles, so that words common to many articles count little.
+
+The thresholds were set on ECB+ (two events of one kind per topic); see
+``bench/ECBPLUS.md``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from claimtrack.claims import Claim
+from claimtrack.clusters import Link
+from claimtrack.matching import ClaimText
+
+__all__ = [
+    "ArticleTie",
+    "Vocabulary",
+    "article_pair",
+    "corroborate",
+    "stands_alone",
+    "vocabulary_of",
+]
+
+
+#: Relations that say two claims state the same thing.
+SAME_CLAIM = frozenset(["repetition", "agreement", "drift"])
+#: Sentences this long that share most of their words in order are linked whatever
+#: else their articles share.
+STANDALONE_WORDS = 8
+#: A repetition at least this many words long ties two articles on its own...
+TIE_REPETITION_WORDS = 6
+#: ...as do this many same-claim links between them...
+TIE_LINKS = 3
+#: ...or this much of their content words in common (Jaccard, weighted by rarity)...
+TIE_CONTENT = 0.18
+#: ...or this much of the names they mention.
+TIE_NAMES = 0.3
+
+
+def stands_alone(link: Link) -> bool:
+    """Whether a link needs no tie between its articles: two sentences of
+    :data:`STANDALONE_WORDS` words or more that share most of their words in order
+    (a headline-length sentence can match another by accident of form)."""
+    return link.basis == "words" and (
+        link.relation == "repetition"
+        or min(len(link.a.text.split()), len(link.b.text.split())) >= STANDALONE_WORDS
+    )
+
+
+def article_pair(link: Link) -> tuple[str, str]:
+    """The two articles of a link, in a fixed order."""
+    a, b = link.a.article_id, link.b.article_id
+    return (a, b) if a <= b else (b, a)
+
+
+@attrs.frozen
+class ArticleTie:
+    """Whether two articles are about one story, and why: what a link between them
+    needs, unless it is a repetition, to be kept (see :func:`corroborate`).
+
+    Attributes:
+        articles: The two article ids, in order.
+        links: Same-claim links (repetition, agreement, drift) found between them.
+        repetition: Words of the longest repetition between them (0 if none).
+        content: Weighted Jaccard similarity of their content stems (0-1); each stem
+            weighs its inverse document frequency among the articles, so words common
+            to many articles count little.
+        names: The same for the names they mention.
+        tied: Whether they are about one story.
+        reason: Why (or why not), in a few words.
+    """
+
+    articles: tuple[str, str]
+    links: int
+    repetition: int
+    content: float
+    names: float
+    tied: bool
+    reason: str
+
+
+class Vocabulary:
+    """Content stems and names of each article, with their document frequencies,
+    added article by article (adding one costs only its own words)."""
+
+    def __init__(self) -> None:
+        self.stems: dict[str, frozenset[str]] = {}
+        self.names: dict[str, frozenset[str]] = {}
+        self.stem_df: Counter[str] = Counter()
+        self.name_df: Counter[str] = Counter()
+
+    def add(self, article_id: str, texts: Iterable[ClaimText]) -> None:
+        """Add an article's words and names, from its claims' prepared texts."""
+        stems: set[str] = set()
+        names: set[str] = set()
+        for text in texts:
+            stems |= text.stems
+            names |= text.names
+        self.stems[article_id] = frozenset(stems)
+        self.names[article_id] = frozenset(names)
+        self.stem_df.update(stems)
+        self.name_df.update(names)
+
+    def _similarity(self, a: frozenset[str], b: frozenset[str], df: Counter[str]) -> float:
+        n = len(self.stems)
+
+        def weight(key: str) -> float:
+            # smoothed inverse document frequency: never zero, plain Jaccard on few articles
+            return math.log((1 + n) / (1 + df[key])) + 1.0
+
+        union = math.fsum(map(weight, a | b))
+        return math.fsum(map(weight, a & b)) / union if union else 0.0
+
+    def tie(self, pair: tuple[str, str], links: Sequence[Link]) -> ArticleTie:
+        """What ties the two articles of ``pair`` (ids in order), given the links found
+        between them."""
+        x, y = pair
+        same = [link for link in links if link.relation in SAME_CLAIM]
+        repetition = max(
+            (len(link.a.text.split()) for link in same if link.relation == "repetition"),
+            default=0,
+        )
+        content = self._similarity(self.stems.get(x, _NONE), self.stems.get(y, _NONE), self.stem_df)
+        names = self._similarity(self.names.get(x, _NONE), self.names.get(y, _NONE), self.name_df)
+        if repetition >= TIE_REPETITION_WORDS:
+            reason = f"a repetition of {repetition} words"
+        elif len(same) >= TIE_LINKS:
+            reason = f"{len(same)} same-claim links"
+        elif content >= TIE_CONTENT:
+            reason = f"content words in common ({content:.2f})"
+        elif names >= TIE_NAMES:
+            reason = f"names in common ({names:.2f})"
+        else:
+            reason = ""
+        return ArticleTie(
+            pair,
+            len(same),
+            repetition,
+            content,
+            names,
+            bool(reason),
+            reason or "nothing else in common",
+        )
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+def vocabulary_of(claims: Iterable[Claim], texts: Iterable[ClaimText]) -> Vocabulary:
+    """The vocabulary of the articles of some claims (with their prepared texts)."""
+    by_article: defaultdict[str, list[ClaimText]] = defaultdict(list)
+    for claim, text in zip(claims, texts, strict=True):
+        by_article[claim.article_id].append(text)
+    vocabulary = Vocabulary()
+    for article_id, article_texts in by_article.items():
+        vocabulary.add(article_id, article_texts)
+    return vocabulary
+
+
+def corroborate(
+    links: Iterable[Link], vocabulary: Vocabulary
+) -> tuple[list[Link], dict[tuple[str, str], ArticleTie]]:
+    """The links to believe, in their order, and the tie of every pair of articles
+    with a link between them (see the module's description)."""
+    links = list(links)
+    by_pair: defaultdict[tuple[str, str], list[Link]] = defaultdict(list)
+    for link in links:
+        by_pair[article_pair(link)].append(link)
+    ties = {pair: vocabulary.tie(pair, found) for pair, found in sorted(by_pair.items())}
+    kept = [link for link in links if stands_alone(link) or ties[article_pair(link)].tied]
+    return kept, ties
