@@ -12,7 +12,10 @@ every tool) and each tool runs in a fresh process of its own (so that its peak
 memory is its own), taking the claims in corpus order (articles by date):
 
 ``claimtrack``
-    ``ClaimIndex.add`` in batches of ``--batch`` claims, then ``build_clusters``.
+    ``ClaimIndex.add`` in batches of ``--batch`` claims, then
+    ``stories.corroborate`` (the links a ``ClaimTracker`` gives: headline-length
+    matches and matches in other words only between articles tied as one story;
+    ``--no-corroborate`` keeps every link found), then ``build_clusters``.
 ``datasketch``
     ``MinHash.bulk`` over the set of word ``--shingle``-grams of each claim's
     ``match_key`` text (``--perm`` permutations), ``MinHashLSH`` at
@@ -95,14 +98,19 @@ Found = tuple[str, str, str, frozenset[str]]
 
 def run_claimtrack(corpus: synth.Corpus, args: argparse.Namespace) -> tuple[list[Found], dict]:
     from claimtrack.clusters import ClaimIndex, build_clusters
+    from claimtrack.stories import corroborate, vocabulary_of
 
     claims = corpus.claims
     t0 = time.perf_counter()
     index = ClaimIndex()
-    links = []
+    found_links = []
     for lo in range(0, len(claims), args.batch):
-        links.extend(index.add(claims[lo : lo + args.batch]))
+        found_links.extend(index.add(claims[lo : lo + args.batch]))
     t1 = time.perf_counter()
+    links = found_links
+    if not args.no_corroborate:
+        links, _ = corroborate(found_links, vocabulary_of(index.claims, index.texts))
+    t_kept = time.perf_counter()
     clusters = build_clusters(index.claims, index.texts, links)
     t2 = time.perf_counter()
     cluster_of = {m.id: k for k, cl in enumerate(clusters) for m in cl.members}
@@ -112,7 +120,10 @@ def run_claimtrack(corpus: synth.Corpus, args: argparse.Namespace) -> tuple[list
     ]
     extra = {
         "time_index": t1 - t0,
-        "time_clusters": t2 - t1,
+        "time_corroborate": t_kept - t1,
+        "time_clusters": t2 - t_kept,
+        "links_found": len(found_links),
+        "links_held_back": len(found_links) - len(links),
         "clusters": len(clusters),
         "relations": dict(Counter(link.relation for link in links)),
         "cluster_reprint": _mean(
@@ -308,7 +319,7 @@ def table(results: list[dict[str, Any]]) -> str:
             continue
         time_s = f"{r['time']:.1f}"
         if "time_index" in r:
-            time_s += f" ({r['time_index']:.1f} + {r['time_clusters']:.1f})"
+            time_s += f" ({r['time_index']:.1f} + {r.get('time_corroborate', 0.0):.1f} + {r['time_clusters']:.1f})"
         cluster = (
             f"{_fmt(r['cluster_reprint'])} / {_fmt(r['cluster_edit'])}"
             if "cluster_edit" in r
@@ -361,6 +372,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shingle", type=int, default=2, help="words per shingle")
     parser.add_argument("--cutoff", type=float, default=70.0, help="rapidfuzz ratio for a link")
     parser.add_argument("--brute-max", type=int, default=10_000)
+    parser.add_argument(
+        "--no-corroborate",
+        action="store_true",
+        help="claimtrack: keep every link the index finds (no stories.corroborate)",
+    )
     parser.add_argument("--out", help="write every figure as JSON here")
     parser.add_argument("--worker", choices=TOOLS, help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
@@ -377,7 +393,9 @@ def main(argv: list[str] | None = None) -> int:
     passthrough = [
         f"--{name}={getattr(args, name)}"
         for name in ("polnear", "seed", "batch", "threshold", "perm", "shingle", "cutoff")
-    ] + ([f"--ecbplus={args.ecbplus}"] if args.ecbplus else [])
+    ]
+    passthrough += [f"--ecbplus={args.ecbplus}"] if args.ecbplus else []
+    passthrough += ["--no-corroborate"] if args.no_corroborate else []
     for size in args.sizes:
         for tool in args.tools:
             if tool == "brute" and size > args.brute_max:
