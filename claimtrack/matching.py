@@ -401,6 +401,9 @@ DRIFT_SURFACE = 70.0
 AGREE_OVERLAP = 60.0
 #: The same, when both have the same speaker and cue.
 SPEAKER_OVERLAP = 50.0
+#: Content-stem Jaccard under which the same-statement model is not asked (it never
+#: said "same" below it on MSRP train; most candidate pairs in a large corpus are).
+MODEL_JACCARD = 20.0
 #: Shared content words that make an overlap specific on their own...
 AGREE_SHARED = 6
 #: ...or, with fewer, the Jaccard similarity the content words need.
@@ -418,7 +421,7 @@ def _same_statement(c: Comparison, a: ClaimText, b: ClaimText) -> tuple[bool, fl
     share half their content words state the same thing too.
     """
     n_shared = len(c.shared - a.speakers - b.speakers)
-    if n_shared >= 3:
+    if n_shared >= 3 and c.jaccard >= MODEL_JACCARD:
         p = same_statement_probability(a, b)
         if p >= statement_threshold():
             return True, 100.0 * p, f"same statement (p={p:.2f}), {n_shared} content words shared"

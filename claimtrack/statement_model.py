@@ -128,7 +128,7 @@ class _View:
     negated: bool
 
 
-@functools.lru_cache(maxsize=50_000)
+@functools.lru_cache(maxsize=8_192)
 def _view(words: tuple[str, ...]) -> _View:
     stop = _stopwords()
     negations = _categories()["negation"]

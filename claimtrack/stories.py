@@ -95,15 +95,54 @@ class ArticleTie:
     reason: str
 
 
+_NONE: frozenset[str] = frozenset()
+
+
+class _Weighted:
+    """Sets of keys by article, compared by Jaccard weighted with each key's smoothed
+    inverse document frequency, ``ln((1 + N) / (1 + df)) + 1``: never zero, and
+    plain Jaccard on a handful of articles."""
+
+    def __init__(self) -> None:
+        self.sets: dict[str, frozenset[str]] = {}
+        self.df: Counter[str] = Counter()
+        self._weight: dict[str, float] = {}
+        self._total: dict[str, float] = {}
+
+    def add(self, article_id: str, keys: frozenset[str]) -> None:
+        self.sets[article_id] = keys
+        self.df.update(keys)
+        self._weight.clear()  # every weight depends on the number of articles
+        self._total.clear()
+
+    def weight(self, key: str) -> float:
+        found = self._weight.get(key)
+        if found is None:
+            found = math.log((1 + len(self.sets)) / (1 + self.df[key])) + 1.0
+            self._weight[key] = found
+        return found
+
+    def total(self, article_id: str) -> float:
+        found = self._total.get(article_id)
+        if found is None:
+            found = math.fsum(map(self.weight, self.sets.get(article_id, _NONE)))
+            self._total[article_id] = found
+        return found
+
+    def similarity(self, x: str, y: str) -> float:
+        shared = self.sets.get(x, _NONE) & self.sets.get(y, _NONE)
+        common = math.fsum(map(self.weight, shared))
+        union = self.total(x) + self.total(y) - common
+        return common / union if union > 0 else 0.0
+
+
 class Vocabulary:
     """Content stems and names of each article, with their document frequencies,
     added article by article (adding one costs only its own words)."""
 
     def __init__(self) -> None:
-        self.stems: dict[str, frozenset[str]] = {}
-        self.names: dict[str, frozenset[str]] = {}
-        self.stem_df: Counter[str] = Counter()
-        self.name_df: Counter[str] = Counter()
+        self._stems = _Weighted()
+        self._names = _Weighted()
 
     def add(self, article_id: str, texts: Iterable[ClaimText]) -> None:
         """Add an article's words and names, from its claims' prepared texts."""
@@ -112,20 +151,8 @@ class Vocabulary:
         for text in texts:
             stems |= text.stems
             names |= text.names
-        self.stems[article_id] = frozenset(stems)
-        self.names[article_id] = frozenset(names)
-        self.stem_df.update(stems)
-        self.name_df.update(names)
-
-    def _similarity(self, a: frozenset[str], b: frozenset[str], df: Counter[str]) -> float:
-        n = len(self.stems)
-
-        def weight(key: str) -> float:
-            # smoothed inverse document frequency: never zero, plain Jaccard on few articles
-            return math.log((1 + n) / (1 + df[key])) + 1.0
-
-        union = math.fsum(map(weight, a | b))
-        return math.fsum(map(weight, a & b)) / union if union else 0.0
+        self._stems.add(article_id, frozenset(stems))
+        self._names.add(article_id, frozenset(names))
 
     def tie(self, pair: tuple[str, str], links: Sequence[Link]) -> ArticleTie:
         """What ties the two articles of ``pair`` (ids in order), given the links found
@@ -136,8 +163,8 @@ class Vocabulary:
             (len(link.a.text.split()) for link in same if link.relation == "repetition"),
             default=0,
         )
-        content = self._similarity(self.stems.get(x, _NONE), self.stems.get(y, _NONE), self.stem_df)
-        names = self._similarity(self.names.get(x, _NONE), self.names.get(y, _NONE), self.name_df)
+        content = self._stems.similarity(x, y)
+        names = self._names.similarity(x, y)
         if repetition >= TIE_REPETITION_WORDS:
             reason = f"a repetition of {repetition} words"
         elif len(same) >= TIE_LINKS:
@@ -157,9 +184,6 @@ class Vocabulary:
             bool(reason),
             reason or "nothing else in common",
         )
-
-
-_NONE: frozenset[str] = frozenset()
 
 
 def vocabulary_of(claims: Iterable[Claim], texts: Iterable[ClaimText]) -> Vocabulary:
