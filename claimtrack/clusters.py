@@ -308,7 +308,7 @@ class ClaimIndex:
             code = self._article_codes.setdefault(claim.article_id, len(self._article_codes))
             self._article_of[first + offset] = code
         others, mine = _probe(self._runs, keys, first, self.bucket_cap, whole=False)
-        found = [mine * total + others]
+        found = [self._overlapping(mine * total + others, total, contained=True)]
         if weak:
             w_others, w_mine = _probe(self._weak_runs, weak_keys, first, self.weak_cap, whole=True)
             found.append(self._overlapping(w_mine * total + w_others, total))
@@ -326,9 +326,15 @@ class ClaimIndex:
                 links.append(link)
         return links
 
-    def _overlapping(self, codes: np.ndarray, total: int) -> np.ndarray:
-        """The pair codes (``new * total + earlier``) of weak candidates that share
-        at least 3 content stems and 40% of the smaller claim's."""
+    def _overlapping(self, codes: np.ndarray, total: int, contained: bool = False) -> np.ndarray:
+        """The pair codes (``new * total + earlier``) of candidates of different
+        articles that share 40% of the smaller claim's content stems, and at least
+        3 of them (or, if ``contained``, all of a smaller claim's).
+
+        Band collisions of claims with few stems are mostly chance: pairs below
+        this almost never relate (on a 100k-claim synthetic corpus, 2 links in
+        59,000 such candidates), so they are not compared.
+        """
         codes = np.unique(codes)
         mine, others = codes // total, codes % total
         keep = self._article_of[mine] != self._article_of[others]
@@ -339,7 +345,8 @@ class ClaimIndex:
         ):
             a, b = texts[me].stems, texts[other].stems
             shared = len(a & b)
-            if shared >= 3 and shared >= 0.4 * min(len(a), len(b)):
+            smaller = min(len(a), len(b))
+            if shared >= 0.4 * smaller and (shared >= 3 or (contained and shared == smaller)):
                 out.append(code)
         return np.array(out, dtype=np.int64)
 

@@ -15,6 +15,7 @@ from claimtrack.articles import Article, read_articles
 from claimtrack.claims import Claim
 from claimtrack.cli import main
 from claimtrack.clusters import ClaimIndex, build_clusters
+from claimtrack.stories import corroborate, vocabulary_of
 from claimtrack.tracker import ClaimTracker
 
 
@@ -151,6 +152,30 @@ def test_clustering_is_order_independent(articles: list[Article], rnd: Any) -> N
     other.add(shuffled[:cut])
     other.add(shuffled[cut:])
     assert _summary(one) == _summary(other)
+
+
+@given(corpora(), st.randoms())
+@settings(max_examples=30)
+def test_corroboration_does_not_depend_on_link_order(articles: list[Article], rnd: Any) -> None:
+    """Which links are believed, and every tie, are the same whatever order the links
+    and articles come in; a tie holds whenever a repetition of six words joins two articles."""
+    tracker = ClaimTracker()
+    tracker.add(articles)
+    found = tracker.links(corroborated=False)
+    vocabulary = vocabulary_of(tracker.index.claims, tracker.index.texts)
+    kept, ties = corroborate(found, vocabulary)
+    shuffled = list(found)
+    rnd.shuffle(shuffled)
+    order = list(zip(tracker.index.claims, tracker.index.texts, strict=True))
+    rnd.shuffle(order)
+    other = vocabulary_of([c for c, _ in order], [t for _, t in order])
+    kept_again, ties_again = corroborate(shuffled, other)
+    assert sorted(k.a.id + k.b.id for k in kept) == sorted(k.a.id + k.b.id for k in kept_again)
+    assert ties == ties_again
+    assert {(k.a.id, k.b.id) for k in kept} == {(k.a.id, k.b.id) for k in tracker.links()}
+    for link in found:
+        if link.relation == "repetition" and len(link.a.text.split()) >= 6:
+            assert tracker.tie(link.a.article_id, link.b.article_id).tied
 
 
 def test_adding_again_changes_nothing(seeds_dir: Path) -> None:
