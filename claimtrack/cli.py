@@ -19,6 +19,7 @@ from typing import IO, Any
 from claimtrack import __version__
 from claimtrack.analysis import Analysis, analyze
 from claimtrack.articles import ArticleSet, read_articles
+from claimtrack.clusters import Link
 from claimtrack.exceptions import ClaimtrackError
 from claimtrack.report import (
     attribution_record,
@@ -29,6 +30,7 @@ from claimtrack.report import (
     word_diff,
 )
 from claimtrack.sentences import SentenceSplitter
+from claimtrack.stories import stands_alone
 from claimtrack.tracker import ClaimTracker
 
 __all__ = ["main"]
@@ -149,8 +151,16 @@ def _build_parser() -> argparse.ArgumentParser:
         description="Link the sentences of different articles that repeat, agree with, drift "
         "from or relate to each other. With --format jsonl, print one JSON object per linked "
         "pair: a and b ({article, start, end, text}), relation (repetition, agreement, drift, "
-        "related), score (0-100), changes ([{type, a: words, b: words}]) and evidence.",
+        "related), score (0-100), changes ([{type, a: words, b: words}]), evidence and basis "
+        "(words or content). A link between headline-length sentences, or between sentences "
+        "that say the same in other words, is printed only when its two articles are tied as "
+        "one story; --all prints every link found, each with the tie of its articles.",
         text_form="one link a line with a word diff",
+    )
+    links.add_argument(
+        "--all",
+        action="store_true",
+        help="also the links held back because their articles are not tied as one story",
     )
     links.add_argument(
         "--relation",
@@ -253,15 +263,42 @@ def _track(args: argparse.Namespace, articles: ArticleSet, err: IO[str]) -> Clai
 
 def _run_links(args: argparse.Namespace, articles: ArticleSet, out: IO[str], err: IO[str]) -> None:
     tracker = _track(args, articles, err)
-    links = tracker.links(*args.relation) if args.relation else tracker.links()
+    links = tracker.links(*(args.relation or ()), corroborated=not args.all)
     if args.format == "jsonl":
-        _write_jsonl(out, (link_record(link) for link in links))
+        records = (link_record(link) for link in links)
+        if args.all:
+            records = (
+                {**record, **_kept_record(tracker, link)}
+                for record, link in zip(records, links, strict=True)
+            )
+        _write_jsonl(out, records)
         return
     for link in links:
+        held = ""
+        if args.all:
+            why = _kept_record(tracker, link)
+            held = f"\t[{'kept' if why['kept'] else 'held back'}: {why['tie']['reason']}]"
         out.write(
             f"{link.relation}\t{link.score:.0f}\t{link.a.id}\t{link.b.id}\t"
-            f"{word_diff(link.a.text, link.b.text)}\n"
+            f"{word_diff(link.a.text, link.b.text)}{held}\n"
         )
+
+
+def _kept_record(tracker: ClaimTracker, link: Link) -> dict[str, Any]:
+    """Whether a link is kept (it stands alone, or its articles are tied), and the tie."""
+    tie = tracker.tie(link.a.article_id, link.b.article_id)
+    alone = stands_alone(link)
+    return {
+        "kept": alone or tie.tied,
+        "tie": {
+            "tied": tie.tied,
+            "reason": "the link stands alone" if alone and not tie.tied else tie.reason,
+            "links": tie.links,
+            "repetition": tie.repetition,
+            "content": round(tie.content, 3),
+            "names": round(tie.names, 3),
+        },
+    }
 
 
 def _run_clusters(

@@ -131,6 +131,7 @@ def link_record(link: Link) -> dict[str, Any]:
         "score": round(link.score, 1),
         "changes": [_change_record(c) for c in link.changes],
         "evidence": list(link.evidence),
+        "basis": link.basis,
     }
 
 

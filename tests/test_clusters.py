@@ -332,6 +332,22 @@ def test_links_jsonl_contract(seeds_dir: Path) -> None:
     assert {"repetition", "drift", "agreement", "related"} <= {r["relation"] for r in records}
 
 
+def test_links_all_shows_what_was_held_back(tmp_path: Path) -> None:
+    """``links --all`` prints the links held back too, each with the tie of its articles."""
+    (tmp_path / "two.jsonl").write_text(
+        "".join(
+            json.dumps({"id": f"a{n}", "text": "\n".join(body)}) + "\n"
+            for n, body in ((1, [_BRIDGE, *_OWN_A]), (2, [_BRIDGE_LATER, *_OWN_B]))
+        ),
+        encoding="utf-8",
+    )
+    assert _run("links", str(tmp_path), "--format", "jsonl") == []
+    (record,) = _run("links", str(tmp_path), "--format", "jsonl", "--all")
+    assert (record["relation"], record["basis"], record["kept"]) == ("drift", "words", False)
+    assert record["tie"]["tied"] is False and record["tie"]["links"] == 1
+    assert record["tie"]["reason"] == "nothing else in common"
+
+
 def test_clusters_jsonl_contract(seeds_dir: Path) -> None:
     """One object per cluster of two or more members, with timeline and outlets."""
     records = _run("clusters", str(seeds_dir), "--format", "jsonl")
