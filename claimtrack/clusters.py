@@ -222,6 +222,7 @@ class ClaimIndex:
         self._weak_salt = rng.integers(0, 2**63, size=n, dtype=np.uint64) * np.uint64(2)
         self.claims: list[Claim] = []
         self.texts: list[ClaimText] = []
+        self._stem_sets: list[frozenset[str]] = []  # texts[i].stems, for fast overlap checks
         self._position: dict[str, int] = {}
         # sorted runs of (key salted with its band or column, claim position), oldest first
         self._runs: list[tuple[np.ndarray, np.ndarray]] = []
@@ -305,6 +306,7 @@ class ClaimIndex:
             self._position[claim.id] = first + offset
             self.claims.append(claim)
             self.texts.append(text)
+            self._stem_sets.append(text.stems)
             code = self._article_codes.setdefault(claim.article_id, len(self._article_codes))
             self._article_of[first + offset] = code
         others, mine = _probe(self._runs, keys, first, self.bucket_cap, whole=False)
@@ -338,14 +340,15 @@ class ClaimIndex:
         codes = np.unique(codes)
         mine, others = codes // total, codes % total
         keep = self._article_of[mine] != self._article_of[others]
-        texts = self.texts
+        stems = self._stem_sets
         out = []
         for code, me, other in zip(
             codes[keep].tolist(), mine[keep].tolist(), others[keep].tolist(), strict=True
         ):
-            a, b = texts[me].stems, texts[other].stems
+            a = stems[me]
+            b = stems[other]
             shared = len(a & b)
-            smaller = min(len(a), len(b))
+            smaller = len(a) if len(a) < len(b) else len(b)
             if shared >= 0.4 * smaller and (shared >= 3 or (contained and shared == smaller)):
                 out.append(code)
         return np.array(out, dtype=np.int64)
