@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from claimtrack.claims import Claim
-from claimtrack.clusters import Link
+from claimtrack.clusters import Link, paused_gc
 from claimtrack.matching import ClaimText
 
 __all__ = [
@@ -192,8 +192,9 @@ def vocabulary_of(claims: Iterable[Claim], texts: Iterable[ClaimText]) -> Vocabu
     for claim, text in zip(claims, texts, strict=True):
         by_article[claim.article_id].append(text)
     vocabulary = Vocabulary()
-    for article_id, article_texts in by_article.items():
-        vocabulary.add(article_id, article_texts)
+    with paused_gc():
+        for article_id, article_texts in by_article.items():
+            vocabulary.add(article_id, article_texts)
     return vocabulary
 
 
