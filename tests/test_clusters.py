@@ -374,3 +374,23 @@ def test_report_shows_how_claims_travel(seeds_dir: Path) -> None:
     assert "{+atomic+}" in travel
     assert "changes: tense" in travel
     assert "RELATED CLAIMS" in travel
+
+
+def test_paused_gc_restores_the_collector() -> None:
+    """A bulk load pauses the garbage collector and leaves it as it found it, even on error."""
+    import gc
+
+    from claimtrack.clusters import paused_gc
+
+    assert gc.isenabled()
+    with pytest.raises(ValueError), paused_gc():
+        assert not gc.isenabled()
+        raise ValueError("boom")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
