@@ -154,6 +154,16 @@ class Vocabulary:
         self._stems.add(article_id, frozenset(stems))
         self._names.add(article_id, frozenset(names))
 
+    def add_claims(self, claims: Iterable[Claim], texts: Iterable[ClaimText]) -> None:
+        """Add the articles of some claims (all of each article's claims, with their
+        prepared texts)."""
+        by_article: defaultdict[str, list[ClaimText]] = defaultdict(list)
+        for claim, text in zip(claims, texts, strict=True):
+            by_article[claim.article_id].append(text)
+        with paused_gc():
+            for article_id, article_texts in by_article.items():
+                self.add(article_id, article_texts)
+
     def tie(self, pair: tuple[str, str], links: Sequence[Link]) -> ArticleTie:
         """What ties the two articles of ``pair`` (ids in order), given the links found
         between them."""
@@ -188,13 +198,8 @@ class Vocabulary:
 
 def vocabulary_of(claims: Iterable[Claim], texts: Iterable[ClaimText]) -> Vocabulary:
     """The vocabulary of the articles of some claims (with their prepared texts)."""
-    by_article: defaultdict[str, list[ClaimText]] = defaultdict(list)
-    for claim, text in zip(claims, texts, strict=True):
-        by_article[claim.article_id].append(text)
     vocabulary = Vocabulary()
-    with paused_gc():
-        for article_id, article_texts in by_article.items():
-            vocabulary.add(article_id, article_texts)
+    vocabulary.add_claims(claims, texts)
     return vocabulary
 
 

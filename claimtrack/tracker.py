@@ -23,7 +23,6 @@ from claimtrack.articles import Article
 from claimtrack.attributions import Attribution
 from claimtrack.claims import Claim, claims_of_article
 from claimtrack.clusters import ClaimIndex, Cluster, Link, build_clusters
-from claimtrack.matching import ClaimText
 from claimtrack.sentences import SentenceSplitter
 from claimtrack.speakers import SpeakerIndex
 from claimtrack.stories import ArticleTie, Vocabulary, corroborate
@@ -72,11 +71,7 @@ class ClaimTracker:
             claims.extend(claims_of_article(item))
         first = len(self.index.texts)
         self._links.extend(self.index.add(claims))
-        texts: dict[str, list[ClaimText]] = {item.article.id: [] for item in analysis.articles}
-        for claim, text in zip(self.index.claims[first:], self.index.texts[first:], strict=True):
-            texts[claim.article_id].append(text)
-        for article_id, article_texts in texts.items():
-            self._vocabulary.add(article_id, article_texts)
+        self._vocabulary.add_claims(self.index.claims[first:], self.index.texts[first:])
         self._clusters = None
         self._kept = None
         self._ties = None
@@ -99,11 +94,10 @@ class ClaimTracker:
         is kept only when its two articles are tied as one story (see
         :meth:`tie`). Pass ``corroborated=False`` to get every link found.
         """
-        if not corroborated:
-            found = self._links
-        else:
-            if self._kept is None:
-                self._kept, self._ties = corroborate(self._links, self._vocabulary)
+        found = self._links
+        if corroborated:
+            self.ties()  # decides which links are kept, too
+            assert self._kept is not None
             found = self._kept
         chosen = [k for k in found if not relations or k.relation in relations]
         return sorted(chosen, key=lambda k: (k.a.article_id, k.a.sentence_index, k.b.id))
