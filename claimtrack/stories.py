@@ -33,6 +33,7 @@ __all__ = [
     "Vocabulary",
     "article_pair",
     "corroborate",
+    "links_by_pair",
     "stands_alone",
     "vocabulary_of",
 ]
@@ -203,15 +204,25 @@ def vocabulary_of(claims: Iterable[Claim], texts: Iterable[ClaimText]) -> Vocabu
     return vocabulary
 
 
+def links_by_pair(links: Iterable[Link]) -> dict[tuple[str, str], list[Link]]:
+    """Links grouped by their pair of articles (ids in order), pairs in order."""
+    by_pair: defaultdict[tuple[str, str], list[Link]] = defaultdict(list)
+    for link in links:
+        by_pair[article_pair(link)].append(link)
+    return dict(sorted(by_pair.items()))
+
+
 def corroborate(
     links: Iterable[Link], vocabulary: Vocabulary
 ) -> tuple[list[Link], dict[tuple[str, str], ArticleTie]]:
     """The links to believe, in their order, and the tie of every pair of articles
-    with a link between them (see the module's description)."""
+    that needs one: with a link between them that does not stand alone (see the
+    module's description). Pairs whose links all stand alone are not weighed."""
     links = list(links)
-    by_pair: defaultdict[tuple[str, str], list[Link]] = defaultdict(list)
-    for link in links:
-        by_pair[article_pair(link)].append(link)
-    ties = {pair: vocabulary.tie(pair, found) for pair, found in sorted(by_pair.items())}
+    ties = {
+        pair: vocabulary.tie(pair, found)
+        for pair, found in links_by_pair(links).items()
+        if not all(map(stands_alone, found))
+    }
     kept = [link for link in links if stands_alone(link) or ties[article_pair(link)].tied]
     return kept, ties

@@ -25,7 +25,7 @@ from claimtrack.claims import Claim, claims_of_article
 from claimtrack.clusters import ClaimIndex, Cluster, Link, build_clusters
 from claimtrack.sentences import SentenceSplitter
 from claimtrack.speakers import SpeakerIndex
-from claimtrack.stories import ArticleTie, Vocabulary, corroborate
+from claimtrack.stories import ArticleTie, Vocabulary, corroborate, links_by_pair
 
 __all__ = ["ArticleTie", "ClaimTracker"]
 
@@ -96,8 +96,8 @@ class ClaimTracker:
         """
         found = self._links
         if corroborated:
-            self.ties()  # decides which links are kept, too
-            assert self._kept is not None
+            if self._kept is None:
+                self._kept, _ = corroborate(self._links, self._vocabulary)
             found = self._kept
         chosen = [k for k in found if not relations or k.relation in relations]
         return sorted(chosen, key=lambda k: (k.a.article_id, k.a.sentence_index, k.b.id))
@@ -105,7 +105,10 @@ class ClaimTracker:
     def ties(self) -> dict[tuple[str, str], ArticleTie]:
         """What ties each pair of articles that have a link between them, by pair (ids in order)."""
         if self._ties is None:
-            self._kept, self._ties = corroborate(self._links, self._vocabulary)
+            self._ties = {
+                pair: self._vocabulary.tie(pair, found)
+                for pair, found in links_by_pair(self._links).items()
+            }
         return self._ties
 
     def tie(self, a: str, b: str) -> ArticleTie:
