@@ -188,6 +188,10 @@ class ClaimIndex:
     Args:
         bands: Number of LSH bands.
         rows: Rows (MinHash values) per band; more rows find fewer, closer pairs.
+            The default 13 x 5 (65 values, as cheap as 16 x 4) finds a pair of
+            content-stem Jaccard 0.8 with probability 0.994 and 0.7 with 0.91,
+            and its chance collisions grow far slower with the corpus: 1M claims
+            took x10.7 the time of 100k, against x12.2 with 16 x 4.
         anchor_cap: Anchors shared by more claims than this are not probed.
         weak: Single MinHash values used as keys too, to find claims that share
             only part of their words (one report's sentence inside a longer one).
@@ -216,8 +220,8 @@ class ClaimIndex:
     def __init__(
         self,
         *,
-        bands: int = 16,
-        rows: int = 4,
+        bands: int = 13,
+        rows: int = 5,
         anchor_cap: int = 200,
         weak: int = 6,
         weak_cap: int = 20,
