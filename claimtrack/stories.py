@@ -14,6 +14,20 @@ among the articles, so that words common to many articles count little.
 
 The thresholds were set on ECB+ (two events of one kind per topic); see
 ``bench/ECBPLUS.md``.
+
+>>> from claimtrack.claims import Claim
+>>> from claimtrack.clusters import ClaimIndex
+>>> index = ClaimIndex()
+>>> links = index.add([
+...     Claim("x#0", "x", 0, 0, 29, "River bridge to reopen in May"),
+...     Claim("x#1", "x", 1, 30, 72, "The harbour published new rules for boats."),
+...     Claim("y#0", "y", 0, 0, 30, "River bridge to reopen in June"),
+...     Claim("y#1", "y", 1, 31, 57, "Two climbers were rescued.")])
+>>> [(k.relation, stands_alone(k)) for k in links]
+[('drift', False)]
+>>> kept, ties = corroborate(links, vocabulary_of(index.claims, index.texts))
+>>> len(kept), ties[("x", "y")].reason
+(1, 'content words in common (0.21)')
 """
 
 from __future__ import annotations
