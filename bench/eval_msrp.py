@@ -19,9 +19,9 @@ precision, recall and F1 of "same statement" for:
   or when p >= the threshold and the two share at least ``--guard`` content
   stems (the shipped model, so also optimistic on its training file);
 - the same model's features refitted by cross-validation as
-  ``bench/train_same_statement.py`` fits them (L2 1, 1000 random mismatched
-  pairs as extra negatives, the guard), threshold chosen on the training folds:
-  the honest figure on the training file (needs numpy and scipy);
+  ``bench/train_same_statement.py`` fits them (on the pairs ``relate()`` asks
+  the model about, with weak random negatives), threshold chosen on the training folds, alone and inside
+  ``relate()``: the honest figures on the training file (needs numpy);
 
 and how many pairs per second relate() and the model score.
 """
@@ -29,15 +29,17 @@ and how many pairs per second relate() and the model score.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from claimtrack.matching import ClaimText, prepare, relate_prepared
+from claimtrack import matching
+from claimtrack.matching import MODEL_JACCARD, ClaimText, compare, prepare, relate_prepared
 from claimtrack.statement_model import (
     FEATURES,
     features,
@@ -133,9 +135,20 @@ def model_cv(
     prepared: Sequence[tuple[ClaimText, ClaimText]],
     gold: Sequence[int],
     k: int,
-    guard: int,
-) -> list[bool] | None:
-    """Held-out predictions of the model's features refitted per fold (None without numpy)."""
+    l2: float,
+    random: int = 1000,
+    random_weight: float = 0.05,
+) -> tuple[list[bool], list[bool]] | None:
+    """Held-out predictions of the model refitted per fold, alone and inside ``relate()``.
+
+    The model is fitted as ``bench/train_same_statement.py`` fits it (on the
+    pairs ``relate()`` would ask it about, L2 ``l2``, ``random`` mismatched
+    pairs as extra negatives weighing ``random_weight`` each), the threshold chosen on
+    the training folds.  The second list is ``relate()`` run on the held-out
+    fold with that fold's model in place of the shipped one: the honest figure
+    for ``relate()`` on the file the shipped model was trained on.  None
+    without numpy.
+    """
     try:
         import numpy as np
 
@@ -147,28 +160,57 @@ def model_cv(
             predict,
             random_pairs,
             standardise,
+            with_extra,
         )
     except ImportError:
         return None
     names = list(FEATURES)
     x = np.asarray([[features(a, b)[n] for n in names] for a, b in prepared])
-    extra = feature_matrix(random_pairs(list(pairs), 1000), names)
-    allowed = np.asarray([len(a.stems & b.stems) >= guard for a, b in prepared])
+    extra = feature_matrix(random_pairs(list(pairs), random), names) if random else None
+    asked = np.asarray([_model_asked(a, b) for a, b in prepared])
     y = np.asarray(gold, dtype=float)
-    pred = [False] * len(gold)
+    model_pred = [False] * len(gold)
+    relate_pred = [False] * len(gold)
     for fold in folds_of(len(gold), k):
         held = set(fold)
-        train = np.asarray([i for i in range(len(gold)) if i not in held])
-        xt = np.vstack([x[train], extra])
-        yt = np.concatenate([y[train], np.zeros(len(extra))])
+        train = np.asarray([i for i in range(len(gold)) if i not in held and asked[i]])
+        xt, yt, wt = with_extra(x[train], y[train], extra, random_weight)
         mu, sd = standardise(xt)
-        w = fit((xt - mu) / sd, yt, 1.0)
+        w = fit((xt - mu) / sd, yt, l2, weights=wt)
+        every = np.asarray([i for i in range(len(gold)) if i not in held])
         cut = best_threshold(
-            np.where(allowed[train], predict((x[train] - mu) / sd, w), 0.0), y[train]
+            np.where(asked[every], predict((x[every] - mu) / sd, w), 0.0), y[every]
         )
-        for i, p in zip(fold, predict((x[fold] - mu) / sd, w), strict=True):
-            pred[i] = bool(p >= cut and allowed[i])
-    return pred
+        held_p = predict((x[fold] - mu) / sd, w)
+        p_of = {}
+        for i, p in zip(fold, held_p, strict=True):
+            model_pred[i] = bool(p >= cut and asked[i])
+            a, b = prepared[i]
+            p_of[a.words, b.words] = p_of[b.words, a.words] = float(p)
+        with _model_replaced(lambda a, b, p_of=p_of: p_of[a.words, b.words], cut):
+            for i in fold:
+                relate_pred[i] = relate_prepared(*prepared[i]).relation in SAME
+    return model_pred, relate_pred
+
+
+def _model_asked(a: ClaimText, b: ClaimText) -> bool:
+    """Whether ``relate()`` asks the model about a pair (as ``matching._same_statement``)."""
+    c = compare(a, b)
+    return len(c.shared - a.speakers - b.speakers) >= 3 and c.jaccard >= MODEL_JACCARD
+
+
+@contextlib.contextmanager
+def _model_replaced(
+    probability: Callable[[ClaimText, ClaimText], float], cut: float
+) -> Iterator[None]:
+    """``relate()`` using another same-statement model for a while."""
+    saved = matching.same_statement_probability, matching.statement_threshold
+    matching.same_statement_probability = probability  # type: ignore[assignment]
+    matching.statement_threshold = lambda: cut
+    try:
+        yield
+    finally:
+        matching.same_statement_probability, matching.statement_threshold = saved
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -176,6 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("path")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--guard", type=int, default=3, help="shared content stems 'same' needs")
+    ap.add_argument("--l2", type=float, default=0.3, help="L2 strength of the refitted models")
     args = ap.parse_args(argv)
     pairs, gold = load(args.path)
     n = len(gold)
@@ -215,9 +258,10 @@ def main(argv: list[str] | None = None) -> int:
         for (a, b), p in zip(prepared, probs, strict=True)
     ]
     print(line("recommended: repetition or p>=T+guard", scores(integrated, gold)))
-    cv = model_cv(pairs, prepared, gold, args.folds, args.guard)
+    cv = model_cv(pairs, prepared, gold, args.folds, args.l2)
     if cv is not None:
-        print(line(f"model refitted, {args.folds}-fold CV (+guard)", scores(cv, gold)))
+        print(line(f"model refitted, {args.folds}-fold CV", scores(cv[0], gold)))
+        print(line(f"relate(), model refitted, {args.folds}-fold CV", scores(cv[1], gold)))
     print(
         f"speed: prepare {2 * n / t_prep:,.0f} texts/s; relate_prepared {n / t_rel:,.0f} pairs/s; "
         f"model {n / t_model:,.0f} pairs/s cold, {n / t_warm:,.0f} pairs/s warm (texts cached)"

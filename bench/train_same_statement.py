@@ -3,7 +3,7 @@
 Usage::
 
     python bench/train_same_statement.py ../shared/data/msrp/train.jsonl [--folds 5]
-        [--l2 0.01,0.1,1,10] [--seeds 3] [--drop FEATURE,...] [--write]
+        [--l2 0.01,0.1,1,10] [--seeds 3] [--drop FEATURE,...] [--ablate] [--write]
 
 Reads JSON lines ``{"label": 0|1, "s1": ..., "s2": ...}``, computes
 :func:`claimtrack.statement_model.features` for every pair and fits an
@@ -11,7 +11,10 @@ L2-regularised logistic regression (Newton's method, numpy) on standardised
 features.  Cross-validation is repeated over ``--seeds`` shufflings of
 ``--folds`` folds: for each L2 strength it reports the mean accuracy on the
 held-out folds, with the threshold chosen on the training folds only (so the
-figure is honest).  With ``--write`` the model refitted on all the data with the
+figure is honest).  The model is fitted on the pairs ``relate()`` would ask it
+about (3 content stems shared and a content-stem Jaccard of
+:data:`claimtrack.matching.MODEL_JACCARD`; ``--fit-all`` fits on every pair);
+pairs outside that test count as "not the same".  With ``--write`` the model refitted on all the data with the
 best L2 strength is written to ``claimtrack/data/same_statement.tsv``, weights
 unstandardised, with the intercept and the threshold that maximises accuracy on
 the training data (averaged with the cross-validated thresholds).
@@ -28,7 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
-from claimtrack.matching import prepare
+from claimtrack.matching import MODEL_JACCARD, compare, prepare
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from eval_msrp import load as load_pairs
@@ -52,9 +55,19 @@ def feature_matrix(pairs: list[tuple[str, str]], names: list[str]) -> np.ndarray
     return np.asarray(rows, dtype=float)
 
 
-def shared_stems(pairs: list[tuple[str, str]]) -> np.ndarray:
-    """How many content stems each pair shares (``compare(a, b).shared``)."""
-    return np.asarray([len(prepare(s1).stems & prepare(s2).stems) for s1, s2 in pairs])
+def model_asked(pairs: list[tuple[str, str]], shared: int, jaccard: float) -> np.ndarray:
+    """Whether ``relate()`` would ask the model about each pair.
+
+    It does when the two claims share ``shared`` content stems or more and their
+    content-stem Jaccard (0-100) is at least ``jaccard``
+    (:data:`claimtrack.matching.MODEL_JACCARD`); below that, they are not "the
+    same" for the model.
+    """
+    out = []
+    for s1, s2 in pairs:
+        c = compare(prepare(s1), prepare(s2))
+        out.append(len(c.shared) >= shared and c.jaccard >= jaccard)
+    return np.asarray(out, dtype=bool)
 
 
 #: The sign each feature's weight must have: a closer pair never gets a lower
@@ -65,7 +78,6 @@ SIGNS: dict[str, int] = {
     "stem_indel": 1,
     "char_indel": 1,
     "char3_max": 1,
-    "stem_jaccard": 1,
     "trigram_max": 1,
     "stem_bigram_max": 1,
     "lcs_min": 1,
@@ -76,33 +88,40 @@ SIGNS: dict[str, int] = {
     "unmatched_count_max": -1,
     "unmatched_run_max": -1,
     "unmatched_other_max": -1,
-    "unmatched_other_min": -1,
     "digit_unmatched": -1,
     "digits_min": 0,
     "name_shared": 1,
     "negation_mismatch": -1,
+    "synonym_jaccard": 1,
+    "unpaired_other_min": -1,
 }
 
 
 def fit(
-    x: np.ndarray, y: np.ndarray, l2: float, signs: list[int] | None = None, iters: int = 30
+    x: np.ndarray,
+    y: np.ndarray,
+    l2: float,
+    signs: list[int] | None = None,
+    iters: int = 30,
+    weights: np.ndarray | None = None,
 ) -> np.ndarray:
     """Weights (intercept first) of an L2 logistic regression; x is already standardised.
 
     With ``signs`` (one per column: 1, -1 or 0), each weight is kept to its sign
-    (L-BFGS-B with bounds).
+    (L-BFGS-B with bounds).  ``weights`` weighs each row (1 by default).
     """
     if signs is not None and any(signs):
         return _fit_signed(x, y, l2, signs)
     n, d = x.shape
+    rows = np.ones(n) if weights is None else weights
     xb = np.hstack([np.ones((n, 1)), x])
     w = np.zeros(d + 1)
     reg = np.full(d + 1, l2)
     reg[0] = 0.0
     for _ in range(iters):
         p = 1.0 / (1.0 + np.exp(-(xb @ w)))
-        grad = xb.T @ (p - y) + reg * w
-        hess = (xb * (p * (1 - p))[:, None]).T @ xb + np.diag(reg) + 1e-9 * np.eye(d + 1)
+        grad = xb.T @ (rows * (p - y)) + reg * w
+        hess = (xb * (rows * p * (1 - p))[:, None]).T @ xb + np.diag(reg) + 1e-9 * np.eye(d + 1)
         step = np.linalg.solve(hess, grad)
         w -= step
         if np.max(np.abs(step)) < 1e-8:
@@ -180,6 +199,19 @@ def random_pairs(pairs: list[tuple[str, str]], n: int, seed: int = 7) -> list[tu
     return out
 
 
+def with_extra(
+    x: np.ndarray, y: np.ndarray, extra: np.ndarray | None, weight: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Training rows with the extra negatives appended, and each row's weight."""
+    if extra is None or not len(extra):
+        return x, y, np.ones(len(y))
+    return (
+        np.vstack([x, extra]),
+        np.concatenate([y, np.zeros(len(extra))]),
+        np.concatenate([np.ones(len(y)), np.full(len(extra), weight)]),
+    )
+
+
 def cross_validate(
     x: np.ndarray,
     y: np.ndarray,
@@ -189,9 +221,16 @@ def cross_validate(
     signs: list[int] | None = None,
     extra: np.ndarray | None = None,
     allowed: np.ndarray | None = None,
+    gated: bool = False,
+    extra_weight: float = 1.0,
 ) -> tuple[float, float, list[float], float]:
     """Mean and spread of held-out accuracy, the thresholds picked on training folds,
-    and the mean held-out log-loss (steadier than accuracy for comparing features)."""
+    and the mean held-out log-loss (steadier than accuracy for comparing features).
+
+    Pairs outside ``allowed`` are "not the same" whatever the model says; with
+    ``gated`` the model is also fitted on the allowed pairs only, and the
+    log-loss is taken over them.
+    """
     accs, cuts, losses = [], [], []
     for seed in range(seeds):
         idx = np.random.default_rng(1000 + seed).permutation(len(y))
@@ -200,19 +239,20 @@ def cross_validate(
         for k in range(folds):
             test = parts[k]
             train = np.concatenate([parts[j] for j in range(folds) if j != k])
-            xt, yt = x[train], y[train]
-            if extra is not None and len(extra):
-                xt = np.vstack([xt, extra])
-                yt = np.concatenate([yt, np.zeros(len(extra))])
+            fitted = train[allowed[train]] if gated and allowed is not None else train
+            xt, yt, wt = with_extra(x[fitted], y[fitted], extra, extra_weight)
             mu, sd = standardise(xt)
-            w = fit((xt - mu) / sd, yt, l2, signs)
+            w = fit((xt - mu) / sd, yt, l2, signs, weights=wt)
             p_train = predict((x[train] - mu) / sd, w)
             if allowed is not None:
                 p_train = np.where(allowed[train], p_train, 0.0)
             cut = best_threshold(p_train, y[train])
             cuts.append(cut)
             p = np.clip(predict((x[test] - mu) / sd, w), 1e-9, 1 - 1e-9)
-            losses.append(float(-np.mean(y[test] * np.log(p) + (1 - y[test]) * np.log(1 - p))))
+            loss = y[test] * np.log(p) + (1 - y[test]) * np.log(1 - p)
+            if gated and allowed is not None:
+                loss = loss[allowed[test]]
+            losses.append(float(-np.mean(loss)))
             same = p >= cut if allowed is None else (p >= cut) & allowed[test]
             correct += int((same == (y[test] == 1)).sum())
         accs.append(correct / len(y))
@@ -233,12 +273,29 @@ def main(argv: list[str] | None = None) -> int:
         default=3,
         help="'same' also needs this many shared content stems (as relate() would)",
     )
+    ap.add_argument(
+        "--jaccard",
+        type=float,
+        default=MODEL_JACCARD,
+        help="... and this content-stem Jaccard, 0-100 (as relate() would)",
+    )
+    ap.add_argument(
+        "--fit-all",
+        action="store_true",
+        help="fit on every pair, not only those relate() would ask the model about",
+    )
     ap.add_argument("--signed", action="store_true", help="constrain the weights' signs (SIGNS)")
     ap.add_argument(
         "--random",
         type=int,
-        default=1000,
+        default=0,
         help="random mismatched pairs added to training as negatives",
+    )
+    ap.add_argument(
+        "--random-weight",
+        type=float,
+        default=0.05,
+        help="each random pair's weight in the fit (an MSRP pair weighs 1)",
     )
     ap.add_argument("--write", action="store_true", help=f"write {OUT.relative_to(ROOT)}")
     args = ap.parse_args(argv)
@@ -250,7 +307,8 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     x = feature_matrix(pairs, names)
     extra = feature_matrix(random_pairs(pairs, args.random), names) if args.random else None
-    allowed = shared_stems(pairs) >= args.guard if args.guard else None
+    allowed = model_asked(pairs, args.guard, args.jaccard)
+    gated = not args.fit_all
     print(
         f"{len(y)} pairs, {len(names)} features, {len(y) / (time.perf_counter() - t0):.0f} pairs/s "
         f"(prepare + features), positives {y.mean():.3f}"
@@ -259,7 +317,7 @@ def main(argv: list[str] | None = None) -> int:
     results = {}
     for l2 in (float(v) for v in args.l2.split(",")):
         mean, spread, cuts, loss = cross_validate(
-            x, y, l2, args.folds, args.seeds, signs, extra, allowed
+            x, y, l2, args.folds, args.seeds, signs, extra, allowed, gated, args.random_weight
         )
         results[l2] = (mean, cuts, loss)
         print(
@@ -282,6 +340,8 @@ def main(argv: list[str] | None = None) -> int:
                 None if signs is None else [signs[i] for i in keep],
                 None if extra is None else extra[:, keep],
                 allowed,
+                gated,
+                args.random_weight,
             )
             print(
                 f"  without {name:<22} accuracy {acc:.4f} ({acc - base:+.4f}), "
@@ -289,14 +349,12 @@ def main(argv: list[str] | None = None) -> int:
             )
 
     if args.write:
-        xt, yt = x, y
-        if extra is not None:
-            xt, yt = np.vstack([x, extra]), np.concatenate([y, np.zeros(len(extra))])
+        xt, yt, wt = with_extra(
+            *((x[allowed], y[allowed]) if gated else (x, y)), extra, args.random_weight
+        )
         mu, sd = standardise(xt)
-        w = fit((xt - mu) / sd, yt, best_l2, signs)
-        p = predict((x - mu) / sd, w)
-        if allowed is not None:
-            p = np.where(allowed, p, 0.0)
+        w = fit((xt - mu) / sd, yt, best_l2, signs, weights=wt)
+        p = np.where(allowed, predict((x - mu) / sd, w), 0.0)
         cut = (best_threshold(p, y) + float(np.mean(results[best_l2][1]))) / 2
         raw = w[1:] / sd
         intercept = w[0] - float((w[1:] * mu / sd).sum())
@@ -305,7 +363,9 @@ def main(argv: list[str] | None = None) -> int:
             "# Written by bench/train_same_statement.py (trained on the MSRP train pairs;",
             f"# {args.folds}-fold CV accuracy {results[best_l2][0]:.4f} at l2={best_l2:g},"
             f" {args.random} random pairs as extra negatives,",
-            f"# 'same' also needing {args.guard} shared content stems).",
+            f"# 'same' also needing {args.guard} shared content stems and a Jaccard of"
+            f" {args.jaccard:g};",
+            f"# fitted on {'the pairs passing that test' if gated else 'every pair'}).",
             "# feature<TAB>weight; (intercept) and (threshold) are the bias and the decision cut.",
             f"(intercept)\t{intercept:.6g}",
             f"(threshold)\t{cut:.4f}",

@@ -9,28 +9,38 @@ and measured against real corpora.  Files are read once and cached.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from importlib import resources
 
-__all__ = ["data_lines", "word_categories", "word_set"]
+__all__ = ["data_lines", "iter_data_lines", "word_categories", "word_set"]
+
+
+def iter_data_lines(name: str) -> Iterator[str]:
+    """The non-blank, non-comment lines of the data file ``name``, read as they come.
+
+    Trailing white space is removed; a ``#`` at the start of a line (after
+    optional white space) makes it a comment.  For large tables that are
+    parsed once into another form; :func:`data_lines` keeps the lines.
+
+    >>> next(iter_data_lines("stopwords.txt")).islower()
+    True
+    """
+    path = resources.files("claimtrack").joinpath("data").joinpath(name)
+    with path.open(encoding="utf-8") as lines:
+        for raw in lines:
+            line = raw.rstrip()
+            if line and not line.lstrip().startswith("#"):
+                yield line
 
 
 @functools.cache
 def data_lines(name: str) -> tuple[str, ...]:
-    """The non-blank, non-comment lines of the data file ``name``.
-
-    Trailing white space is removed; a ``#`` at the start of a line (after
-    optional white space) makes it a comment.
+    """The non-blank, non-comment lines of the data file ``name`` (read once, kept).
 
     >>> "mr" in data_lines("abbreviations.txt")[0] or len(data_lines("abbreviations.txt")) > 10
     True
     """
-    path = resources.files("claimtrack").joinpath("data").joinpath(name)
-    rows = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.rstrip()
-        if line and not line.lstrip().startswith("#"):
-            rows.append(line)
-    return tuple(rows)
+    return tuple(iter_data_lines(name))
 
 
 @functools.cache

@@ -1,15 +1,19 @@
 """Whether two claims make the same statement: a small logistic model over lexical features.
 
 :func:`features` describes a pair of prepared claims (see
-:func:`claimtrack.matching.prepare`) with a few dozen numbers, each symmetric
-in the two claims: how much of the characters, of the content stems, of the
-word trigrams and of the longest common word subsequence they share; how much
+:func:`claimtrack.matching.prepare`) with a score of numbers, each symmetric in
+the two claims: how much of the characters, of the content stems, of the word
+trigrams and of the longest common word subsequence they share; how much
 content each side has that the other lacks (counted, weighted by word length as
 a rough stand-in for how informative a word is, and as the longest run of
 unmatched content words, which tells an added clause from scattered
 rewording); numbers written with digits on one side only, names shared, and
-whether one side is negated and the other not.  The set was chosen by
-cross-validated log-loss (backward elimination from 41 candidates).
+whether one side is negated and the other not.  Content words the other side
+says in other words count as shared by half: two stems are synonyms when
+WordNet 3.0 lets them express one concept ("rose" / "climbed", "purchase" /
+"buy", "acquire" / "acquisition"), read from ``data/synonyms.tsv`` (built by
+``bench/build_synonyms.py``; WordNet's licence notice heads the file).  The
+set was chosen by cross-validated log-loss (backward elimination).
 
 :func:`same_statement_probability` combines them with the weights in
 ``data/same_statement.tsv`` (plain text: feature, weight; plus the intercept and
@@ -39,7 +43,7 @@ import attrs
 from nltk.stem.snowball import SnowballStemmer
 from rapidfuzz.distance import Indel
 
-from claimtrack.lexicon import data_lines, word_categories, word_set
+from claimtrack.lexicon import data_lines, iter_data_lines, word_categories, word_set
 from claimtrack.names import country_of
 from claimtrack.normalize import match_key
 
@@ -53,6 +57,8 @@ __all__ = [
 
 #: The weights file in ``claimtrack/data``.
 WEIGHTS_FILE = "same_statement.tsv"
+#: Stems and the WordNet concepts they express (built by ``bench/build_synonyms.py``).
+SYNONYMS_FILE = "synonyms.tsv"
 
 
 class Prepared(Protocol):
@@ -159,18 +165,48 @@ def _share(shared: int, na: int, nb: int) -> float:
     return shared / max(na, nb) if na or nb else 0.0
 
 
+@functools.cache
+def _synonyms() -> dict[str, frozenset[int]]:
+    """Stem -> the WordNet concepts it can express (``data/synonyms.tsv``)."""
+    table: dict[str, frozenset[int]] = {}
+    for line in iter_data_lines(SYNONYMS_FILE):
+        stem, _, ids = line.partition("\t")
+        table[stem] = frozenset(map(int, ids.split()))
+    return table
+
+
+def _paired(mine: frozenset[str], theirs: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The stems of each side that a synonym on the other side can stand for.
+
+    ``mine`` and ``theirs`` are the two sides' unmatched stems; a stem is
+    paired when it shares a WordNet concept with one of the other side's.
+    """
+    table = _synonyms()
+    concepts_a = {s: table[s] for s in mine if s in table}
+    concepts_b = {s: table[s] for s in theirs if s in table}
+    if not concepts_a or not concepts_b:
+        return frozenset(), frozenset()
+    all_a = frozenset().union(*concepts_a.values())
+    all_b = frozenset().union(*concepts_b.values())
+    return (
+        frozenset(s for s, c in concepts_a.items() if not c.isdisjoint(all_b)),
+        frozenset(s for s, c in concepts_b.items() if not c.isdisjoint(all_a)),
+    )
+
+
 def _unmatched(
-    view: _View, shared: frozenset[str], names: frozenset[str]
-) -> tuple[float, int, int, int]:
+    view: _View, shared: frozenset[str], names: frozenset[str], paired: frozenset[str]
+) -> tuple[float, int, int, int, int]:
     """Content one side has and the other lacks.
 
     Returns the length-weighted share of the content that is unmatched, the
     number of unmatched stems, the longest run of unmatched content words
-    (matched ones break a run, function words do not), and the number of
-    unmatched stems that are not names, numbers or verbs of saying.
+    (matched ones break a run, function words do not), the number of
+    unmatched stems that are not names, numbers or verbs of saying, and how
+    many of those are not ``paired`` with a synonym either.
     """
     mass = 0.0
-    count = run = longest = other = 0
+    count = run = longest = other = other_unpaired = 0
     seen: set[str] = set()
     speech = _speech_verbs()
     for word, stem in view.content:
@@ -186,7 +222,9 @@ def _unmatched(
         mass += view.weight[stem]
         if not (_has_digit(word) or word in speech or stem in names or word in names):
             other += 1
-    return (mass / view.total_weight if view.total_weight else 0.0), count, longest, other
+            other_unpaired += stem not in paired
+    share = mass / view.total_weight if view.total_weight else 0.0
+    return share, count, longest, other, other_unpaired
 
 
 #: The feature names, in the order of the weights file.  "min" and "max" take
@@ -196,7 +234,6 @@ FEATURES: tuple[str, ...] = (
     "stem_indel",  # Indel similarity of the content-stem sequences
     "char_indel",  # Indel similarity of the normalised texts, character by character
     "char3_max",  # character trigrams shared
-    "stem_jaccard",  # content stems shared over their union
     "trigram_max",  # word trigrams shared
     "stem_bigram_max",  # content-stem bigrams shared
     "lcs_min",  # longest common word subsequence over the shorter text
@@ -207,11 +244,12 @@ FEATURES: tuple[str, ...] = (
     "unmatched_count_max",  # unmatched content stems
     "unmatched_run_max",  # longest run of unmatched content words (an added clause)
     "unmatched_other_max",  # unmatched stems other than names, numbers, verbs of saying
-    "unmatched_other_min",
     "digit_unmatched",  # numbers written with digits found on one side only
     "digits_min",  # numbers written with digits on the side with fewer
     "name_shared",  # names both have
     "negation_mismatch",  # one side has a negation and the other none
+    "synonym_jaccard",  # content stems shared over their union, one paired by a synonym counting half
+    "unpaired_other_min",  # as unmatched_other, less the stems paired by a synonym
 )
 
 
@@ -222,13 +260,14 @@ def features(a: Prepared, b: Prepared) -> dict[str, float]:
     shared = va.stem_set & vb.stem_set
     union = len(va.stem_set) + len(vb.stem_set) - len(shared)
     lcs = (na + nb - Indel.distance(va.words, vb.words)) // 2
-    sa, ca, ra, oa = _unmatched(va, shared, a.names)
-    sb, cb, rb, ob = _unmatched(vb, shared, b.names)
+    paired_a, paired_b = _paired(va.stem_set - shared, vb.stem_set - shared)
+    sa, ca, ra, oa, ua = _unmatched(va, shared, a.names, paired_a)
+    sb, cb, rb, ob, ub = _unmatched(vb, shared, b.names, paired_b)
+    half_paired = (len(paired_a) + len(paired_b)) / 2
     return {
         "stem_indel": Indel.normalized_similarity(va.stems, vb.stems),
         "char_indel": Indel.normalized_similarity(va.text, vb.text),
         "char3_max": _share(len(va.char3 & vb.char3), len(va.char3), len(vb.char3)),
-        "stem_jaccard": len(shared) / union if union else 0.0,
         "trigram_max": _share(len(va.trigrams & vb.trigrams), len(va.trigrams), len(vb.trigrams)),
         "stem_bigram_max": _share(
             len(va.stem_bigrams & vb.stem_bigrams), len(va.stem_bigrams), len(vb.stem_bigrams)
@@ -241,11 +280,12 @@ def features(a: Prepared, b: Prepared) -> dict[str, float]:
         "unmatched_count_max": float(max(ca, cb)),
         "unmatched_run_max": float(max(ra, rb)),
         "unmatched_other_max": float(max(oa, ob)),
-        "unmatched_other_min": float(min(oa, ob)),
         "digit_unmatched": float(len(va.digits ^ vb.digits)),
         "digits_min": float(min(len(va.digits), len(vb.digits))),
         "name_shared": float(len(a.names & b.names)),
         "negation_mismatch": float(va.negated != vb.negated),
+        "synonym_jaccard": (len(shared) + half_paired) / union if union else 0.0,
+        "unpaired_other_min": float(min(ua, ub)),
     }
 
 
