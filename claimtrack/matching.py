@@ -42,7 +42,7 @@ from claimtrack.claims import Claim
 from claimtrack.lexicon import word_categories, word_set
 from claimtrack.names import country_of
 from claimtrack.normalize import match_key
-from claimtrack.statement_model import same_statement_probability
+from claimtrack.statement_model import same_statement_probability, synonym_pairs
 from claimtrack.statement_model import threshold as statement_threshold
 
 __all__ = [
@@ -427,7 +427,11 @@ def _same_statement(c: Comparison, a: ClaimText, b: ClaimText) -> tuple[bool, fl
     if n_shared >= 3 and c.jaccard >= MODEL_JACCARD:
         p = same_statement_probability(a, b)
         if p >= statement_threshold():
-            return True, 100.0 * p, f"same statement (p={p:.2f}), {n_shared} content words shared"
+            why = f"same statement (p={p:.2f}), {n_shared} content words shared"
+            synonyms = synonym_pairs(a, b)
+            if synonyms:
+                why += ", " + ", ".join(f"{x} = {y}" for x, y in synonyms)
+            return True, 100.0 * p, why
     if c.number_conflict or c.name_conflict:
         return False, c.overlap, ""
     longer, shorter = max(len(a.stems), len(b.stems)), min(len(a.stems), len(b.stems))

@@ -52,6 +52,7 @@ __all__ = [
     "Prepared",
     "features",
     "same_statement_probability",
+    "synonym_pairs",
     "threshold",
 ]
 
@@ -251,6 +252,42 @@ FEATURES: tuple[str, ...] = (
     "synonym_jaccard",  # content stems shared over their union, one paired by a synonym counting half
     "unpaired_other_min",  # as unmatched_other, less the stems paired by a synonym
 )
+
+
+def synonym_pairs(a: Prepared, b: Prepared) -> tuple[tuple[str, str], ...]:
+    """The content words of ``a`` that ``b`` says in other words, each with its synonym.
+
+    Words of the two claims whose stems are not shared but share a WordNet
+    concept, in ``a``'s order; each word of ``a`` is given with the first such
+    word of ``b``.  This is what :func:`features` counts as half shared.
+
+    >>> from claimtrack.matching import prepare
+    >>> a = prepare("The talks ended abruptly on Monday.")
+    >>> synonym_pairs(a, prepare("On Monday the negotiations stopped suddenly."))
+    (('talks', 'negotiations'), ('ended', 'stopped'), ('abruptly', 'suddenly'))
+    """
+    va, vb = _view(a.words), _view(b.words)
+    shared = va.stem_set & vb.stem_set
+    paired_a, paired_b = _paired(va.stem_set - shared, vb.stem_set - shared)
+    if not paired_a:
+        return ()
+    table = _synonyms()
+    theirs = [(word, table[stem]) for stem, word in _first_words(vb).items() if stem in paired_b]
+    out = []
+    for stem, word in _first_words(va).items():
+        if stem in paired_a:
+            concepts = table[stem]
+            partner = next(w for w, c in theirs if not concepts.isdisjoint(c))
+            out.append((word, partner))
+    return tuple(out)
+
+
+def _first_words(view: _View) -> dict[str, str]:
+    """Each content stem of a text with the first word behind it, in order."""
+    out: dict[str, str] = {}
+    for word, stem in view.content:
+        out.setdefault(stem, word)
+    return out
 
 
 def features(a: Prepared, b: Prepared) -> dict[str, float]:
