@@ -340,6 +340,11 @@ def what_if(
 ) -> dict[str, dict[str, Any]]:
     """Link precision and cluster purity if same-claim links were filtered by general rules.
 
+    This is session 1's simulation, kept as the record of what led to
+    :mod:`claimtrack.stories`; the rules it simulates are not those
+    :func:`claimtrack.stories.corroborate` applies (see ``bench/ECBPLUS.md``), and
+    it filters the links the tracker already kept.
+
     * ``no-content``: no same-claim link for a claim without content words (a lone quote
       mark, "?", "4.");
     * ``corroborated``: and a link made by content-stem overlap alone (not by word
@@ -525,7 +530,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--repeat", type=int, default=1, help="time this many runs (min and median reported)"
     )
     parser.add_argument(
-        "--what-if", action="store_true", help="simulate the suggested link filters"
+        "--what-if",
+        action="store_true",
+        help="simulate session 1's suggested link filters on the kept links (a record)",
     )
     parser.add_argument("--json", metavar="PATH", help="also write the figures as JSON")
     args = parser.parse_args(argv)
