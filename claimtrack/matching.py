@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Literal
 
 import attrs
@@ -39,7 +39,7 @@ from nltk.stem.snowball import SnowballStemmer
 from rapidfuzz.distance import Indel, Levenshtein
 
 from claimtrack.claims import Claim
-from claimtrack.lexicon import word_categories, word_set
+from claimtrack.lexicon import data_lines, word_categories, word_set
 from claimtrack.names import country_of
 from claimtrack.normalize import match_key
 from claimtrack.statement_model import same_statement_probability, synonym_pairs
@@ -75,6 +75,9 @@ MATERIAL = frozenset(
     ]
 )
 
+#: The categories of ``data/change_words.txt`` that type a change by themselves.
+_MARKER_CATEGORIES = ("negation", "modal", "hedge", "booster", "date", "cue_strong", "cue_weak")
+
 _WORD = re.compile(r"[^\W_]+")
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'\u2019.-]*(?:[ ]+[A-Z][\w'\u2019.-]*)*")
 
@@ -106,6 +109,23 @@ def _date_of(word: str) -> str | None:
     if word.endswith("s") and word[:-1] in dates:
         return word[:-1]
     return None
+
+
+@functools.cache
+def _modal_families() -> dict[str, tuple[str, bool]]:
+    """Modal verb -> its family and whether it is a present form ("would" -> ("will",
+    False)), from ``data/modal_verbs.tsv``."""
+    out = {}
+    for line in data_lines("modal_verbs.tsv"):
+        word, family, form = line.split("\t")
+        out[word] = (family, form == "present")
+    return out
+
+
+@functools.cache
+def _number_values() -> dict[str, str]:
+    """Number word -> its digits ("three" -> "3"), from ``data/number_values.tsv``."""
+    return dict(line.split("\t") for line in data_lines("number_values.tsv"))
 
 
 def _is_number(word: str) -> bool:
@@ -267,10 +287,22 @@ class Change:
         return self.type in MATERIAL
 
 
+#: Content words (other than change words) from which a chunk only one version has
+#: is an insertion or a removal, whatever hedge, modal or number it also holds
+#: ("adding that investigators were considering arson").
+CLAUSE_WORDS = 2
+
+
 def _change_type(wa: Sequence[str], wb: Sequence[str]) -> str:
     cw = _change_words()
     stop = _stopwords()
     neg = cw["negation"]
+    if not wa or not wb:
+        markers = frozenset().union(*(cw[k] for k in _MARKER_CATEGORIES))
+        chunk = wa or wb
+        plain = [w for w in chunk if w not in stop and w not in markers and not _is_number(w)]
+        if len(plain) >= CLAUSE_WORDS:
+            return "removed" if wa else "inserted"
     if sum(w in neg for w in wa) != sum(w in neg for w in wb):
         return "negation"
     numbers_a = [w for w in wa if _is_number(w)]
@@ -448,6 +480,202 @@ def _same_statement(c: Comparison, a: ClaimText, b: ClaimText) -> tuple[bool, fl
     return False, c.overlap, ""
 
 
+#: Words after a modal verb or a hedge that make its scope: it counts as a change
+#: only if it bears on what both claims say (a content word they share).
+SCOPE_WORDS = 3
+
+
+def _conflicting(
+    kind: str,
+    a: Sequence[str],
+    b: Sequence[str],
+    key: Callable[[str], tuple[str, str] | None],
+) -> tuple[Change, ...]:
+    """A change of ``kind`` if, for some group of values (months, weekdays...), each
+    claim has a value the other lacks, with the words that carry them.  A value
+    given by one side only is a detail left out, not a change.  ``key`` gives a
+    word's (group, value), or None."""
+    ka = {w: k for w in a if (k := key(w)) is not None}
+    kb = {w: k for w in b if (k := key(w)) is not None}
+    only_a = set(ka.values()) - set(kb.values())
+    only_b = set(kb.values()) - set(ka.values())
+    groups = {g for g, _ in only_a} & {g for g, _ in only_b}
+    if not groups:
+        return ()
+    return (
+        Change(
+            kind,
+            tuple(w for w, k in ka.items() if k in only_a and k[0] in groups),
+            tuple(w for w, k in kb.items() if k in only_b and k[0] in groups),
+        ),
+    )
+
+
+@functools.cache
+def _date_kinds() -> dict[str, tuple[str, str]]:
+    """Date word -> (kind, canonical form), from ``data/date_words.tsv``."""
+    out = {}
+    for line in data_lines("date_words.tsv"):
+        word, kind, canonical = line.split("\t")
+        out[word] = (kind, canonical)
+    return out
+
+
+def _may_is_month(words: Sequence[str], i: int) -> bool:
+    """Whether ``words[i] == "may"`` is the month: after a number or a word like
+    "in" or "early" (``month_lead`` in ``data/change_words.txt``)."""
+    if i == 0:
+        return False
+    before = words[i - 1]
+    return before in _change_words()["month_lead"] or any(c.isdigit() for c in before)
+
+
+def _in_scope(words: Sequence[str], shared: frozenset[str]) -> list[bool]:
+    """For each word, whether one of the :data:`SCOPE_WORDS` words after it is a
+    content word both claims have (by stem)."""
+    stems = [_word_facts(w)[1] for w in words]
+    return [
+        any(s is not None and s in shared for s in stems[i + 1 : i + 1 + SCOPE_WORDS])
+        for i in range(len(words))
+    ]
+
+
+def _marker_change(
+    kind: str,
+    a: Sequence[str],
+    b: Sequence[str],
+    scope_a: list[bool],
+    scope_b: list[bool],
+    classify: Callable[[Sequence[str], int], tuple[str, bool] | None],
+) -> tuple[Change, ...]:
+    """A change of ``kind`` if one claim has a marker of some class (a modal
+    family, a hedge, a booster) that bears on shared content and the other has
+    no marker of that class anywhere.
+
+    ``classify(words, i)`` gives the class of ``words[i]`` and whether that form
+    can decide (a past modal form cannot), or None for other words.
+    """
+
+    def found(words: Sequence[str], scope: list[bool]) -> tuple[dict[int, str], set[str]]:
+        deciding: dict[int, str] = {}
+        present: set[str] = set()
+        for i in range(len(words)):
+            marker = classify(words, i)
+            if marker is not None:
+                present.add(marker[0])
+                if marker[1] and scope[i]:
+                    deciding[i] = marker[0]
+        return deciding, present
+
+    deciding_a, present_a = found(a, scope_a)
+    deciding_b, present_b = found(b, scope_b)
+    only_a = set(deciding_a.values()) - present_b
+    only_b = set(deciding_b.values()) - present_a
+    if not only_a and not only_b:
+        return ()
+    return (
+        Change(
+            kind,
+            tuple(a[i] for i, c in deciding_a.items() if c in only_a),
+            tuple(b[i] for i, c in deciding_b.items() if c in only_b),
+        ),
+    )
+
+
+def _modal_of(words: Sequence[str], i: int) -> tuple[str, bool] | None:
+    """A modal verb's family and whether it is a present form ("may" the month is none)."""
+    found = _modal_families().get(words[i])
+    if found is None or (words[i] == "may" and _may_is_month(words, i)):
+        return None
+    return found
+
+
+def _certainty_of(words: Sequence[str], i: int) -> tuple[str, bool] | None:
+    """ "hedge" or "booster" for a word that lowers or raises certainty."""
+    found = _certainty_classes().get(words[i])
+    return None if found is None else (found, True)
+
+
+def _cue_shift(a: ClaimText, b: ClaimText) -> tuple[Change, ...]:
+    """A cue change if both claims have cues and one's are stronger or weaker."""
+    if not a.cues or not b.cues:
+        return ()
+    cw = _change_words()
+    strong, weak = cw["cue_strong"], cw["cue_weak"]
+
+    def level(cues: frozenset[str]) -> str:
+        if cues & weak:
+            return "weak"
+        return "strong" if cues & strong else "plain"
+
+    if level(a.cues) == level(b.cues):
+        return ()
+    either = strong | weak
+    return (Change("cue", tuple(sorted(a.cues & either)), tuple(sorted(b.cues & either))),)
+
+
+@functools.cache
+def _certainty_classes() -> dict[str, str]:
+    cw = _change_words()
+    return {**{w: "booster" for w in cw["booster"]}, **{w: "hedge" for w in cw["hedge"]}}
+
+
+def _content_changes(a: ClaimText, b: ClaimText) -> tuple[Change, ...]:
+    """What changed between two claims that state the same thing in other words.
+
+    Without a word-by-word alignment, only differences that do not depend on
+    wording are typed:
+
+    - numbers and dates: each claim gives one the other lacks ("three" is "3";
+      dates of one kind: weekdays, months, or "yesterday", "today", "tomorrow").
+      A number given by one side only is a detail left out, not a change, and a
+      number counts only where it bears on shared content ("two boats" /
+      "three boats"; not "in 2006" / "three times");
+    - modality and tense: a modal verb family in a present form on one side and
+      in no form on the other ("will raise" -> "raised");
+    - certainty: a hedge or a booster on one side, and none of its kind on the
+      other ("almost certain to reject" -> "rejected");
+    - the cue's strength, when both claims have cues ("said" -> "claimed").
+
+    Numbers, modal verbs, hedges and boosters decide only where they bear on content both
+    claims have (a shared content word among the :data:`SCOPE_WORDS` after
+    them), so a clause one report adds changes nothing.  Negation is not typed
+    here: other words negate differently ("exclude" / "doesnt").
+    """
+    values = _number_values()
+    wa, wb = a.words, b.words
+
+    def numbers(words: Sequence[str], scope: list[bool]) -> list[str]:
+        return [w for w, ok in zip(words, scope, strict=True) if ok and number(w) is not None]
+
+    def number(w: str) -> tuple[str, str] | None:
+        if w[:1].isdigit():  # a unit or suffix written on ("200ft", "1950s") is not the value
+            return "", w[: len(w) - len(w.lstrip("0123456789"))]
+        value = values.get(w)
+        return None if value is None else ("", value)
+
+    def dates(words: Sequence[str]) -> list[str]:
+        return [
+            w
+            for i, w in enumerate(words)
+            if _date_of(w) is not None and (w != "may" or _may_is_month(words, i))
+        ]
+
+    def date(w: str) -> tuple[str, str] | None:
+        found = _date_of(w)
+        return None if found is None else _date_kinds().get(found)
+
+    shared = a.stems & b.stems
+    scope_a, scope_b = _in_scope(wa, shared), _in_scope(wb, shared)
+    return (
+        _conflicting("number", numbers(wa, scope_a), numbers(wb, scope_b), number)
+        + _conflicting("date", dates(wa), dates(wb), date)
+        + _marker_change("tense", wa, wb, scope_a, scope_b, _modal_of)
+        + _marker_change("certainty", wa, wb, scope_a, scope_b, _certainty_of)
+        + _cue_shift(a, b)
+    )
+
+
 _INVERSE = {"inserted": "removed", "removed": "inserted"}
 
 
@@ -500,8 +728,10 @@ def relate_prepared(a: ClaimText, b: ClaimText) -> Relation:
         return Relation("agreement", c.surface, changes, (f"{c.surface:.0f}% the same words",))
     same, score, why = _same_statement(c, a, b)
     if same:
-        if speaker_change:
-            return Relation("drift", score, speaker_change, (why, "speaker"), "content")
+        changes = _content_changes(a, b) + speaker_change
+        if changes:
+            kinds = ", ".join(dict.fromkeys(ch.type for ch in changes))
+            return Relation("drift", score, changes, (why, kinds), "content")
         return Relation("agreement", score, (), (why,), "content")
     targets = (a.names & b.names) - a.speakers - b.speakers
     # related claims need a named source in common: "police" or "officials" say too much
