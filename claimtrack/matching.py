@@ -293,12 +293,19 @@ class Change:
 CLAUSE_WORDS = 2
 
 
+@functools.cache
+def _markers() -> frozenset[str]:
+    """The change words that type a change by themselves (see :data:`_MARKER_CATEGORIES`)."""
+    cw = _change_words()
+    return frozenset().union(*(cw[k] for k in _MARKER_CATEGORIES))
+
+
 def _change_type(wa: Sequence[str], wb: Sequence[str]) -> str:
     cw = _change_words()
     stop = _stopwords()
     neg = cw["negation"]
     if not wa or not wb:
-        markers = frozenset().union(*(cw[k] for k in _MARKER_CATEGORIES))
+        markers = _markers()
         chunk = wa or wb
         plain = [w for w in chunk if w not in stop and w not in markers and not _is_number(w)]
         if len(plain) >= CLAUSE_WORDS:
