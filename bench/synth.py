@@ -316,7 +316,8 @@ def _edit_inserted(text: str, rng: random.Random) -> str | None:
 def _edit_removed(text: str, rng: random.Random) -> str | None:
     stop = _stopwords()
     # hedges, boosters, cue verbs...: taking one out is another kind of change
-    changing = {w for words in _change_words().values() for w in words}
+    # (words that only tell "may" the month from the verb change nothing)
+    changing = {w for kind, words in _change_words().items() if kind != "month_lead" for w in words}
     tokens = list(_TOKEN.finditer(text))
     counts = Counter(t.group().lower() for t in tokens)
     spots = [
