@@ -15,7 +15,10 @@ differ:
 Words are compared as sequences with rapidfuzz (``Indel`` for the score,
 ``Levenshtein.opcodes`` for the difference); content words are compared as
 Snowball stems (no downloaded data needed), places as the country they stand
-for ("Moscow" = "Russia").
+for ("Moscow" = "Russia").  Two claims that share fewer words in order are
+judged by the same-statement model (:mod:`claimtrack.statement_model`); their
+drift is typed from what does not depend on wording (conflicting numbers and
+dates, a modal verb, hedge or booster on one side only, the cues' strength).
 
 >>> r = relate("The leader wouldnt elaborate on what kind of Russian weapons Belarus would accept.",
 ...            "The leader hasnt elaborated on what kind of Russian atomic weapons Belarus would accept.")
@@ -420,7 +423,9 @@ class Relation:
         relation: repetition, agreement, drift, related or unrelated.
         score: 0-100: how surely the two state the same thing (for related,
             how close they are).
-        changes: For drift (and agreement), the typed word-level changes.
+        changes: For drift (and agreement), the typed changes: word by word when
+            the basis is ``words``; for a ``content`` basis, the numbers, dates,
+            modal verbs, hedges and cues that differ (see :func:`relate`).
         evidence: Why, in a few words.
         basis: What decided it: ``words`` (the two share most of their words,
             in order) or ``content`` (they share content words in other words:
@@ -598,7 +603,7 @@ def _modal_of(words: Sequence[str], i: int) -> tuple[str, bool] | None:
 
 
 def _certainty_of(words: Sequence[str], i: int) -> tuple[str, bool] | None:
-    """ "hedge" or "booster" for a word that lowers or raises certainty."""
+    """The class of a word that lowers or raises certainty (hedge or booster)."""
     found = _certainty_classes().get(words[i])
     return None if found is None else (found, True)
 
