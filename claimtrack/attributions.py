@@ -719,6 +719,8 @@ class _SentenceRules:
             return self.according_to(first, last)
         if prev == "to" or (prev in w["determiner"] and prev != "that"):
             return False  # infinitive, or a noun ("the report")
+        if last - first == 1 and self.attributive(first):
+            return False  # an adjective: "a heavily criticised performance"
         if last - first == 1 and (
             prev in _NOUN_CONTEXT or prev.endswith("'s") or prev[:1].isdigit()
         ):
@@ -892,6 +894,19 @@ class _SentenceRules:
         if not any(c in ",?!\u2014-" for c in inner) and after not in (",", "\u2014", "-"):
             return None
         return quote
+
+    def attributive(self, first: int) -> bool:
+        """Whether the verb at token ``first`` qualifies a noun, after a determiner or a
+        possessive and adverbs ("a heavily criticised performance", "the minister's
+        widely praised plan")."""
+        lowers, adverbs = self.tok.lowers, self.words["adverb"]
+        j = first - 1
+        while j >= 0 and lowers[j] in adverbs:
+            j -= 1
+        if j == first - 1 or j < 0:
+            return False
+        before = lowers[j]
+        return (before in self.words["determiner"] and before != "that") or before.endswith("'s")
 
     def clause_tail_is_short(self, cue_first: int) -> bool:
         """Whether the sentence ends soon after the cue at ``cue_first`` ("Rubio said.",

@@ -187,12 +187,15 @@ def test_patterns(text: str, pattern: str, speaker: str, cue: str, content: str)
         "The claims were false.",
         "He was accused of fraud.",
         "Saturdays patrol marked the third such mission since last month.",
+        "For the new season she follows a heavily criticised performance by the last host.",
+        "The minister's widely praised plan was approved on Monday.",
         "",
         '"""',
     ],
 )
 def test_no_attribution(text: str) -> None:
-    """Infinitives, nouns, passives and plain assertions are not attributions."""
+    """Infinitives, nouns, passives, verbs qualifying a noun and plain assertions are not
+    attributions."""
     if text.strip():
         assert extract(text) == ()
 
