@@ -39,7 +39,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from claimtrack import matching
-from claimtrack.matching import MODEL_JACCARD, ClaimText, compare, prepare, relate_prepared
+from claimtrack.matching import ClaimText, asks_model, compare, prepare, relate_prepared
 from claimtrack.statement_model import (
     FEATURES,
     features,
@@ -167,7 +167,7 @@ def model_cv(
     names = list(FEATURES)
     x = np.asarray([[features(a, b)[n] for n in names] for a, b in prepared])
     extra = feature_matrix(random_pairs(list(pairs), random), names) if random else None
-    asked = np.asarray([_model_asked(a, b) for a, b in prepared])
+    asked = np.asarray([asks_model(compare(a, b), a, b) for a, b in prepared])
     y = np.asarray(gold, dtype=float)
     model_pred = [False] * len(gold)
     relate_pred = [False] * len(gold)
@@ -191,12 +191,6 @@ def model_cv(
             for i in fold:
                 relate_pred[i] = relate_prepared(*prepared[i]).relation in SAME
     return model_pred, relate_pred
-
-
-def _model_asked(a: ClaimText, b: ClaimText) -> bool:
-    """Whether ``relate()`` asks the model about a pair (as ``matching._same_statement``)."""
-    c = compare(a, b)
-    return len(c.shared - a.speakers - b.speakers) >= 3 and c.jaccard >= MODEL_JACCARD
 
 
 @contextlib.contextmanager

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
-from claimtrack.matching import MODEL_JACCARD, compare, prepare
+from claimtrack.matching import MODEL_JACCARD, MODEL_SHARED, asks_model, compare, prepare
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from eval_msrp import load as load_pairs
@@ -58,15 +58,14 @@ def feature_matrix(pairs: list[tuple[str, str]], names: list[str]) -> np.ndarray
 def model_asked(pairs: list[tuple[str, str]], shared: int, jaccard: float) -> np.ndarray:
     """Whether ``relate()`` would ask the model about each pair.
 
-    It does when the two claims share ``shared`` content stems or more and their
-    content-stem Jaccard (0-100) is at least ``jaccard``
-    (:data:`claimtrack.matching.MODEL_JACCARD`); below that, they are not "the
-    same" for the model.
+    It does when :func:`claimtrack.matching.asks_model` says so with these
+    thresholds (``relate()`` uses ``MODEL_SHARED`` and ``MODEL_JACCARD``); below
+    them, they are not "the same" for the model.
     """
     out = []
     for s1, s2 in pairs:
-        c = compare(prepare(s1), prepare(s2))
-        out.append(len(c.shared) >= shared and c.jaccard >= jaccard)
+        a, b = prepare(s1), prepare(s2)
+        out.append(asks_model(compare(a, b), a, b, shared, jaccard))
     return np.asarray(out, dtype=bool)
 
 
@@ -270,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--guard",
         type=int,
-        default=3,
+        default=MODEL_SHARED,
         help="'same' also needs this many shared content stems (as relate() would)",
     )
     ap.add_argument(

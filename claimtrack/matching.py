@@ -54,6 +54,7 @@ __all__ = [
     "Comparison",
     "Relation",
     "RelationName",
+    "asks_model",
     "compare",
     "prepare",
     "relate",
@@ -457,6 +458,30 @@ AGREE_SHARED = 6
 AGREE_JACCARD = 40.0
 
 
+#: Content words two claims must share (their speakers' names aside) for the
+#: same-statement model to be asked.
+MODEL_SHARED = 3
+
+
+def asks_model(
+    c: Comparison,
+    a: ClaimText,
+    b: ClaimText,
+    shared: int = MODEL_SHARED,
+    jaccard: float = MODEL_JACCARD,
+) -> bool:
+    """Whether :func:`relate` asks the same-statement model about two claims: they
+    share ``shared`` content words besides their speakers' names, and a content-stem
+    Jaccard (0-100) of ``jaccard``.  The model was fitted on such pairs only.
+
+    >>> a = prepare("The old river bridge will reopen in June.")
+    >>> b, c = prepare("The river bridge reopens in June."), prepare("The bridge was painted.")
+    >>> asks_model(compare(a, b), a, b), asks_model(compare(a, c), a, c)
+    (True, False)
+    """
+    return len(c.shared - a.speakers - b.speakers) >= shared and c.jaccard >= jaccard
+
+
 def _same_statement(c: Comparison, a: ClaimText, b: ClaimText) -> tuple[bool, float, str]:
     """Whether two claims state the same thing in other words, a score and why.
 
@@ -468,7 +493,7 @@ def _same_statement(c: Comparison, a: ClaimText, b: ClaimText) -> tuple[bool, fl
     share half their content words state the same thing too.
     """
     n_shared = len(c.shared - a.speakers - b.speakers)
-    if n_shared >= 3 and c.jaccard >= MODEL_JACCARD:
+    if asks_model(c, a, b):
         p = same_statement_probability(a, b)
         if p >= statement_threshold():
             why = f"same statement (p={p:.2f}), {n_shared} content words shared"

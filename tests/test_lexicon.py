@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from claimtrack.lexicon import data_lines, word_set
+from claimtrack.lexicon import data_lines, word_categories, word_set
 
 
 def test_abbreviation_categories() -> None:
@@ -42,3 +42,25 @@ def test_missing_data_file() -> None:
     """Asking for a data file that does not exist fails loudly."""
     with pytest.raises(FileNotFoundError):
         data_lines("no-such-file.txt")
+
+
+def _column(name: str, column: int = 0) -> set[str]:
+    return {line.split("\t")[column] for line in data_lines(name)}
+
+
+def test_date_and_number_tables_agree_with_change_words() -> None:
+    """The tables that give date kinds and number values cover the same words as the
+    date and number categories of change_words.txt, so the two cannot drift apart."""
+    categories = word_categories("change_words.txt")
+    assert _column("date_words.tsv") == set(categories["date"])
+    assert _column("number_values.tsv") <= set(categories["number"])
+    assert all(v.isdigit() for v in _column("number_values.tsv", 1))
+    assert _column("date_words.tsv", 1) == {"month", "weekday", "relative"}
+
+
+def test_modal_verbs_table() -> None:
+    """Every modal verb has a family and a form; each family has a present form."""
+    rows = [line.split("\t") for line in data_lines("modal_verbs.tsv")]
+    assert all(len(row) == 3 and row[2] in ("present", "past") for row in rows)
+    families = {family for _, family, _ in rows}
+    assert families == {family for _, family, form in rows if form == "present"}
