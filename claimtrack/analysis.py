@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
-from claimtrack.articles import Article
+from claimtrack.articles import Article, check_articles
 from claimtrack.attributions import (
     Attribution,
     SentenceKind,
@@ -85,7 +85,11 @@ def analyze(
         articles: The articles.
         splitter: The sentence splitter (default: the shipped one).
         progress: Called with the number of articles done after each article.
+
+    Raises:
+        TypeError: ``articles`` is not an iterable of :class:`Article`.
     """
+    articles = check_articles(articles, "analyze")
     splitter = splitter or SentenceSplitter.default()
     items: list[tuple[Article, tuple[Sentence, ...], Sequence[Attribution]]] = []
     for done, article in enumerate(articles, start=1):

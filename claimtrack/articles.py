@@ -14,7 +14,9 @@ Lines, plain text, and directories or globs of such files.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import fnmatch
 import glob
 import json
 import os
@@ -32,13 +34,18 @@ from claimtrack.exceptions import (
     EmptyArticleError,
     InputError,
 )
+from claimtrack.normalize import clean_text
 from claimtrack.spans import Span, trim_span
 
 __all__ = [
     "Article",
     "ArticleSet",
     "Format",
+    "Unread",
     "article_to_dict",
+    "check_articles",
+    "clean_field",
+    "iter_articles",
     "parse_date",
     "read_articles",
     "read_jsonl",
@@ -49,10 +56,17 @@ __all__ = [
     "write_jsonl",
 ]
 
-Format = Literal["auto", "seed", "jsonl", "text"]
+Format = Literal["auto", "seed", "jsonl", "json", "text"]
+_FORMATS = ("auto", "seed", "jsonl", "json", "text")
 
 #: File endings read when a directory is given, and the format each gets under ``"auto"``.
-_SUFFIX_FORMATS: dict[str, Format] = {".txt": "seed", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+_SUFFIX_FORMATS: dict[str, Format] = {
+    ".txt": "seed",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+}
+_KNOWN_SUFFIXES = ", ".join(_SUFFIX_FORMATS)
 
 _LINE = re.compile(r"[^\r\n]+")
 
@@ -132,6 +146,22 @@ _ALIASES = {
 }
 
 
+def clean_field(value: str | None) -> str | None:
+    """A short field (title, URL, id) with odd characters as spaces, trimmed; None if blank.
+
+    >>> clean_field("  Breaking:\\u200b news\\x00 ")
+    'Breaking:  news'
+    """
+    if value is None:
+        return None
+    return clean_text(value).strip() or None
+
+
+def _clean_id(value: object) -> object:
+    """A string id cleaned like :func:`clean_field` (other values are left to the validator)."""
+    return clean_field(value) if isinstance(value, str) else value
+
+
 def _check_id(instance: Article, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not value.strip():
         raise ValueError("an article needs a non-empty string id")
@@ -149,24 +179,36 @@ class Article:
         date: The publication date, if known.
         url: Where the report was published, if known.
         source: The outlet; derived from the URL's host when not given.
-        paragraphs: Spans of the paragraphs in ``text`` (non-blank lines).
+        clean_text: The text as analysed: ``text`` with control, invisible and
+            odd space characters shown as spaces and odd line breaks as
+            newlines (:func:`~claimtrack.normalize.clean_text`).  It has the
+            length of ``text``, so every offset indexes both; it *is*
+            ``text`` when there is nothing to clean.  Sentences, attributions
+            and claims quote it, so names and outputs never carry a NUL or a
+            zero-width space.
+        paragraphs: Spans of the paragraphs (non-blank lines of ``clean_text``).
     """
 
-    id: str = attrs.field(validator=_check_id)
+    id: str = attrs.field(converter=_clean_id, validator=_check_id)
     text: str = attrs.field(validator=attrs.validators.instance_of(str), repr=False)
-    title: str | None = None
+    title: str | None = attrs.field(default=None, converter=clean_field)
     date: dt.date | None = attrs.field(default=None, converter=parse_date)
-    url: str | None = None
-    source: str | None = attrs.field()
+    url: str | None = attrs.field(default=None, converter=clean_field)
+    source: str | None = attrs.field(converter=clean_field)
+    clean_text: str = attrs.field(init=False, repr=False, eq=False)
     paragraphs: tuple[Span, ...] = attrs.field(repr=False, eq=False)
 
     @source.default
     def _source_from_url(self) -> str | None:
         return source_from_url(self.url)
 
+    @clean_text.default
+    def _clean(self) -> str:
+        return clean_text(self.text)
+
     @paragraphs.default
     def _split(self) -> tuple[Span, ...]:
-        return split_paragraphs(self.text)
+        return split_paragraphs(self.clean_text)
 
     @classmethod
     def from_dict(cls, record: dict[str, Any], *, default_id: str | None = None) -> Article:
@@ -217,6 +259,30 @@ class Article:
         )
 
 
+def check_articles(articles: object, caller: str) -> list[Article]:
+    """``articles`` as a list, or TypeError saying what ``caller`` takes instead.
+
+    >>> check_articles([Article(id="a", text="Hi.")], "analyze")[0].id
+    'a'
+    >>> check_articles("seeds/", "analyze")
+    Traceback (most recent call last):
+    ...
+    TypeError: analyze() takes an iterable of Article, not a str (read files with claimtrack.read_articles)
+    """
+    hint = " (read files with claimtrack.read_articles)"
+    if isinstance(articles, Article):
+        raise TypeError(f"{caller}() takes an iterable of Article, not one Article: pass [article]")
+    if isinstance(articles, (str, bytes, os.PathLike)) or not isinstance(articles, Iterable):
+        raise TypeError(
+            f"{caller}() takes an iterable of Article, not a {type(articles).__name__}{hint}"
+        )
+    out = list(articles)
+    for item in out:
+        if not isinstance(item, Article):
+            raise TypeError(f"{caller}() takes Article items, not a {type(item).__name__}{hint}")
+    return out
+
+
 def article_to_dict(article: Article) -> dict[str, Any]:
     """The JSON Lines record for ``article`` (what :func:`write_jsonl` writes)."""
     return {
@@ -237,31 +303,73 @@ def write_jsonl(articles: Iterable[Article], out: IO[str]) -> None:
 
 
 # --- readers -----------------------------------------------------------------
+#
+# Every reader is built on a generator of *items*: an Article, an InputError for
+# a bad file or record (the reader goes on after it), or an Unread notice for a
+# file of a folder that is not read.  read_articles decides whether an error
+# stops the read or is kept in ArticleSet.skipped; nothing is dropped silently.
 
 
-def _decode(data: bytes, path: Path) -> str:
+@attrs.frozen
+class Unread:
+    """A file of a folder that was not read, and why (not an error).
+
+    Attributes:
+        path: The file or folder.
+        reason: Why it was not read, and how to read it if wanted.
+    """
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+_Item = Article | InputError | Unread
+
+
+def _check_encoding(encoding: str) -> str:
+    """The codec's canonical name; ValueError for an unknown one."""
     try:
-        return data.decode("utf-8-sig")
+        return codecs.lookup(encoding).name
+    except LookupError:
+        raise ValueError(f"unknown encoding {encoding!r} (try utf-8, latin-1, cp1252)") from None
+
+
+def _decode(data: bytes, path: Path, encoding: str, first_line: int = 1) -> str:
+    """``data`` decoded, or ArticleFormatError naming the line and the byte in it."""
+    codec = "utf-8-sig" if encoding == "utf-8" and first_line == 1 else encoding
+    try:
+        return data.decode(codec)
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        line = first_line + data.count(b"\n", 0, exc.start)
+        column = exc.start - line_start + 1
+        bad = data[exc.start : min(exc.end, exc.start + 4)].hex(" ")
         raise ArticleFormatError(
-            f"byte {exc.start} is not UTF-8 ({exc.reason}); re-save the file as UTF-8",
+            f"byte {column} of the line (0x{bad}) is not {encoding.upper()} ({exc.reason}); "
+            "re-save the file as UTF-8 or give its encoding (--encoding)",
             path=path,
             line=line,
         ) from None
 
 
-def _read_text(path: Path) -> str:
+def _read_bytes(path: Path) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read the file: {exc.strerror or exc}", path=path) from None
     if not data.strip():
         raise EmptyArticleError("the file is empty", path=path)
-    return _decode(data, path)
+    return data
 
 
-def read_seed(path: str | Path) -> Article:
+def _read_text(path: Path, encoding: str = "utf-8") -> str:
+    return _decode(_read_bytes(path), path, encoding)
+
+
+def read_seed(path: str | Path, *, encoding: str = "utf-8") -> Article:
     """Read one article in the seed format.
 
     Line 1 is the title, line 2 the date (``YYYYMMDD``), line 3 the URL, and
@@ -270,10 +378,11 @@ def read_seed(path: str | Path) -> Article:
 
     Raises:
         EmptyArticleError: the file or its body is empty.
-        ArticleFormatError: the header is incomplete or the date is bad.
+        ArticleFormatError: the header is incomplete, the date is bad or the
+            bytes are not in the encoding.
     """
     path = Path(path)
-    content = _read_text(path)
+    content = _read_text(path, _check_encoding(encoding))
     header_end = 0
     header: list[str] = []
     for _ in range(3):
@@ -298,21 +407,114 @@ def read_seed(path: str | Path) -> Article:
     body = content[header_end:]
     if not body.strip():
         raise EmptyArticleError("the article has a header but no body", path=path, line=4)
-    return Article(id=path.stem, text=body, title=title or None, date=date, url=url or None)
+    return Article(id=path.stem, text=body, title=title, date=date, url=url)
 
 
-def read_plain(path: str | Path) -> Article:
+def read_plain(path: str | Path, *, encoding: str = "utf-8") -> Article:
     """Read a plain text file with no header: the whole file is the body.
 
     Raises:
         EmptyArticleError: the file is empty.
+        ArticleFormatError: the bytes are not in the encoding.
     """
     path = Path(path)
-    return Article(id=path.stem, text=_read_text(path))
+    return Article(id=path.stem, text=_read_text(path, _check_encoding(encoding)))
 
 
-def read_jsonl(path: str | Path) -> Iterator[Article]:
-    """Read articles from a JSON Lines file, one object a line.
+def _json_message(exc: json.JSONDecodeError) -> str:
+    """json's whole message in words, with the column ('Unterminated string starting at')."""
+    msg = exc.msg[:1].lower() + exc.msg[1:]
+    return f"invalid JSON: {msg}{'' if msg.endswith(' at') else ' at'} column {exc.colno}"
+
+
+def _record_article(
+    record: object, path: Path, line: int | None, default_id: str, where: str = ""
+) -> Article | InputError:
+    """The article of one JSON record, or the error that says what is wrong with it."""
+    if not isinstance(record, dict):
+        return ArticleFormatError(
+            f"{where}expected a JSON object, got {type(record).__name__}", path=path, line=line
+        )
+    try:
+        article = Article.from_dict(record, default_id=default_id)
+    except ValueError as exc:
+        return ArticleFormatError(f"{where}{exc}", path=path, line=line)
+    if not article.text.strip():
+        return EmptyArticleError(f'{where}the record\'s "text" is empty', path=path, line=line)
+    return article
+
+
+#: An article or the error of a bad record, with the line it stands on (if known).
+_Located = tuple[Article | InputError, int | None]
+
+
+def _jsonl_items(path: Path, encoding: str) -> Iterator[_Located]:
+    """The records of a JSON Lines file, streamed a line at a time."""
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        yield InputError(f"cannot read the file: {exc.strerror or exc}", path=path), None
+        return
+    found = False
+    with handle:
+        # JSON Lines separates records by \n only: U+2028 or U+0085 may stand inside a string
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            found = True
+            raw = raw.rstrip(b"\r\n")  # the line's end is not part of the record
+            try:
+                line = _decode(raw, path, encoding, first_line=number)
+            except ArticleFormatError as exc:
+                yield exc, number
+                continue
+            if number == 1:
+                line = line.removeprefix("\ufeff")
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield ArticleFormatError(_json_message(exc), path=path, line=number), number
+                continue
+            except RecursionError:
+                yield (
+                    ArticleFormatError("invalid JSON: nested too deeply", path=path, line=number),
+                    number,
+                )
+                continue
+            yield _record_article(record, path, number, f"{path.stem}:{number}"), number
+    if not found:
+        yield EmptyArticleError("the file is empty", path=path), None
+
+
+def _json_items(path: Path, encoding: str) -> Iterator[_Located]:
+    """The records of a JSON file: one object, or an array of objects."""
+    try:
+        data = json.loads(_read_text(path, encoding))
+    except InputError as exc:
+        yield exc, exc.line
+        return
+    except json.JSONDecodeError as exc:
+        yield ArticleFormatError(_json_message(exc), path=path, line=exc.lineno), exc.lineno
+        return
+    except RecursionError:
+        yield ArticleFormatError("invalid JSON: nested too deeply", path=path), None
+        return
+    if isinstance(data, dict):
+        yield _record_article(data, path, None, path.stem), None
+        return
+    if not isinstance(data, list):
+        message = f"expected a JSON object or an array of objects, got {type(data).__name__}"
+        yield ArticleFormatError(message, path=path), None
+        return
+    if not data:
+        yield EmptyArticleError("the array holds no records", path=path), None
+    for number, record in enumerate(data, start=1):
+        where = f"record {number}: "
+        yield _record_article(record, path, None, f"{path.stem}:{number}", where), None
+
+
+def read_jsonl(path: str | Path, *, encoding: str = "utf-8") -> Iterator[Article]:
+    """Read articles from a JSON Lines file, one object a line, streaming.
 
     ``text`` is required; ``id`` (default ``<file stem>:<line>``), ``title``,
     ``date`` (ISO 8601 or ``YYYYMMDD``), ``url`` and ``source`` are optional.
@@ -321,69 +523,136 @@ def read_jsonl(path: str | Path) -> Iterator[Article]:
         ArticleFormatError: a line is not a JSON object or a field is bad.
         EmptyArticleError: the file or a record's text is empty.
     """
-    path = Path(path)
-    content = _read_text(path)
-    # JSON Lines separates records by \n only: U+2028 or U+0085 may stand inside a string
-    for number, line in enumerate(content.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ArticleFormatError(
-                f"invalid JSON at column {exc.colno}: {exc.msg}", path=path, line=number
-            ) from None
-        if not isinstance(record, dict):
-            raise ArticleFormatError(
-                f"expected a JSON object, got {type(record).__name__}", path=path, line=number
-            )
-        try:
-            article = Article.from_dict(record, default_id=f"{path.stem}:{number}")
-        except ValueError as exc:
-            raise ArticleFormatError(str(exc), path=path, line=number) from None
-        if not article.text.strip():
-            raise EmptyArticleError('the record\'s "text" is empty', path=path, line=number)
-        yield article
+    for item, _ in _jsonl_items(Path(path), _check_encoding(encoding)):
+        if isinstance(item, InputError):
+            raise item
+        yield item
 
 
-def _read_file(path: Path, fmt: Format) -> Iterator[Article]:
+def _file_items(path: Path, fmt: Format, encoding: str) -> Iterator[_Located]:
     if fmt == "auto":
         fmt = _SUFFIX_FORMATS.get(path.suffix.lower(), "seed")
     if fmt == "jsonl":
-        yield from read_jsonl(path)
-    elif fmt == "text":
-        yield read_plain(path)
+        yield from _jsonl_items(path, encoding)
+    elif fmt == "json":
+        yield from _json_items(path, encoding)
     else:
-        yield read_seed(path)
+        try:
+            yield (read_plain if fmt == "text" else read_seed)(path, encoding=encoding), None
+        except InputError as exc:
+            yield exc, exc.line
 
 
-def _expand(paths: Sequence[str | Path]) -> Iterator[Path]:
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def _folder_items(folder: Path, pattern: str | None) -> Iterator[Path | Unread]:
+    """The files of a folder to read, sorted by relative path, and notices for the rest."""
+    chosen: list[Path] = []
+    unread: list[Unread] = []
+    unmatched = 0
+    for path in folder.rglob("*"):
+        relative = path.relative_to(folder)
+        if _hidden(relative):
+            if path.name.startswith("."):  # report a hidden entry once, not its contents
+                kind = "folder" if path.is_dir() else "file"
+                unread.append(Unread(str(path), f"hidden {kind}: not read"))
+            continue
+        if not path.is_file():
+            continue
+        if pattern is not None:
+            name = relative.as_posix() if "/" in pattern else path.name
+            if fnmatch.fnmatchcase(name, pattern):
+                chosen.append(path)
+            else:
+                unmatched += 1
+        elif path.suffix.lower() in _SUFFIX_FORMATS:
+            chosen.append(path)
+        else:
+            what = f"the extension {path.suffix!r}" if path.suffix else "no extension"
+            unread.append(
+                Unread(
+                    str(path),
+                    f"not an article file ({what}; read are {_KNOWN_SUFFIXES}): "
+                    "name it, or choose files with --glob",
+                )
+            )
+    if unmatched:
+        plural = "s do" if unmatched > 1 else " does"
+        unread.append(Unread(str(folder), f"{unmatched} file{plural} not match {pattern!r}"))
+    if not chosen:
+        unread.append(Unread(str(folder), "the folder holds no article file"))
+    yield from sorted(chosen, key=lambda p: p.relative_to(folder).as_posix())
+    yield from sorted(unread, key=lambda u: u.path)
+
+
+def _path_items(paths: Sequence[str | Path], pattern: str | None) -> Iterator[Path | _Item]:
+    """The files to read, with notices and errors for paths that give none."""
     for item in paths:
         path = Path(item)
         if path.is_dir():
-            found = [
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in _SUFFIX_FORMATS
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            ]
-            yield from sorted(found, key=lambda p: p.relative_to(path).as_posix())
-        elif path.exists():
+            yield from _folder_items(path, pattern)
+        elif path.is_file():
             yield path
+        elif path.exists():
+            yield InputError("not a regular file", path=item)
         elif glob.has_magic(str(item)):
             matches = sorted(Path(p) for p in glob.glob(str(item), recursive=True))
             files = [p for p in matches if p.is_file()]
             if not files:
-                raise InputError("the pattern matches no file", path=item)
+                yield InputError("the pattern matches no file", path=item)
             yield from files
         else:
-            raise InputError("no such file or directory", path=item)
+            yield InputError("no such file or directory", path=item)
+
+
+def iter_articles(
+    *paths: str | Path,
+    format: Format = "auto",
+    encoding: str = "utf-8",
+    glob: str | None = None,
+) -> Iterator[Article | InputError | Unread]:
+    """Stream articles from files, folders and glob patterns, with every problem.
+
+    The items come in order: an :class:`Article`; an :class:`InputError` for a
+    bad file or record (reading goes on after it); or an :class:`Unread`
+    notice for a file of a folder that is not read.  JSON Lines files are read
+    a line at a time.  Article ids are not checked for duplicates here (see
+    :func:`read_articles`).
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.jsonl").write_text('{"id": "x", "text": "Hi."}\\n{"id": \\n')
+    >>> _ = (folder / "notes.md").write_text("# notes")
+    >>> for item in iter_articles(folder):
+    ...     print(type(item).__name__, str(item).replace(str(folder), "F"))
+    Article Article(id='x', title=None, date=None, url=None, source=None)
+    ArticleFormatError F/a.jsonl:2: invalid JSON: expecting value at column 8
+    Unread F/notes.md: not an article file (the extension '.md'; read are .txt, .jsonl, .ndjson, .json): name it, or choose files with --glob
+    """
+    for item, _, _ in _located(paths, format, encoding, glob):
+        yield item
+
+
+def _located(
+    paths: Sequence[str | Path], format: Format, encoding: str, pattern: str | None
+) -> Iterator[tuple[_Item, str | None, int | None]]:
+    """:func:`iter_articles`, each item with the file and line it comes from."""
+    if format not in _FORMATS:
+        raise ValueError(f"format must be one of {', '.join(map(repr, _FORMATS))}")
+    encoding = _check_encoding(encoding)
+    for item in _path_items(paths or (os.curdir,), pattern):
+        if isinstance(item, Path):
+            for found, line in _file_items(item, format, encoding):
+                yield found, str(item), line
+        else:
+            yield item, getattr(item, "path", None), None
 
 
 @attrs.frozen
 class ArticleSet:
-    """Articles read from files, in a stable order, with any files skipped.
+    """Articles read from files, in a stable order, with what was not read.
 
     Iterate over it, index it by position, or look an article up by id with
     :meth:`get`.
@@ -391,12 +660,15 @@ class ArticleSet:
     Attributes:
         articles: The articles read, in the order of the paths given (a
             directory's files sorted by relative path).
-        skipped: The errors of files that were skipped (empty unless
-            ``on_error="skip"``).
+        skipped: The errors of the files and records that were skipped (empty
+            unless ``on_error="skip"``).
+        unread: Files of folders that were not read, each with why (not an
+            article file, hidden, not matching the glob, an empty folder).
     """
 
     articles: tuple[Article, ...]
     skipped: tuple[InputError, ...] = ()
+    unread: tuple[Unread, ...] = ()
 
     def __iter__(self) -> Iterator[Article]:
         return iter(self.articles)
@@ -415,52 +687,64 @@ class ArticleSet:
         return None
 
 
+def _where(path: str | None, line: int | None) -> str:
+    return "?" if path is None else path if line is None else f"{path}:{line}"
+
+
 def read_articles(
     *paths: str | Path,
     format: Format = "auto",
     on_error: Literal["raise", "skip"] = "raise",
+    encoding: str = "utf-8",
+    glob: str | None = None,
 ) -> ArticleSet:
-    """Read articles from files, directories (recursively) or glob patterns.
+    """Read articles from files, folders (recursively) or glob patterns.
 
-    Under ``format="auto"`` a ``.jsonl``/``.ndjson`` file is JSON Lines and any
-    other file is in the seed format; pass ``format="text"`` to read plain text
-    bodies without a header.  A directory contributes its ``.txt``, ``.jsonl``
-    and ``.ndjson`` files, sorted by relative path, hidden ones excluded.
+    Under ``format="auto"`` a ``.jsonl``/``.ndjson`` file is JSON Lines, a
+    ``.json`` file one object or an array of objects, and any other file is in
+    the seed format; pass ``format="text"`` to read plain text bodies without
+    a header.  A folder contributes its ``.txt``, ``.jsonl``, ``.ndjson`` and
+    ``.json`` files (any case), sorted by relative path; its other files and
+    hidden ones are listed in :attr:`ArticleSet.unread`.  With ``glob``, a
+    folder contributes the files whose name (or relative path, when the
+    pattern holds a ``/``) matches it instead.
 
     Args:
-        paths: Files, directories or glob patterns.
+        paths: Files, folders or glob patterns.
         format: How to read each file.
-        on_error: ``"raise"`` stops at the first bad file; ``"skip"`` leaves a
-            bad file out and records its error in :attr:`ArticleSet.skipped`.
+        on_error: ``"raise"`` stops at the first bad file or record;
+            ``"skip"`` leaves it out, goes on, and records its error in
+            :attr:`ArticleSet.skipped`: a bad JSON record costs that record,
+            never the good ones beside it.
+        encoding: The files' encoding (default UTF-8; a UTF-8 byte-order
+            mark is allowed).
+        glob: A pattern choosing the files of folders (``"*.json"``).
 
     Raises:
         InputError: a path does not exist, or (with ``on_error="raise"``) a
-            file is bad or two articles share an id.
+            file or record is bad or two articles share an id.
+        ValueError: an option is not one of those allowed.
     """
     if on_error not in ("raise", "skip"):
         raise ValueError('on_error must be "raise" or "skip"')
-    if format not in ("auto", "seed", "jsonl", "text"):
-        raise ValueError('format must be one of "auto", "seed", "jsonl", "text"')
     articles: list[Article] = []
     skipped: list[InputError] = []
+    unread: list[Unread] = []
     seen: dict[str, str] = {}
-    for path in _expand(paths or (os.curdir,)):
-        try:
-            batch = list(_read_file(path, format))
-            batch_ids: dict[str, str] = {}
-            for article in batch:
-                earlier = seen.get(article.id) or batch_ids.get(article.id)
-                if earlier is not None:
-                    raise DuplicateArticleError(
-                        f"article id {article.id!r} was already read from {earlier}",
-                        path=path,
-                    )
-                batch_ids[article.id] = str(path)
-            seen.update(batch_ids)
-        except InputError as exc:
-            if on_error == "raise":
-                raise
-            skipped.append(exc)
+    for item, path, line in _located(paths, format, encoding, glob):
+        if isinstance(item, Unread):
+            unread.append(item)
             continue
-        articles.extend(batch)
-    return ArticleSet(tuple(articles), tuple(skipped))
+        if isinstance(item, Article):
+            earlier = seen.get(item.id)
+            if earlier is None:
+                seen[item.id] = _where(path, line)
+                articles.append(item)
+                continue
+            item = DuplicateArticleError(
+                f"article id {item.id!r} was already read from {earlier}", path=path, line=line
+            )
+        if on_error == "raise":
+            raise item
+        skipped.append(item)
+    return ArticleSet(tuple(articles), tuple(skipped), tuple(unread))

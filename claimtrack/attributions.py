@@ -353,12 +353,12 @@ class _SentenceRules:
         following_quote: Span | None = None,
     ) -> None:
         self.following_quote = following_quote
-        self.text = article.text
+        self.text = article.clean_text
         self.sentence = sentence
         self.quotes = quotes
         self.lex = lex
         self.quote_starts = [q.start for q in quotes]
-        self.tok = _tokenize(article.text, sentence.body_start, sentence.end)
+        self.tok = _tokenize(article.clean_text, sentence.body_start, sentence.end)
         self.words = lex.words
         self.found: list[_Raw] = []
         # characters of the sentence already taken by a content or a speaker
@@ -1110,7 +1110,7 @@ class _SentenceRules:
 
 
 def _paragraph_quotes(article: Article) -> list[list[Span]]:
-    return [_quote_spans(article.text, para) for para in article.paragraphs]
+    return [_quote_spans(article.clean_text, para) for para in article.paragraphs]
 
 
 def _continue_quotes(
@@ -1154,7 +1154,7 @@ def _continue_quotes(
             quote = starts[nxt.paragraph].get(nxt.body_start)
             if quote is None:
                 break
-            stripped = _strip_marks(article.text, quote)
+            stripped = _strip_marks(article.clean_text, quote)
             if stripped.end > stripped.start:
                 pieces.append(stripped)
             last_end = quote.end
@@ -1179,7 +1179,7 @@ def _extract_raw(article: Article, sentences: Sequence[Sentence]) -> list[_Raw]:
     lex = _lexicon()
     quotes = _paragraph_quotes(article)
     found: list[_Raw] = []
-    text = article.text
+    text = article.clean_text
     triggers = lex.triggers
     paragraphs = article.paragraphs
     for sentence in sentences:
@@ -1219,7 +1219,7 @@ def extract_attributions(
     resolutions: list[Resolution] = resolve_speakers(
         article, sentences, [(r.sentence, r.speaker) for r in raw]
     )
-    text = article.text
+    text = article.clean_text
     out = []
     for item, resolved in zip(raw, resolutions, strict=True):
         out.append(

@@ -41,7 +41,7 @@ class Claim:
         sentence_index: The sentence's index in the article.
         start: Offset of the claim's text in the article (after any dateline).
         end: Offset just past its end.
-        text: ``article.text[start:end]``.
+        text: ``article.clean_text[start:end]``.
         date: The article's date, if known.
         outlet: The article's source (outlet), if known.
         speakers: Canonical names of the sentence's speakers, in order, no repeats.
@@ -83,7 +83,7 @@ def claims_of_article(item: ArticleAnalysis) -> list[Claim]:
             continue
         mine = [a for a in item.attributions if a.sentence.start == sentence.start]
         start = sentence.body_start
-        if not _HAS_WORD.search(article.text, start, sentence.end):
+        if not _HAS_WORD.search(article.clean_text, start, sentence.end):
             continue  # a lone quotation mark or dash says nothing
         out.append(
             Claim(
@@ -92,7 +92,7 @@ def claims_of_article(item: ArticleAnalysis) -> list[Claim]:
                 sentence_index=sentence.index,
                 start=start,
                 end=sentence.end,
-                text=article.text[start : sentence.end],
+                text=article.clean_text[start : sentence.end],
                 date=article.date,
                 outlet=article.source,
                 speakers=_unique([a.speaker_name or "" for a in mine]),

@@ -1,26 +1,31 @@
 """The ``claimtrack`` command line: a thin shell over the Python API.
 
-Every command reads articles from files, directories or glob patterns (see
+Every command reads articles from files, folders or glob patterns (see
 :func:`claimtrack.articles.read_articles`).  Errors in the input are reported
 as ``claimtrack: error: <file>:<line>: <what is wrong>`` with exit status 1;
-with ``--skip-bad`` bad files are left out and listed on standard error at the
-end.  Progress goes to standard error when it is a terminal.
+with ``--skip-bad`` bad files and bad JSON records are left out, and each is
+listed on standard error at the end with a summary.  Files of folders that are
+not read are listed too.  Usage errors exit with 2; a user never sees a
+Python traceback (``--debug`` shows it for an unexpected error).  Progress goes
+to standard error when it is a terminal.
 """
 
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
+import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
-from typing import IO, Any
+from typing import IO, Any, NoReturn
 
 from claimtrack import __version__
 from claimtrack.analysis import Analysis, analyze
 from claimtrack.articles import ArticleSet, read_articles
 from claimtrack.clusters import Link
-from claimtrack.exceptions import ClaimtrackError
+from claimtrack.exceptions import ClaimtrackError, InputError
 from claimtrack.report import (
     attribution_record,
     cluster_record,
@@ -58,22 +63,63 @@ class _Progress:
             self.stream.flush()
 
 
+def _int_at_least(low: int) -> Callable[[str], int]:
+    """An argparse type: an integer of at least ``low``."""
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            number = low - 1
+        if number < low:
+            raise argparse.ArgumentTypeError(
+                f"must be a whole number of at least {low}, not {value!r}"
+            )
+        return number
+
+    parse.__name__ = "width"  # argparse names the type in its message
+    return parse
+
+
+def _encoding(value: str) -> str:
+    """An argparse type: a text encoding Python knows."""
+    try:
+        return codecs.lookup(value).name
+    except LookupError:
+        raise argparse.ArgumentTypeError(
+            f"unknown encoding {value!r} (try utf-8, latin-1, cp1252)"
+        ) from None
+
+
 def _add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "paths", nargs="+", metavar="PATH", help="article files, directories or glob patterns"
+        "paths", nargs="+", metavar="PATH", help="article files, folders or glob patterns"
     )
     parser.add_argument(
         "--input-format",
-        choices=["auto", "seed", "jsonl", "text"],
+        choices=["auto", "seed", "jsonl", "json", "text"],
         default="auto",
-        help="how to read files: auto (by extension: .jsonl is JSON Lines, others the seed "
-        "format), seed, jsonl, or text (plain body, no header) (default: auto)",
+        help="how to read files: auto (by extension: .jsonl/.ndjson are JSON Lines, .json one "
+        "object or an array of objects, others the seed format), seed, jsonl, json, or text "
+        "(plain body, no header) (default: auto)",
+    )
+    parser.add_argument(
+        "--glob",
+        metavar="PATTERN",
+        help="read the files of folders whose name matches PATTERN (or whose relative path "
+        "does, when it holds a /), e.g. '*.json' (default: .txt, .jsonl, .ndjson and .json files)",
+    )
+    parser.add_argument(
+        "--encoding",
+        type=_encoding,
+        default="utf-8",
+        help="the encoding of the files (default: utf-8)",
     )
     parser.add_argument(
         "--skip-bad",
         action="store_true",
-        help="leave out files that cannot be read and list them at the end "
-        "(default: stop at the first bad file)",
+        help="leave out bad files and bad JSON records, go on, and list each one at the end "
+        "(default: stop at the first)",
     )
     parser.add_argument(
         "--learn",
@@ -81,6 +127,9 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
         help="let the sentence splitter also learn abbreviations from the articles read",
     )
     parser.add_argument("--quiet", action="store_true", help="no progress on standard error")
+    parser.add_argument(
+        "--debug", action="store_true", help="show the Python traceback of an unexpected error"
+    )
 
 
 def _add_format_option(parser: argparse.ArgumentParser, text_form: str) -> None:
@@ -93,7 +142,7 @@ def _add_format_option(parser: argparse.ArgumentParser, text_form: str) -> None:
 
 
 def _add_command(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    commands: argparse._SubParsersAction[_Parser],
     name: str,
     run: Runner,
     *,
@@ -110,8 +159,15 @@ def _add_command(
     return parser
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, with usage errors in one line and a pointer to --help."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def _build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="claimtrack",
         description="Track claims across news reports: who said what, and how claims travel.",
     )
@@ -193,7 +249,10 @@ def _build_parser() -> argparse.ArgumentParser:
         "kinds, datelines and boilerplate marked.",
     )
     report.add_argument(
-        "--width", type=int, default=100, help="wrap lines at this width (default: 100)"
+        "--width",
+        type=_int_at_least(20),
+        default=100,
+        help="wrap lines at this width, at least 20 (default: 100)",
     )
     return parser
 
@@ -203,13 +262,34 @@ def _read(args: argparse.Namespace) -> ArticleSet:
         *args.paths,
         format=args.input_format,
         on_error="skip" if args.skip_bad else "raise",
+        encoding=args.encoding,
+        glob=args.glob,
+    )
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _report_input(articles: ArticleSet, err: IO[str]) -> None:
+    """List every file not read and every bad file or record skipped, then a summary."""
+    for unread in articles.unread:
+        err.write(f"claimtrack: not read: {unread}\n")
+    if not articles.skipped:
+        return
+    for problem in articles.skipped:
+        err.write(f"claimtrack: skipped: {problem}\n")
+    bad_files = len({p.path for p in articles.skipped})
+    err.write(
+        f"claimtrack: read {_plural(len(articles), 'article')}; skipped "
+        f"{_plural(len(articles.skipped), 'bad file or record')} in {_plural(bad_files, 'file')}\n"
     )
 
 
 def _analyze(args: argparse.Namespace, articles: ArticleSet, err: IO[str]) -> Analysis:
     splitter = SentenceSplitter.default()
     if args.learn:
-        splitter = splitter.learn(article.text for article in articles)
+        splitter = splitter.learn(article.clean_text for article in articles)
     progress = _Progress(len(articles), "analysing", err, not args.quiet and err.isatty())
     try:
         return analyze(articles, splitter=splitter, progress=progress.step)
@@ -251,7 +331,7 @@ def _run_claims(args: argparse.Namespace, articles: ArticleSet, out: IO[str], er
 def _track(args: argparse.Namespace, articles: ArticleSet, err: IO[str]) -> ClaimTracker:
     splitter = SentenceSplitter.default()
     if args.learn:
-        splitter = splitter.learn(article.text for article in articles)
+        splitter = splitter.learn(article.clean_text for article in articles)
     tracker = ClaimTracker(splitter=splitter)
     progress = _Progress(len(articles), "analysing", err, not args.quiet and err.isatty())
     try:
@@ -327,25 +407,71 @@ def main(
 ) -> int:
     """Run the command line; return the exit status.
 
+    0 when all went well, 1 for bad input (or an unexpected error), 2 for a
+    usage error (argparse exits with it), 130 when interrupted.  Errors are one
+    line on ``err``; ``--debug`` shows the traceback of an unexpected one.
+
     Args:
         argv: The arguments (default: ``sys.argv[1:]``).
         out: Where results go (default: standard output).
         err: Where errors and progress go (default: standard error).
     """
-    out = out if out is not None else sys.stdout
-    err = err if err is not None else sys.stderr
+    out = out if out is not None else _lenient(sys.stdout)
+    err = err if err is not None else _lenient(sys.stderr)
     args = _build_parser().parse_args(argv)
     run: Runner = args.run
     try:
         articles = _read(args)
+        if not len(articles):
+            _report_input(articles, err)
+            raise InputError(_nothing_read(args.paths, articles))
         run(args, articles, out, err)
+        out.flush()
     except ClaimtrackError as exc:
         err.write(f"claimtrack: error: {exc}\n")
         return 1
-    except BrokenPipeError:  # pragma: no cover - e.g. piped into head
+    except BrokenPipeError:  # e.g. piped into head: stop quietly
+        _silence(out)
         return 0
-    if articles.skipped:
-        err.write(f"claimtrack: skipped {len(articles.skipped)} bad file(s):\n")
-        for problem in articles.skipped:
-            err.write(f"  {problem}\n")
+    except KeyboardInterrupt:
+        err.write("claimtrack: interrupted\n")
+        return 130
+    except OSError as exc:  # writing the output failed (a full disk...)
+        if args.debug:
+            raise
+        err.write(f"claimtrack: error: cannot write the output: {exc.strerror or exc}\n")
+        return 1
+    except Exception as exc:
+        if args.debug:
+            raise
+        err.write(
+            f"claimtrack: internal error: {type(exc).__name__}: {exc} "
+            "(a bug in claimtrack; --debug shows where)\n"
+        )
+        return 1
+    _report_input(articles, err)
     return 0
+
+
+def _nothing_read(paths: Sequence[str], articles: ArticleSet) -> str:
+    why = (
+        "every file or record was bad"
+        if articles.skipped
+        else "no file holds an article (--glob chooses the files of folders)"
+    )
+    return f"no article could be read from {', '.join(paths)}: {why}"
+
+
+def _lenient(stream: IO[str]) -> IO[str]:
+    """A standard stream that writes characters its encoding lacks as '?' instead of failing."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="replace")
+    return stream
+
+
+def _silence(out: IO[str]) -> None:
+    """After a broken pipe, keep Python from failing again when it flushes at exit."""
+    if out is sys.stdout:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())

@@ -783,7 +783,16 @@ def relate(a: str | Claim, b: str | Claim) -> Relation:
     >>> relate("Officials said the bridge would reopen in May.",
     ...        "Officials said the bridge would reopen in June.").changes[0].type
     'date'
+
+    Raises:
+        TypeError: ``a`` or ``b`` is neither a string nor a :class:`Claim`.
     """
+    for name, value in (("a", a), ("b", b)):
+        if not isinstance(value, (str, Claim)):
+            raise TypeError(
+                f"relate() compares two sentences (str or Claim); {name} is a "
+                f"{type(value).__name__}"
+            )
     pa = prepare_claim(a) if isinstance(a, Claim) else prepare(a)
     pb = prepare_claim(b) if isinstance(b, Claim) else prepare(b)
     return relate_prepared(pa, pb)

@@ -453,7 +453,7 @@ def _gender(ctx: _Context, person: _Person) -> str | None:
     told = {g for g, words in titles.items() for _, title in person.descriptors if title in words}
     gender: str | None = next(iter(told)) if len(told) == 1 else None
     if gender is None:
-        text = ctx.article.text
+        text = ctx.article.clean_text
         counts = {"f": 0, "m": 0}
         for match in re.finditer(re.escape(person.surname), text):
             follow = _PRONOUN_AFTER.search(text, match.end(), match.end() + 150)
@@ -489,7 +489,7 @@ def _resolve_pronoun(
 ) -> Resolution:
     wants_person = pronoun in _PERSONAL
     wants_gender = _pronoun_gender(pronoun)
-    text = ctx.article.text
+    text = ctx.article.clean_text
     by_name = {p.name: p for p in ctx.people}
 
     def agrees(person: _Person | None) -> bool:
@@ -629,7 +629,7 @@ def resolve_speakers(
     Returns:
         One :class:`Resolution` per mention, in the same order.
     """
-    text = article.text
+    text = article.clean_text
     people = _people(text)
     by_surname: dict[str, list[_Person]] = {}
     for person in people:

@@ -23,7 +23,63 @@ import unicodedata
 
 import attrs
 
-__all__ = ["Normalized", "match_key", "normalize"]
+__all__ = ["Normalized", "clean_text", "match_key", "normalize"]
+
+#: Invisible format characters: soft hyphen, zero-width spaces and joiners,
+#: direction marks and embeddings, the word joiner and the byte-order mark.
+_INVISIBLE = (
+    "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+)
+#: Control characters other than tab and the line breaks, and spaces other than " ".
+_ODD_SPACE = "\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
+#: Line breaks other than \r and \n: vertical tab, form feed, NEL, line and paragraph separators.
+_ODD_BREAK = "\x0b\x0c\x85\u2028\u2029"
+_SURROGATE = "\ud800-\udfff"
+_UNCLEAN = re.compile(f"[{_INVISIBLE}{_ODD_SPACE}{_ODD_BREAK}{_SURROGATE}]")
+
+
+def _char_range(spec: str) -> list[int]:
+    """The code points of a character-class body such as ``"a-cx"``."""
+    out: list[int] = []
+    i = 0
+    while i < len(spec):
+        if i + 2 < len(spec) and spec[i + 1] == "-":
+            out.extend(range(ord(spec[i]), ord(spec[i + 2]) + 1))
+            i += 3
+        else:
+            out.append(ord(spec[i]))
+            i += 1
+    return out
+
+
+_CLEAN_TABLE = {
+    **dict.fromkeys(_char_range(_INVISIBLE), " "),
+    **dict.fromkeys(_char_range(_ODD_SPACE), " "),
+    **dict.fromkeys(_char_range(_ODD_BREAK), "\n"),
+    **dict.fromkeys(_char_range(_SURROGATE), "\ufffd"),
+}
+
+
+def clean_text(text: str) -> str:
+    """``text`` as claimtrack analyses it: of the same length, so offsets index both.
+
+    Control characters (NUL...), tabs, odd spaces (no-break, thin, ideographic)
+    and invisible characters (zero-width spaces and joiners, soft hyphens,
+    direction marks, byte-order marks) become a space; vertical tabs, form
+    feeds, NEL and the Unicode line and paragraph separators become a newline;
+    a lone surrogate becomes U+FFFD.  Text holding none of these is returned
+    as it is (the same object).
+
+    >>> clean_text("John\x00 Smith\u200b said\u2028Next") == "John  Smith  said\nNext"
+    True
+    >>> s = "Nothing odd."
+    >>> clean_text(s) is s
+    True
+    """
+    if _UNCLEAN.search(text) is None:
+        return text
+    return text.translate(_CLEAN_TABLE)
+
 
 #: Apostrophes and prime-like marks, dropped ("Belarus'" = "Belarus").
 _APOSTROPHES = "'\u2019\u2018\u02bc\u02bb`\u00b4\u2032"
@@ -37,6 +93,7 @@ _TABLE = str.maketrans(
         **dict.fromkeys(map(ord, _APOSTROPHES), None),
         **dict.fromkeys(map(ord, _HYPHENS), " "),
         **dict.fromkeys(map(ord, _QUOTES), '"'),
+        **dict.fromkeys(_char_range(_INVISIBLE), None),
     }
 )
 _SPACES = re.compile(r"\s+")

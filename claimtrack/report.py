@@ -243,8 +243,8 @@ def _article_block(item: ArticleAnalysis, width: int) -> str:
         body = sentence.text
         marks = []
         if sentence.dateline is not None:
-            marks.append(f"[dateline: {sentence.dateline.of(article.text).strip()}]")
-            body = article.text[sentence.dateline.end : sentence.end]
+            marks.append(f"[dateline: {sentence.dateline.of(article.clean_text).strip()}]")
+            body = article.clean_text[sentence.dateline.end : sentence.end]
         if _KIND_TAGS[kind]:
             marks.append(_KIND_TAGS[kind])
         prefix = f"{sentence.index + 1:4d}. "

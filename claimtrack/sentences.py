@@ -65,7 +65,8 @@ class Sentence:
         start: Offset of its first character in the article text.
         end: Offset just past its last character.
         paragraph: The index of the paragraph that holds it.
-        text: ``article.text[start:end]``.
+        text: ``article.clean_text[start:end]`` (the text as read, when it holds
+            no control or invisible characters).
         dateline: The span of a dateline prefix ("MOSCOW (AP) -"), if any;
             it is part of the sentence but never of a claim.
         boilerplate: Whether the sentence is boilerplate (rights, credits...).
@@ -492,7 +493,7 @@ class SentenceSplitter:
     def split(self, article: Article) -> tuple[Sentence, ...]:
         """The sentences of an article, never crossing a paragraph."""
         sentences: list[Sentence] = []
-        text = article.text
+        text = article.clean_text
         boilerplate = _boilerplate_test()
         for number, para in enumerate(article.paragraphs):
             chunk = text[para.start : para.end]

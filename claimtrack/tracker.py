@@ -19,10 +19,11 @@ from collections.abc import Callable, Iterable
 import attrs
 
 from claimtrack.analysis import Analysis, ArticleAnalysis, analyze
-from claimtrack.articles import Article
+from claimtrack.articles import Article, check_articles
 from claimtrack.attributions import Attribution
 from claimtrack.claims import Claim, claims_of_article
 from claimtrack.clusters import ClaimIndex, Cluster, Link, build_clusters
+from claimtrack.exceptions import DuplicateArticleError
 from claimtrack.sentences import SentenceSplitter
 from claimtrack.speakers import SpeakerIndex
 from claimtrack.stories import ArticleTie, Vocabulary, corroborate, links_by_pair
@@ -51,7 +52,7 @@ class ClaimTracker:
         self._clusters: list[Cluster] | None = None
         self._kept: list[Link] | None = None
         self._ties: dict[tuple[str, str], ArticleTie] | None = None
-        self._article_ids: set[str] = set()
+        self._by_id: dict[str, Article] = {}
         self._vocabulary = Vocabulary()
 
     def add(
@@ -59,14 +60,29 @@ class ClaimTracker:
     ) -> None:
         """Analyse new articles and link their claims to everything indexed.
 
-        Speakers are named canonically within the batch; an article whose id
-        was already added is skipped.
+        Speakers are named canonically within the batch.  An article equal to
+        one already added (same id, text and metadata) is skipped, so adding
+        the same pile twice changes nothing.
+
+        Raises:
+            TypeError: ``articles`` is not an iterable of :class:`Article`.
+            DuplicateArticleError: two different articles share an id (in
+                this batch, or with one added before); nothing is added.
         """
-        fresh = [a for a in articles if a.id not in self._article_ids]
-        analysis: Analysis = analyze(fresh, splitter=self.splitter, progress=progress)
+        fresh: dict[str, Article] = {}
+        for article in check_articles(articles, "ClaimTracker.add"):
+            known = self._by_id.get(article.id) or fresh.get(article.id)
+            if known is None:
+                fresh[article.id] = article
+            elif known != article:
+                raise DuplicateArticleError(
+                    f"article id {article.id!r} is already taken by a different article "
+                    "(other text or metadata): ids must be unique"
+                )
+        analysis: Analysis = analyze(fresh.values(), splitter=self.splitter, progress=progress)
         claims: list[Claim] = []
         for item in analysis.articles:
-            self._article_ids.add(item.article.id)
+            self._by_id[item.article.id] = item.article
             self.articles.append(item)
             claims.extend(claims_of_article(item))
         first = len(self.index.texts)

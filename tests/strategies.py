@@ -6,7 +6,7 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from claimtrack.articles import Article
+from claimtrack.articles import Article, clean_field
 
 #: Words and punctuation that make news-like text, with abbreviations, quotes and dashes.
 _WORDS = st.sampled_from(
@@ -65,7 +65,7 @@ ids = st.text(
     alphabet=st.characters(min_codepoint=33, max_codepoint=0x2FFF, blacklist_categories=("Cs",)),
     min_size=1,
     max_size=12,
-).filter(lambda s: s.strip() != "")
+).filter(lambda s: clean_field(s) is not None)
 
 
 @st.composite

@@ -168,9 +168,13 @@ def test_explain_gives_reasons() -> None:
 
 @given(articles())
 def test_sentence_spans_invariants(article: Article) -> None:
-    """Spans are ordered, disjoint, inside one paragraph, trimmed, and cover all non-space text."""
+    """Spans are ordered, disjoint, inside one paragraph, trimmed, and cover all non-space text.
+
+    Sentences quote the clean text, which has the length of the text as read.
+    """
     sentences = split_sentences(article)
-    text = article.text
+    text = article.clean_text
+    assert len(text) == len(article.text)
     for i, sentence in enumerate(sentences):
         assert sentence.index == i
         assert 0 <= sentence.start < sentence.end <= len(text)
