@@ -70,7 +70,7 @@ def clean_text(text: str) -> str:
     a lone surrogate becomes U+FFFD.  Text holding none of these is returned
     as it is (the same object).
 
-    >>> clean_text("John\x00 Smith\u200b said\u2028Next") == "John  Smith  said\nNext"
+    >>> clean_text("John\\x00 Smith\\u200b said\\u2028Next") == "John  Smith  said\\nNext"
     True
     >>> s = "Nothing odd."
     >>> clean_text(s) is s
