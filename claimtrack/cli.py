@@ -280,9 +280,11 @@ def _report_input(articles: ArticleSet, err: IO[str]) -> None:
     for problem in articles.skipped:
         err.write(f"claimtrack: skipped: {problem}\n")
     bad_files = len({p.path for p in articles.skipped})
+    skipped = len(articles.skipped)
+    what = "bad file or record" if skipped == 1 else "bad files or records"
     err.write(
-        f"claimtrack: read {_plural(len(articles), 'article')}; skipped "
-        f"{_plural(len(articles.skipped), 'bad file or record')} in {_plural(bad_files, 'file')}\n"
+        f"claimtrack: read {_plural(len(articles), 'article')}; skipped {skipped} {what} "
+        f"in {_plural(bad_files, 'file')}\n"
     )
 
 
