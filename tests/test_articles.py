@@ -291,3 +291,114 @@ class TestArticle:
         assert "".join(covered.split()) == "".join(
             "".join(text.replace("\r", "\n").split("\n")).split()
         )
+
+
+class TestHardening:
+    def test_skip_bad_records_not_files(self, tmp_path: Path) -> None:
+        """A bad JSON Lines record costs that record only; each is listed with its line."""
+        lines = [
+            '{"id": "a", "text": "One."}',
+            '{"id": "b", "text": "unterminated',
+            '{"id": "c", "text": "Three."}',
+            '{"id": "a", "text": "Another under a taken id."}',
+            '{"id": "d", "text": "Four."}',
+        ]
+        path = write(tmp_path / "m.jsonl", "\n".join(lines) + "\n")
+        got = read_articles(path, on_error="skip")
+        assert [a.id for a in got] == ["a", "c", "d"]
+        assert [(type(e), e.line) for e in got.skipped] == [
+            (ArticleFormatError, 2),
+            (DuplicateArticleError, 4),
+        ]
+        assert "m.jsonl:1" in str(got.skipped[1])
+        with pytest.raises(ArticleFormatError):
+            read_articles(path)
+
+    def test_whole_json_message(self, tmp_path: Path) -> None:
+        """json's message is given whole, with the column."""
+        path = write(tmp_path / "u.jsonl", '{"id": "b", "text": "unterminated\n')
+        with pytest.raises(ArticleFormatError) as info:
+            list(read_jsonl(path))
+        assert str(info.value).endswith("invalid JSON: unterminated string starting at column 21")
+
+    def test_json_lines_with_bom_and_crlf(self, tmp_path: Path) -> None:
+        """A byte-order mark and CRLF line ends are read."""
+        data = '\ufeff{"id": "a", "text": "One."}\r\n{"id": "b", "text": "Two."}\r\n'
+        assert [a.id for a in read_jsonl(write(tmp_path / "w.jsonl", data))] == ["a", "b"]
+
+    def test_encoding_error_names_the_byte_in_its_line(self, tmp_path: Path) -> None:
+        """The byte of an encoding error is counted in its line, not in the file."""
+        path = write(tmp_path / "l.txt", b"Title\n20210101\nhttps://x.org/a\nThe caf\xe9 opened.\n")
+        with pytest.raises(ArticleFormatError) as info:
+            read_seed(path)
+        assert info.value.line == 4
+        assert "byte 8 of the line (0xe9)" in str(info.value)
+        assert read_seed(path, encoding="latin-1").text == "The caf\u00e9 opened.\n"
+        with pytest.raises(ValueError, match="unknown encoding"):
+            read_articles(path, encoding="no-such-codec")
+
+    def test_bad_bytes_in_one_json_line(self, tmp_path: Path) -> None:
+        """Undecodable bytes in a JSON Lines record skip that record only."""
+        data = b'{"id": "a", "text": "caf\xe9"}\n{"id": "b", "text": "ok"}\n'
+        got = read_articles(write(tmp_path / "x.jsonl", data), on_error="skip")
+        assert [a.id for a in got] == ["b"]
+        assert got.skipped[0].line == 1 and "byte 25 of the line" in str(got.skipped[0])
+
+    def test_folder_accounts_for_every_file(self, tmp_path: Path) -> None:
+        """Files that are not read are listed with why; upper-case extensions are read."""
+        write(tmp_path / "a.TXT", SEED)
+        write(tmp_path / "b.json", '[{"id": "j1", "text": "One."}, {"id": "j2", "text": "Two."}]')
+        write(tmp_path / "notes.md", "# notes")
+        write(tmp_path / "README", "no extension")
+        write(tmp_path / ".git" / "config", "x")
+        got = read_articles(tmp_path)
+        assert [a.id for a in got] == ["a", "j1", "j2"]
+        unread = {Path(u.path).name: u.reason for u in got.unread}
+        assert set(unread) == {"notes.md", "README", ".git"}
+        assert "'.md'" in unread["notes.md"] and "no extension" in unread["README"]
+        assert "hidden folder" in unread[".git"]
+
+    def test_glob_chooses_files(self, tmp_path: Path) -> None:
+        """--glob reads the files of folders that match, whatever their extension."""
+        write(tmp_path / "x" / "one.article", SEED)
+        write(tmp_path / "two.txt", SEED)
+        got = read_articles(tmp_path, glob="*.article")
+        assert [a.id for a in got] == ["one"]
+        assert [u.reason for u in got.unread] == ["1 file does not match '*.article'"]
+        assert [a.id for a in read_articles(tmp_path, glob="x/*")] == ["one"]
+
+    def test_empty_folder_is_reported(self, tmp_path: Path) -> None:
+        """A folder with no article file gives no articles and says so."""
+        got = read_articles(tmp_path)
+        assert len(got) == 0
+        assert [u.reason for u in got.unread] == ["the folder holds no article file"]
+
+    def test_json_file_records(self, tmp_path: Path) -> None:
+        """A .json file is one object or an array; a bad element is a skipped record."""
+        write(tmp_path / "one.json", '{"text": "Alone."}')
+        write(tmp_path / "many.json", '[{"id": "m1", "text": "A."}, 3, {"id": "m3", "text": "C."}]')
+        got = read_articles(tmp_path, on_error="skip")
+        assert [a.id for a in got] == ["m1", "m3", "one"]
+        assert [str(e).split(": ", 1)[1] for e in got.skipped] == [
+            "record 2: expected a JSON object, got int"
+        ]
+
+    def test_fields_are_cleaned(self) -> None:
+        """NUL, zero-width and odd spaces never reach ids, titles or outlets."""
+        art = Article(
+            id="a\x00b", text="x", title=" Big\u200b news\u00a0today ", source="\ufeffWire"
+        )
+        assert (art.id, art.title, art.source) == ("a b", "Big  news today", "Wire")
+
+    def test_clean_text_keeps_offsets(self) -> None:
+        """The analysed text has the text's length; paragraphs split on odd line breaks."""
+        text = "One\x00 two.\u2029Three\u200b four.\x0bFive."
+        art = Article(id="a", text=text)
+        assert len(art.clean_text) == len(text)
+        assert [p.of(art.clean_text) for p in art.paragraphs] == [
+            "One  two.",
+            "Three  four.",
+            "Five.",
+        ]
+        plain = Article(id="b", text="Nothing odd here.")
+        assert plain.clean_text is plain.text

@@ -182,3 +182,84 @@ def test_python_dash_m(seeds_dir: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("2 articles")
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["report", "SEEDS", "--width", "0"], "--width: must be a whole number of at least 20"),
+        (["report", "SEEDS", "--width", "-5"], "not '-5'"),
+        (["report", "SEEDS", "--width", "wide"], "not 'wide'"),
+        (["claims", "SEEDS", "--encoding", "klingon"], "unknown encoding 'klingon'"),
+        (["claims", "SEEDS", "--input-format", "xml"], "invalid choice: 'xml'"),
+        (["bogus"], "invalid choice: 'bogus'"),
+    ],
+)
+def test_option_values_are_validated(
+    argv: list[str], words: str, seeds_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bad option value is a usage error: exit 2 and one line saying what is wrong."""
+    with pytest.raises(SystemExit) as info:
+        main([str(seeds_dir) if a == "SEEDS" else a for a in argv])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and words in err and "--help" in err
+
+
+def test_nothing_read_is_an_error(tmp_path: Path) -> None:
+    """An empty folder, or input that is all bad, exits 1 saying why."""
+    code, _, err = run("claims", str(tmp_path))
+    assert code == 1
+    assert "holds no article file" in err and "no article could be read" in err
+    (tmp_path / "bad.jsonl").write_text('{"id": 1\n', encoding="utf-8")
+    code, _, err = run("claims", str(tmp_path), "--skip-bad")
+    assert code == 1
+    assert "skipped: " in err and "every file or record was bad" in err
+
+
+def test_skip_bad_lists_records_and_summary(tmp_path: Path) -> None:
+    """--skip-bad keeps the good records of a file and lists each bad one with a summary."""
+    lines = [
+        '{"id": "a", "text": "The minister said taxes will rise."}',
+        "{not json",
+        '{"id": "c", "text": "Police said the road was closed."}',
+    ]
+    (tmp_path / "m.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("# notes", encoding="utf-8")
+    code, out, err = run("claims", str(tmp_path), "--skip-bad")
+    assert code == 0
+    assert [line.split("\t")[0] for line in out.splitlines()] == ["a", "c"]
+    assert "skipped: " in err and "m.jsonl:2: invalid JSON" in err
+    assert "not read: " in err and "notes.md" in err
+    assert err.rstrip().endswith("read 2 articles; skipped 1 bad file or record in 1 file")
+
+
+def test_unexpected_error_is_one_line(monkeypatch: pytest.MonkeyPatch, seeds_dir: Path) -> None:
+    """A bug shows one line naming the error; --debug shows the traceback."""
+    import claimtrack.cli as cli
+
+    def broken(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("something broke")
+
+    monkeypatch.setattr(cli, "_run_claims", broken)
+    code, _, err = run("claims", str(seeds_dir))
+    assert code == 1
+    assert err == (
+        "claimtrack: internal error: RuntimeError: something broke "
+        "(a bug in claimtrack; --debug shows where)\n"
+    )
+    with pytest.raises(RuntimeError, match="something broke"):
+        run("claims", str(seeds_dir), "--debug")
+
+
+def test_broken_pipe_is_quiet(seeds_dir: Path) -> None:
+    """Output piped into a reader that stops early ends quietly with exit 0."""
+    done = subprocess.run(
+        f"'{sys.executable}' -m claimtrack sentences '{seeds_dir}' | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.stdout.count("\n") == 1
+    assert "Traceback" not in done.stderr and "Error" not in done.stderr

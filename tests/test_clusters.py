@@ -11,10 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from claimtrack.analysis import analyze
 from claimtrack.articles import Article, read_articles
 from claimtrack.claims import Claim
 from claimtrack.cli import main
 from claimtrack.clusters import ClaimIndex, build_clusters
+from claimtrack.exceptions import DuplicateArticleError
 from claimtrack.stories import corroborate, vocabulary_of
 from claimtrack.tracker import ClaimTracker
 
@@ -394,3 +396,27 @@ def test_paused_gc_restores_the_collector() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_an_id_taken_by_another_article_is_refused() -> None:
+    """A different article under a known id is an error, in one batch or across batches."""
+    may = Article(id="x", text="The bridge will reopen in May, officials said.")
+    june = Article(id="x", text="The bridge will reopen in June, officials said.")
+    tracker = ClaimTracker()
+    with pytest.raises(DuplicateArticleError, match="'x'"):
+        tracker.add([may, june])
+    assert tracker.claims == []
+    tracker.add([may])
+    with pytest.raises(DuplicateArticleError):
+        tracker.add([june])
+    tracker.add([may])  # the same article again changes nothing
+    assert len(tracker.articles) == 1
+
+
+@pytest.mark.parametrize("bad", ["seeds/", None, 3, Article(id="a", text="x"), ["text"]])
+def test_tracker_and_analyze_take_articles(bad: object) -> None:
+    """Anything but an iterable of articles is a TypeError saying what is wanted."""
+    with pytest.raises(TypeError, match="Article"):
+        ClaimTracker().add(bad)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="Article"):
+        analyze(bad)  # type: ignore[arg-type]

@@ -151,3 +151,10 @@ def test_changes_rebuild_the_second_version(a: list[str], b: list[str]) -> None:
     assert sorted(set(a) - set(b)) == sorted(set(a) - set(b) & set(removed))
     if a == b:
         assert changes == ()
+
+
+@pytest.mark.parametrize(("a", "b"), [(None, "x"), ("x", 3), (b"x", "x")])
+def test_relate_takes_sentences(a: object, b: object) -> None:
+    """relate() refuses what is not a sentence with a TypeError naming the argument."""
+    with pytest.raises(TypeError, match="relate\\(\\) compares two sentences"):
+        relate(a, b)  # type: ignore[arg-type]

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import any_text
 
-from claimtrack.normalize import match_key, normalize
+from claimtrack.normalize import clean_text, match_key, normalize
 
 
 @pytest.mark.parametrize(
@@ -96,3 +96,20 @@ def test_decomposition_with_spaces() -> None:
     assert " " in n.key
     assert list(n.offsets) == sorted(n.offsets)
     assert all(0 <= o < len(text) for o in n.offsets)
+
+
+@given(st.text())
+def test_clean_text_same_length_and_clean(text: str) -> None:
+    """clean_text keeps the length and leaves no control or invisible character."""
+    cleaned = clean_text(text)
+    assert len(cleaned) == len(text)
+    assert not any(
+        (ord(c) < 32 and c not in "\n\r") or c in "\u200b\u200d\u2060\ufeff\u00ad\u202e"
+        for c in cleaned
+    )
+    assert clean_text(cleaned) == cleaned
+
+
+def test_invisible_characters_do_not_change_the_key() -> None:
+    """Zero-width characters and soft hyphens inside a word are not part of its key."""
+    assert match_key("Wash\u00ading\u200bton") == match_key("Washington")
