@@ -103,9 +103,9 @@ def run_claimtrack(corpus: synth.Corpus, args: argparse.Namespace) -> tuple[list
     claims = corpus.claims
     t0 = time.perf_counter()
     index = ClaimIndex()
-    found_links = []
     for lo in range(0, len(claims), args.batch):
-        found_links.extend(index.add(claims[lo : lo + args.batch]))
+        index.add(claims[lo : lo + args.batch])
+    found_links = index.links()
     t1 = time.perf_counter()
     links = found_links
     if not args.no_corroborate:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import heapq
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -243,6 +244,16 @@ class ClaimIndex:
         self._weak_salt = rng.integers(0, 2**63, size=n, dtype=np.uint64) * np.uint64(2)
         self.claims: list[Claim] = []
         self.texts: list[ClaimText] = []
+        # Identical claims (the same words after normalisation) are one *entry*:
+        # only an entry's first claim is indexed and compared; the others are its
+        # occurrences, linked to the entry's earliest one as repetitions.
+        self._entry_of_words: dict[tuple[str, ...], int] = {}
+        self._occurrences: list[list[int]] = []  # entry -> claim positions, in add order
+        self._entry: list[int] = []  # claim position -> entry
+        self._pairs: set[tuple[int, int]] = set()  # entry pairs found related (lower first)
+        self._relations: dict[tuple[int, int], Relation] = {}  # (earlier, later) positions
+        self._links: list[Link] | None = None
+        self._timelines: dict[int, list[int]] = {}
         self._stem_sets: list[frozenset[str]] = []  # texts[i].stems, for fast overlap checks
         self._position: dict[str, int] = {}
         # sorted runs of (key salted with its band or column, claim position), oldest first
@@ -301,59 +312,187 @@ class ClaimIndex:
 
     # -- adding --
     def add(self, claims: Iterable[Claim]) -> list[Link]:
-        """Index new claims; return the links found between them and all indexed claims.
+        """Index new claims; return the links they take part in (see :meth:`links`).
 
-        A claim whose id is already indexed is ignored.
+        A claim whose id is already indexed is ignored.  A claim with the same
+        words as an indexed one (after normalisation) joins that entry and is
+        not compared again: a thousand copies of a sentence cost one comparison
+        each, not a thousand.
         """
         new = [c for c in claims if c.id not in self._position]
-        links: list[Link] = []
+        first = len(self.claims)
+        touched: set[int] = set()  # entries that gained a claim
         with paused_gc():
             for lo in range(0, len(new), self.chunk):
-                links.extend(self._add_chunk(new[lo : lo + self.chunk]))
-        return links
+                self._add_chunk(new[lo : lo + self.chunk])
+        touched.update(self._entry[first:])
+        out: list[Link] = []
+        for entry in sorted(touched):
+            out.extend(self._copy_links(entry, since=first))
+        for x, y in sorted(self._pairs):  # a new pair always holds a new entry
+            if x in touched or y in touched:
+                link = self._entry_link(x, y)
+                if link is not None:
+                    out.append(link)
+        return out
 
-    def _add_chunk(self, new: list[Claim]) -> list[Link]:
+    @property
+    def entries(self) -> int:
+        """How many distinct claims (by their words) are indexed."""
+        return len(self._occurrences)
+
+    def occurrences(self, claim_id: str) -> list[Claim]:
+        """The claims with the same words as this one (itself included), in timeline order."""
+        entry = self._entry[self._position[claim_id]]
+        return sorted((self.claims[p] for p in self._occurrences[entry]), key=_order_key)
+
+    def _add_chunk(self, new: list[Claim]) -> None:
+        self._links = None
         texts = [prepare_claim(c) for c in new]
-        signatures = self._signatures(texts)
-        keys = self._band_keys(signatures) ^ self._band_salt[None, :]
-        weak = min(self.weak, signatures.shape[1])
-        weak_keys = signatures[:, :weak] ^ self._weak_salt[None, :weak]
         first = len(self.claims)
         total = first + len(new)
         if total > len(self._article_of):
             grown = np.zeros(max(total, 2 * len(self._article_of)), dtype=np.int64)
             grown[:first] = self._article_of[:first]
             self._article_of = grown
+        fresh: list[int] = []  # offsets of the claims that start a new entry
         for offset, (claim, text) in enumerate(zip(new, texts, strict=True)):
-            self._position[claim.id] = first + offset
+            position = first + offset
+            self._position[claim.id] = position
             self.claims.append(claim)
             self.texts.append(text)
             self._stem_sets.append(text.stems)
             code = self._article_codes.setdefault(claim.article_id, len(self._article_codes))
-            self._article_of[first + offset] = code
-        others, mine = _probe(self._runs, keys, first, self.bucket_cap, whole=False)
-        found = [self._overlapping(mine * total + others, total, contained=True)]
+            self._article_of[position] = code
+            entry = self._entry_of_words.get(text.words) if text.words else None
+            if entry is None:
+                entry = len(self._occurrences)
+                self._occurrences.append([])
+                if text.words:
+                    self._entry_of_words[text.words] = entry
+                fresh.append(offset)
+            self._occurrences[entry].append(position)
+            self._entry.append(entry)
+        if not fresh:
+            return
+        reps = [new[k] for k in fresh]
+        rep_texts = [texts[k] for k in fresh]
+        rep_positions = np.array([first + k for k in fresh], dtype=np.int64)
+        signatures = self._signatures(rep_texts)
+        keys = self._band_keys(signatures) ^ self._band_salt[None, :]
+        weak = min(self.weak, signatures.shape[1])
+        weak_keys = signatures[:, :weak] ^ self._weak_salt[None, :weak]
+        # the runs hold positions of entries' first claims; new ones are numbered
+        # 0..len(fresh)-1 while probing, then mapped to their claim positions
+        others, mine = _probe(self._runs, keys, total, self.bucket_cap, whole=False)
+        found = [self._pair_codes(others, mine, rep_positions, total, contained=True)]
         if weak:
-            w_others, w_mine = _probe(self._weak_runs, weak_keys, first, self.weak_cap, whole=True)
-            found.append(self._overlapping(w_mine * total + w_others, total))
-        anchored = self._anchor_candidates(new, texts, first)
+            w_others, w_mine = _probe(self._weak_runs, weak_keys, total, self.weak_cap, whole=True)
+            found.append(self._pair_codes(w_others, w_mine, rep_positions, total))
+        for runs in (self._runs, self._weak_runs):
+            if runs:  # the new keys went into the newest run, merged or not
+                run_positions = runs[-1][1]
+                placeholder = run_positions >= total
+                run_positions[placeholder] = rep_positions[run_positions[placeholder] - total]
+        anchored = self._anchor_candidates(reps, rep_texts, rep_positions.tolist())
         if anchored:
             pairs = np.array(anchored, dtype=np.int64).reshape(-1, 2)
             found.append(pairs[:, 1] * total + pairs[:, 0])
         codes = np.unique(np.concatenate(found))
-        mine, others = codes // total, codes % total
-        keep = self._article_of[mine] != self._article_of[others]
-        links: list[Link] = []
-        for other, me in zip(others[keep].tolist(), mine[keep].tolist(), strict=True):
-            link = self._link(other, me)
-            if link is not None:
-                links.append(link)
-        return links
+        for other, me in zip((codes % total).tolist(), (codes // total).tolist(), strict=True):
+            x, y = self._entry[other], self._entry[me]
+            if x == y:
+                continue
+            pair = (x, y) if x < y else (y, x)
+            # the first claims of two entries may stand in one article while later
+            # claims of theirs do not: an entry pair is kept if its texts relate
+            if pair not in self._pairs and self._relation(other, me).relation != "unrelated":
+                self._pairs.add(pair)
+
+    def _pair_codes(
+        self,
+        others: np.ndarray,
+        mine: np.ndarray,
+        rep_positions: np.ndarray,
+        total: int,
+        contained: bool = False,
+    ) -> np.ndarray:
+        """Probe results (placeholders ``total + k`` for new entries) as overlapping pair codes."""
+        placeholder = others >= total
+        others = others.copy()
+        others[placeholder] = rep_positions[others[placeholder] - total]
+        mine = rep_positions[mine - total]
+        return self._overlapping(mine * total + others, total, contained=contained)
+
+    def _entry_link(self, x: int, y: int) -> Link | None:
+        """The link between two entries: between their earliest claims of different
+        articles, or None if no such claims relate."""
+        # the pair whose earlier claim comes first, then whose later claim does:
+        # the first claim of either entry that has a partner in another article,
+        # with its earliest such partner (the same whichever entry is x)
+        xs, ys = self._timeline(x), self._timeline(y)
+        article = self._article_of
+        merged = heapq.merge(
+            ((i, ys) for i in xs),
+            ((j, xs) for j in ys),
+            key=lambda item: _order_key(self.claims[item[0]]),
+        )
+        for i, others in merged:  # a lazy merge: usually the first claim has a partner
+            for j in others:
+                if article[i] != article[j]:
+                    return self._link(i, j)
+        return None
+
+    def _timeline(self, entry: int) -> list[int]:
+        """The positions of an entry's claims in timeline order (cached until it grows)."""
+        positions = self._occurrences[entry]
+        if len(positions) == 1:
+            return positions
+        cached = self._timelines.get(entry)
+        if cached is None or len(cached) != len(positions):
+            cached = sorted(positions, key=lambda p: _order_key(self.claims[p]))
+            self._timelines[entry] = cached
+        return cached
+
+    def _copy_links(self, entry: int, since: int = 0) -> list[Link]:
+        """Repetitions of an entry's earliest claim by its other claims of other
+        articles (only those at positions from ``since``, unless the earliest is)."""
+        positions = self._occurrences[entry]
+        if len(positions) < 2:
+            return []
+        ordered = self._timeline(entry)
+        head = ordered[0]
+        article = self._article_of
+        return [
+            _repetition(self.claims[head], self.claims[p])
+            for p in ordered[1:]
+            if article[p] != article[head] and (p >= since or head >= since)
+        ]
+
+    def links(self) -> list[Link]:
+        """Every link between claims of different articles, in a canonical order.
+
+        Occurrences of one entry are repetitions of its earliest claim (one link
+        each); two related entries are linked once, between their earliest
+        claims of different articles.  The links do not depend on the order the
+        claims were added in, and their number grows with the claims, never
+        with the square of the copies of a sentence.
+        """
+        if self._links is None:
+            links: list[Link] = []
+            for entry in range(len(self._occurrences)):
+                links.extend(self._copy_links(entry))
+            for x, y in sorted(self._pairs):
+                link = self._entry_link(x, y)
+                if link is not None:
+                    links.append(link)
+            self._links = links
+        return self._links
 
     def _overlapping(self, codes: np.ndarray, total: int, contained: bool = False) -> np.ndarray:
-        """The pair codes (``new * total + earlier``) of candidates of different
-        articles that share 40% of the smaller claim's content stems, and at least
-        3 of them (or, if ``contained``, all of a smaller claim's).
+        """The pair codes (``new * total + earlier``) of candidates that share 40% of
+        the smaller claim's content stems, and at least 3 of them (or, if
+        ``contained``, all of a smaller claim's).
 
         Band collisions of claims with few stems are mostly chance: pairs below
         this almost never relate, so they are not compared (on a 100k-claim
@@ -362,12 +501,9 @@ class ClaimIndex:
         """
         codes = np.unique(codes)
         mine, others = codes // total, codes % total
-        keep = self._article_of[mine] != self._article_of[others]
         stems = self._stem_sets
         out = []
-        for code, me, other in zip(
-            codes[keep].tolist(), mine[keep].tolist(), others[keep].tolist(), strict=True
-        ):
+        for code, me, other in zip(codes.tolist(), mine.tolist(), others.tolist(), strict=True):
             a = stems[me]
             b = stems[other]
             shared = len(a & b)
@@ -377,14 +513,13 @@ class ClaimIndex:
         return np.array(out, dtype=np.int64)
 
     def _anchor_candidates(
-        self, new: Sequence[Claim], texts: Sequence[ClaimText], first: int
+        self, new: Sequence[Claim], texts: Sequence[ClaimText], positions: Sequence[int]
     ) -> list[int]:
         """Flat (earlier claim, new claim) position pairs that share an anchor."""
         pairs: list[int] = []
-        for offset, (claim, text) in enumerate(zip(new, texts, strict=True)):
+        for claim, text, me in zip(new, texts, positions, strict=True):
             if not text.speakers:
                 continue
-            me = first + offset
             for anchor in self._anchor_keys(claim, text):
                 posting = self._anchors[anchor]
                 if len(posting) <= self.anchor_cap:
@@ -393,13 +528,24 @@ class ClaimIndex:
                 posting.append(me)
         return pairs
 
+    def _relation(self, i: int, j: int) -> Relation:
+        """How claim ``i`` relates to claim ``j``, the earlier first; computed once."""
+        if _order_key(self.claims[j]) < _order_key(self.claims[i]):
+            i, j = j, i
+        relation = self._relations.get((i, j))
+        if relation is None:
+            relation = relate_prepared(self.texts[i], self.texts[j])
+            self._relations[(i, j)] = relation
+        return relation
+
     def _link(self, i: int, j: int) -> Link | None:
+        """The link between two claims of different articles (earlier first), or None."""
         a, b = self.claims[i], self.claims[j]
         if a.article_id == b.article_id:
             return None
         if _order_key(b) < _order_key(a):
             i, j, a, b = j, i, b, a
-        relation: Relation = relate_prepared(self.texts[i], self.texts[j])
+        relation = self._relation(i, j)
         if relation.relation == "unrelated":
             return None
         return Link(
@@ -411,6 +557,11 @@ class ClaimIndex:
             relation.evidence,
             relation.basis,
         )
+
+
+def _repetition(a: Claim, b: Claim) -> Link:
+    """The link between two claims with the same words."""
+    return Link(a, b, "repetition", 100.0, (), ("the same words after normalisation",))
 
 
 @attrs.frozen
@@ -462,13 +613,39 @@ class Cluster:
         return "agreement" if "agreement" in kinds else "repetition"
 
 
-def _syndication_groups(links: Sequence[Link], sizes: dict[str, int]) -> dict[str, str]:
-    """Articles that are copies of one wire story: those sharing many repeated sentences."""
-    repeated: dict[tuple[str, str], int] = defaultdict(int)
-    for link in links:
-        if link.relation == "repetition":
-            x, y = sorted((link.a.article_id, link.b.article_id))
-            repeated[(x, y)] += 1
+#: A sentence repeated in articles of more than this many different kinds says
+#: nothing about which of them are copies of one story (a stock phrase).
+SYNDICATION_CAP = 200
+
+
+def _syndication_groups(
+    claims: Sequence[Claim], texts: Sequence[ClaimText], sizes: dict[str, int]
+) -> dict[str, str]:
+    """Articles that are copies of one wire story, each mapped to its group's id.
+
+    Two articles are copies when they share 3 or more repeated sentences (the
+    same words), and at least half of the smaller one's claims.  Counting every
+    pair of articles would cost the square of the copies of a story; instead
+    the articles are grouped by the set of repeated sentences they hold (copies
+    of one story mostly hold the same set), pairs are counted between groups,
+    and an article pair's condition is decided for whole groups at once: a pair
+    sharing ``n`` sentences qualifies when either article has at most ``2n``
+    claims.
+    """
+    holders: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for claim, text in zip(claims, texts, strict=True):
+        if text.words:
+            holders[text.words].add(claim.article_id)
+    held: dict[str, list[int]] = defaultdict(list)
+    repeated = [arts for arts in holders.values() if len(arts) >= 2]
+    for entry, arts in enumerate(repeated):
+        for article in arts:
+            held[article].append(entry)
+    by_signature: dict[tuple[int, ...], list[str]] = defaultdict(list)
+    for article, entries in held.items():
+        by_signature[tuple(sorted(entries))].append(article)
+    groups = [sorted(members) for _, members in sorted(by_signature.items())]
+    group_of = {article: g for g, members in enumerate(groups) for article in members}
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -477,12 +654,35 @@ def _syndication_groups(links: Sequence[Link], sizes: dict[str, int]) -> dict[st
             x = parent[x]
         return x
 
-    for (x, y), count in sorted(repeated.items()):
-        smaller = min(sizes.get(x, 1), sizes.get(y, 1))
-        if count >= 3 and count >= 0.5 * smaller:
-            rx, ry = find(x), find(y)
-            if rx != ry:
-                parent[max(rx, ry)] = min(rx, ry)
+    def union(x: str, y: str) -> None:
+        rx, ry = find(x), find(y)
+        if rx != ry:
+            parent[max(rx, ry)] = min(rx, ry)
+
+    def join(g: list[str], h: list[str], shared: int) -> None:
+        """Join the article pairs of groups g and h (sharing ``shared`` sentences) that qualify."""
+        if shared < 3:
+            return
+        for left, right in ((g, h), (h, g)):
+            small = [a for a in left if sizes.get(a, 1) <= 2 * shared]
+            if small:
+                for a in small:
+                    union(a, right[0])
+                for b in right:
+                    union(b, small[0])
+
+    for signature, members in zip(sorted(by_signature), groups, strict=True):
+        join(members, members, len(signature))
+    between: dict[tuple[int, int], int] = defaultdict(int)
+    for arts in repeated:
+        kinds = sorted({group_of[a] for a in arts})
+        if len(kinds) > SYNDICATION_CAP:
+            continue
+        for i, g in enumerate(kinds):
+            for h in kinds[i + 1 :]:
+                between[(g, h)] += 1
+    for (g, h), shared in sorted(between.items()):
+        join(groups[g], groups[h], shared)
     return {article: find(article) for article in sizes}
 
 
@@ -549,7 +749,7 @@ def build_clusters(
     sizes: dict[str, int] = defaultdict(int)
     for claim in claims:
         sizes[claim.article_id] += 1
-    story = _syndication_groups(links, sizes)
+    story = _syndication_groups(claims, texts, sizes)
     clusters = []
     for root, members in groups.items():
         if len(members) < 2:

@@ -48,7 +48,6 @@ class ClaimTracker:
         self.splitter = splitter or SentenceSplitter.default()
         self.index = index or ClaimIndex()
         self.articles: list[ArticleAnalysis] = []
-        self._links: list[Link] = []
         self._clusters: list[Cluster] | None = None
         self._kept: list[Link] | None = None
         self._ties: dict[tuple[str, str], ArticleTie] | None = None
@@ -86,7 +85,7 @@ class ClaimTracker:
             self.articles.append(item)
             claims.extend(claims_of_article(item))
         first = len(self.index.texts)
-        self._links.extend(self.index.add(claims))
+        self.index.add(claims)
         self._vocabulary.add_claims(self.index.claims[first:], self.index.texts[first:])
         self._clusters = None
         self._kept = None
@@ -110,10 +109,10 @@ class ClaimTracker:
         is kept only when its two articles are tied as one story (see
         :meth:`tie`). Pass ``corroborated=False`` to get every link found.
         """
-        found = self._links
+        found = self.index.links()
         if corroborated:
             if self._kept is None:
-                self._kept, _ = corroborate(self._links, self._vocabulary)
+                self._kept, _ = corroborate(found, self._vocabulary)
             found = self._kept
         chosen = [k for k in found if not relations or k.relation in relations]
         return sorted(chosen, key=lambda k: (k.a.article_id, k.a.sentence_index, k.b.id))
@@ -123,7 +122,7 @@ class ClaimTracker:
         if self._ties is None:
             self._ties = {
                 pair: self._vocabulary.tie(pair, found)
-                for pair, found in links_by_pair(self._links).items()
+                for pair, found in links_by_pair(self.index.links()).items()
             }
         return self._ties
 
