@@ -25,7 +25,9 @@ Printed for each split (``all``; ``held-out`` = topics 36-45 when the file has t
   6 words whose :func:`claimtrack.match_key` recurs in another article of the same ECB+
   cluster gives one expected (sentence, article pair); it is found when a ``repetition``
   link joins a claim overlapping the sentence in one article with a claim overlapping it
-  in the other.  Misses are listed with why (no claim covers it, the claims' text differs
+  in the other, or when the two claims are occurrences of one entry of the index (the
+  same words: each is a repetition of the entry's earliest claim, one link each, so two
+  later copies are not linked directly).  Misses are listed with why (no claim covers it, the claims' text differs
   from the sentence, linked with another relation, not linked);
 * **time and memory** of the whole run (building articles, ``add``, ``links``,
   ``clusters``): wall time, articles/s, peak RSS (``resource.getrusage``) and, in a
@@ -295,7 +297,8 @@ def verbatim_recall(
                     cx = [c for s, e in where[x] for c in claims_of[x] if _overlaps(c, s, e)]
                     cy = [c for s, e in where[y] for c in claims_of[y] if _overlaps(c, s, e)]
                     seen = {r for a in cx for b in cy for r in relations.get((a.id, b.id), ())}
-                    if "repetition" in seen:
+                    copies = {o.id for a in cx for o in tracker.index.occurrences(a.id)}
+                    if "repetition" in seen or any(b.id in copies for b in cy):
                         found += 1
                         continue
                     if not cx or not cy:
