@@ -251,6 +251,7 @@ class ClaimIndex:
         self._occurrences: list[list[int]] = []  # entry -> claim positions, in add order
         self._entry: list[int] = []  # claim position -> entry
         self._pairs: set[tuple[int, int]] = set()  # entry pairs found related (lower first)
+        self._pending: set[tuple[int, int]] = set()  # candidates first seen in one article
         self._relations: dict[tuple[int, int], Relation] = {}  # (earlier, later) positions
         self._links: list[Link] | None = None
         self._timelines: dict[int, list[int]] = {}
@@ -329,7 +330,7 @@ class ClaimIndex:
         out: list[Link] = []
         for entry in sorted(touched):
             out.extend(self._copy_links(entry, since=first))
-        for x, y in sorted(self._pairs):  # a new pair always holds a new entry
+        for x, y in sorted(self._candidate_pairs()):  # a new pair always holds a new entry
             if x in touched or y in touched:
                 link = self._entry_link(x, y)
                 if link is not None:
@@ -404,9 +405,11 @@ class ClaimIndex:
             if x == y:
                 continue
             pair = (x, y) if x < y else (y, x)
-            # the first claims of two entries may stand in one article while later
-            # claims of theirs do not: an entry pair is kept if its texts relate
-            if pair not in self._pairs and self._relation(other, me).relation != "unrelated":
+            if self._article_of[other] == self._article_of[me]:
+                # the first claims of two entries stand in one article; later claims
+                # of theirs may not: compared once one entry is in another article
+                self._pending.add(pair)
+            elif pair not in self._pairs and self._relation(other, me).relation != "unrelated":
                 self._pairs.add(pair)
 
     def _pair_codes(
@@ -454,6 +457,14 @@ class ClaimIndex:
             self._timelines[entry] = cached
         return cached
 
+    def _candidate_pairs(self) -> set[tuple[int, int]]:
+        """Entry pairs that may be linked: those that relate, and those first seen
+        in one article of which one entry now has claims in other articles too."""
+        spread = self._occurrences
+        return self._pairs | {
+            (x, y) for x, y in self._pending if len(spread[x]) > 1 or len(spread[y]) > 1
+        }
+
     def _copy_links(self, entry: int, since: int = 0) -> list[Link]:
         """Repetitions of an entry's earliest claim by its other claims of other
         articles (only those at positions from ``since``, unless the earliest is)."""
@@ -482,7 +493,7 @@ class ClaimIndex:
             links: list[Link] = []
             for entry in range(len(self._occurrences)):
                 links.extend(self._copy_links(entry))
-            for x, y in sorted(self._pairs):
+            for x, y in sorted(self._candidate_pairs()):
                 link = self._entry_link(x, y)
                 if link is not None:
                     links.append(link)
