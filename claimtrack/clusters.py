@@ -45,6 +45,9 @@ __all__ = ["ClaimIndex", "Cluster", "Conflict", "Link", "build_clusters"]
 
 #: Relations that put two claims in one cluster.
 SAME_CLAIM: frozenset[str] = frozenset(["repetition", "agreement", "drift"])
+#: Claims of fewer words are fragments (time stamps, credits, "Advertisement",
+#: "Why?") and are never linked: they say too little to be a claim that travels.
+MIN_WORDS = 5
 _MASK64 = (1 << 64) - 1
 
 
@@ -315,7 +318,8 @@ class ClaimIndex:
     def add(self, claims: Iterable[Claim]) -> list[Link]:
         """Index new claims; return the links they take part in (see :meth:`links`).
 
-        A claim whose id is already indexed is ignored.  A claim with the same
+        A claim whose id is already indexed is ignored; a claim of fewer than
+        :data:`MIN_WORDS` words is a fragment, kept but never linked.  A claim with the same
         words as an indexed one (after normalisation) joins that entry and is
         not compared again: a thousand copies of a sentence cost one comparison
         each, not a thousand.
@@ -365,13 +369,14 @@ class ClaimIndex:
             self._stem_sets.append(text.stems)
             code = self._article_codes.setdefault(claim.article_id, len(self._article_codes))
             self._article_of[position] = code
-            entry = self._entry_of_words.get(text.words) if text.words else None
+            fragment = len(text.words) < MIN_WORDS
+            entry = None if fragment else self._entry_of_words.get(text.words)
             if entry is None:
                 entry = len(self._occurrences)
                 self._occurrences.append([])
-                if text.words:
+                if not fragment:
                     self._entry_of_words[text.words] = entry
-                fresh.append(offset)
+                    fresh.append(offset)
             self._occurrences[entry].append(position)
             self._entry.append(entry)
         if not fresh:

@@ -420,3 +420,62 @@ def test_tracker_and_analyze_take_articles(bad: object) -> None:
         ClaimTracker().add(bad)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="Article"):
         analyze(bad)  # type: ignore[arg-type]
+
+
+def _wire_copies(n: int) -> list[Article]:
+    story = [
+        "WASHINGTON (AP) \u2014 The storm killed four people in the coastal town on Monday, "
+        "officials said.",
+        "Advertisement",
+        "Rescue teams searched the flooded streets for survivors through the night.",
+        "12:45 p.m.",
+        "Copyright 2024 The Associated Press. All rights reserved.",
+    ]
+    return [
+        Article(
+            id=f"w{k:03d}",
+            text="\n".join([*story, f"Local officials in district {k} said schools stay shut."]),
+            date=dt.date(2024, 3, 1 + k % 9),
+            url=f"https://paper{k % 7}.example/{k}",
+        )
+        for k in range(n)
+    ]
+
+
+def test_wire_copies_cost_one_link_each() -> None:
+    """n copies of a sentence make n - 1 links and one cluster, never n(n-1)/2 links."""
+    tracker = ClaimTracker()
+    tracker.add(_wire_copies(40))
+    repetitions = tracker.links("repetition", corroborated=False)
+    assert len(repetitions) == 2 * 39
+    story = ("The storm killed", "Rescue teams")
+    big = [c for c in tracker.clusters() if c.origin.text.startswith(story)]
+    assert sorted(len(c.members) for c in big) == [40, 40]
+    for cluster in big:
+        assert len(cluster.links) == 39
+        assert cluster.independent == 1  # copies of one wire story
+        origin = cluster.origin
+        assert all(link.a == origin for link in cluster.links)
+
+
+def test_fragments_never_cluster() -> None:
+    """Time stamps, 'Advertisement' and other fragments repeated everywhere link nothing."""
+    tracker = ClaimTracker()
+    tracker.add(_wire_copies(10))
+    clustered = {m.text for c in tracker.clusters() for m in c.members}
+    assert "12:45 p.m." not in clustered and "Advertisement" not in clustered
+    assert all(len(k.a.text.split()) >= 5 for k in tracker.links(corroborated=False))
+
+
+@given(st.permutations(range(12)), st.integers(1, 11))
+@settings(max_examples=20)
+def test_copies_link_the_same_in_any_order(order: list[int], cut: int) -> None:
+    """Which copy is linked to which does not depend on the order of adding."""
+    articles = _wire_copies(12)
+    one = ClaimTracker()
+    one.add(articles)
+    other = ClaimTracker()
+    shuffled = [articles[k] for k in order]
+    other.add(shuffled[:cut])
+    other.add(shuffled[cut:])
+    assert _summary(one) == _summary(other)
