@@ -164,3 +164,53 @@ def fuzz_articles(draw: st.DrawFn, id: str | None = None) -> Article:
         ),
         url=draw(st.none() | st.just("https://www.example.org/a/b")),
     )
+
+
+#: Sentences that the claim index links when two articles share them.
+STORY_SENTENCES = [
+    "Russia sent two long-range bombers to patrol the skies over Belarus on Saturday.",
+    "The European Union has accused the government of using migrants as pawns.",
+    "Officials said the bridge over the river would reopen in May after repairs.",
+    "\u201cWe will not back down,\u201d Governor Ann Lee said on Friday.",
+    "Lee told reporters the budget would pass, according to state media.",
+]
+
+
+@st.composite
+def perturbed(draw: st.DrawFn, sentence: str) -> str:
+    """``sentence`` with a few odd characters or words put in, or words dropped."""
+    words = sentence.split(" ")
+    for _ in range(draw(st.integers(0, 3))):
+        i = draw(st.integers(0, len(words) - 1))
+        action = draw(st.integers(0, 3))
+        if action == 0 and len(words) > 1:
+            del words[i]
+        elif action == 1:
+            words.insert(i, draw(_odd_words | _rtl_words | _WORDS))
+        else:
+            words[i] = words[i] + draw(_odd_chars | st.characters(categories=["Cs"]))
+    return draw(st.sampled_from([" ", "\u00a0", "\u200b "])).join(words)
+
+
+@st.composite
+def story_articles(draw: st.DrawFn, n: int) -> list[Article]:
+    """``n`` articles that share perturbed story sentences and fuzz text."""
+    pool = STORY_SENTENCES + draw(st.lists(fuzz_text, max_size=2))
+    out = []
+    for i in range(n):
+        parts = [
+            draw(perturbed(s)) if draw(st.booleans()) else s
+            for s in draw(st.lists(st.sampled_from(pool), min_size=1, max_size=4))
+        ]
+        text = draw(_SPACES).join(parts)
+        if not text.strip():
+            text = STORY_SENTENCES[0]
+        out.append(
+            Article(
+                id=f"s{i}",
+                text=text,
+                date=draw(st.none() | st.dates(dt.date(2020, 1, 1), dt.date(2020, 1, 9))),
+                url=draw(st.sampled_from([None, "https://a.example/1", "https://b.example/2"])),
+            )
+        )
+    return out

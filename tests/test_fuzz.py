@@ -15,13 +15,14 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import ODD_CHARACTERS, fuzz_articles, fuzz_text
+from strategies import ODD_CHARACTERS, fuzz_articles, fuzz_text, story_articles
 
 import claimtrack
 from claimtrack.articles import Article, Format, read_articles
 from claimtrack.attributions import extract_attributions
 from claimtrack.exceptions import EmptyArticleError, InputError
 from claimtrack.matching import relate
+from claimtrack.report import cluster_record, link_record, render_report, word_diff
 from claimtrack.sentences import Sentence, split_sentences
 from claimtrack.spans import Span
 from claimtrack.tracker import ClaimTracker
@@ -128,7 +129,10 @@ def test_relate_any_strings(a: str, b: str) -> None:
 
 @st.composite
 def fuzz_corpora(draw: st.DrawFn) -> list[Article]:
+    """A few articles: fuzz text, or story sentences they share, perturbed."""
     n = draw(st.integers(1, 4))
+    if draw(st.booleans()):
+        return draw(story_articles(n))
     return [draw(fuzz_articles(id=f"f{i}")) for i in range(n)]
 
 
@@ -153,6 +157,13 @@ def test_tracker_any_articles(articles: list[Article]) -> None:
     one_by_one.links()
     one_by_one.related()
     assert len(one_by_one.claims) == len(tracker.claims)
+    report = render_report(tracker.analysis(), tracker=tracker)
+    assert report.startswith(f"{len(articles)} article")
+    for cluster in tracker.clusters():
+        json.dumps(cluster_record(cluster))
+    for link in tracker.links(corroborated=False):
+        json.dumps(link_record(link))
+        word_diff(link.a.text, link.b.text)
 
 
 # --- (e) readers ------------------------------------------------------------------------
