@@ -69,6 +69,12 @@ def check_attributions(
     found: tuple[claimtrack.Attribution, ...],
     sentences: tuple[Sentence, ...] | None = None,
 ) -> None:
+    """Speaker and cue lie inside the sentence holding the cue; every piece of every role
+    is an ordered span of the text inside one paragraph, clear of any dateline.
+
+    A content may reach outside its sentence: a quotation runs on over the quoted
+    sentences around the cue, and into the next paragraph when left open.
+    """
     text = article.text
     sentences = split_sentences(article) if sentences is None else sentences
     datelines = [s.dateline for s in sentences if s.dateline is not None]
@@ -86,6 +92,8 @@ def check_attributions(
                 continue
             assert role.spans
             assert all(0 <= s.start < s.end <= len(text) for s in role.spans)
+            assert all(x.end <= y.start for x, y in itertools.pairwise(role.spans))
+            assert all(any(p.contains(s) for p in article.paragraphs) for s in role.spans)
             assert role.text == " ".join(s.of(text) for s in role.spans)
             for span in role.spans:  # a dateline is never part of any role
                 assert not any(d.start < span.end and span.start < d.end for d in datelines)
