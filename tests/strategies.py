@@ -114,6 +114,8 @@ _odd_words = st.one_of(
     st.builds(lambda c, n: c * n, st.sampled_from("aZ9.-'\u201c_"), st.integers(200, 3000)),
     st.text(min_size=1, max_size=400).map(lambda s: s.replace(" ", "")),  # one long token
     st.characters(categories=["Cs"]),  # lone surrogates: a str can hold them
+    st.sampled_from(["\u00b2", "\u0663", "\u00bd", "\u2167", "1,000", "3.5%", "1950s", "200ft"]),
+    st.sampled_from(["not", "never", "may", "will", "would", "Monday", "June", "yesterday"]),
     st.text(max_size=10),
 )
 _SPACES = st.sampled_from([" ", " ", "\n", "\r\n", "\r", "\n\n", "\u2028", "\u2029", "\x85", "\t"])
