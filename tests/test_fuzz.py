@@ -192,6 +192,14 @@ def test_tracker_any_articles(articles: list[Article]) -> None:
         word_diff(link.a.text, link.b.text)
 
 
+def test_report_header_counts_one_sentence_in_the_singular() -> None:
+    """Regression (found fuzzing the tracker): the header said "1 sentences"."""
+    tracker = ClaimTracker()
+    tracker.add([Article(id="x", text="All rights reserved.")])
+    header = render_report(tracker.analysis(), tracker=tracker).splitlines()[0]
+    assert header == "1 article, 1 sentence, 0 attributed claims from 0 sources"
+
+
 # --- (e) readers ------------------------------------------------------------------------
 
 
