@@ -49,6 +49,8 @@ def check_sentences(article: Article, sentences: tuple[Sentence, ...]) -> None:
     for a, b in itertools.pairwise(sentences):
         assert a.end <= b.start
         assert a.paragraph <= b.paragraph
+    covered = {i for s in sentences for i in range(s.start, s.end)}
+    assert [i for i, c in enumerate(text) if not c.isspace() and i not in covered] == []
 
 
 # --- (a) sentences ------------------------------------------------------------------
@@ -422,13 +424,12 @@ def test_read_jsonl_valid_records_round_trip() -> None:
 
 
 def test_span_checks_are_real() -> None:
-    """The checks above fail on a sentence that crosses a paragraph."""
+    """The checks above fail on a sentence that crosses a paragraph or leaves text out."""
     article = Article(id="p", text="One.\nTwo.")
     bad = Sentence(article_id="p", index=0, start=0, end=9, paragraph=0, text="One.\nTwo.")
-    try:
+    with pytest.raises(AssertionError):
         check_sentences(article, (bad,))
-    except AssertionError:
-        pass
-    else:  # pragma: no cover - the check is broken
-        raise AssertionError("a sentence across two paragraphs passed the check")
+    one = Sentence(article_id="p", index=0, start=0, end=4, paragraph=0, text="One.")
+    with pytest.raises(AssertionError):  # "Two." is in no sentence
+        check_sentences(article, (one,))
     assert not Span(0, 4).contains(Span(3, 5))
