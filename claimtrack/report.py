@@ -342,7 +342,8 @@ def render_report(
     claims = analysis.attributions
     n_sources = len(analysis.by_speaker())
     header = (
-        f"{n_articles} article{'s' if n_articles != 1 else ''}, {n_sentences} sentences, "
+        f"{n_articles} article{'s' if n_articles != 1 else ''}, "
+        f"{n_sentences} sentence{'s' if n_sentences != 1 else ''}, "
         f"{len(claims)} attributed claim{'s' if len(claims) != 1 else ''} "
         f"from {n_sources} source{'s' if n_sources != 1 else ''}"
     )
