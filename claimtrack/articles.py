@@ -99,7 +99,10 @@ def source_from_url(url: str | None) -> str | None:
     """
     if not url:
         return None
-    host = urlsplit(url if "://" in url else "//" + url).hostname
+    try:
+        host = urlsplit(url if "://" in url else "//" + url).hostname
+    except ValueError:  # "http://[::1": not a URL whose host can be read
+        return None
     if not host:
         return None
     return host[4:] if host.startswith("www.") else host
@@ -234,8 +237,10 @@ class Article:
         ident = record.get("id", default_id)
         if ident is None:
             raise ValueError('the record has no "id" field')
-        if isinstance(ident, int):
+        if isinstance(ident, int) and not isinstance(ident, bool):
             ident = str(ident)
+        if not isinstance(ident, str):
+            raise ValueError(f'"id" must be a string or an integer, not {type(ident).__name__}')
         record = dict(record)
         for field, aliases in _ALIASES.items():
             if record.get(field) is None:
@@ -366,7 +371,19 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _read_text(path: Path, encoding: str = "utf-8") -> str:
-    return _decode(_read_bytes(path), path, encoding)
+    text = _decode(_read_bytes(path), path, encoding)
+    if not clean_text(text).strip():  # only white space of any kind, or a BOM
+        raise EmptyArticleError("the file is empty", path=path)
+    return text
+
+
+def _file_id(path: Path) -> str:
+    """The id of the article of a file: its name without extension."""
+    if clean_field(path.stem) is None:
+        raise ArticleFormatError(
+            "the file name is blank and cannot be the article's id: rename the file", path=path
+        )
+    return path.stem
 
 
 def read_seed(path: str | Path, *, encoding: str = "utf-8") -> Article:
@@ -405,9 +422,9 @@ def read_seed(path: str | Path, *, encoding: str = "utf-8") -> Article:
             f"line 3 should be the article's URL, not {url[:40]!r}", path=path, line=3
         )
     body = content[header_end:]
-    if not body.strip():
+    if not clean_text(body).strip():
         raise EmptyArticleError("the article has a header but no body", path=path, line=4)
-    return Article(id=path.stem, text=body, title=title, date=date, url=url)
+    return Article(id=_file_id(path), text=body, title=title, date=date, url=url)
 
 
 def read_plain(path: str | Path, *, encoding: str = "utf-8") -> Article:
@@ -418,7 +435,8 @@ def read_plain(path: str | Path, *, encoding: str = "utf-8") -> Article:
         ArticleFormatError: the bytes are not in the encoding.
     """
     path = Path(path)
-    return Article(id=path.stem, text=_read_text(path, _check_encoding(encoding)))
+    text = _read_text(path, _check_encoding(encoding))
+    return Article(id=_file_id(path), text=text)
 
 
 def _json_message(exc: json.JSONDecodeError) -> str:
@@ -439,7 +457,7 @@ def _record_article(
         article = Article.from_dict(record, default_id=default_id)
     except ValueError as exc:
         return ArticleFormatError(f"{where}{exc}", path=path, line=line)
-    if not article.text.strip():
+    if not article.clean_text.strip():
         return EmptyArticleError(f'{where}the record\'s "text" is empty', path=path, line=line)
     return article
 
@@ -475,6 +493,9 @@ def _jsonl_items(path: Path, encoding: str) -> Iterator[_Located]:
             except json.JSONDecodeError as exc:
                 yield ArticleFormatError(_json_message(exc), path=path, line=number), number
                 continue
+            except ValueError as exc:  # an integer of more digits than Python converts
+                yield ArticleFormatError(f"invalid JSON: {exc}", path=path, line=number), number
+                continue
             except RecursionError:
                 yield (
                     ArticleFormatError("invalid JSON: nested too deeply", path=path, line=number),
@@ -495,6 +516,9 @@ def _json_items(path: Path, encoding: str) -> Iterator[_Located]:
         return
     except json.JSONDecodeError as exc:
         yield ArticleFormatError(_json_message(exc), path=path, line=exc.lineno), exc.lineno
+        return
+    except ValueError as exc:  # an integer of more digits than Python converts
+        yield ArticleFormatError(f"invalid JSON: {exc}", path=path), None
         return
     except RecursionError:
         yield ArticleFormatError("invalid JSON: nested too deeply", path=path), None

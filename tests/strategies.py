@@ -7,6 +7,7 @@ import datetime as dt
 from hypothesis import strategies as st
 
 from claimtrack.articles import Article, clean_field
+from claimtrack.normalize import clean_text
 
 #: Words and punctuation that make news-like text, with abbreviations, quotes and dashes.
 _WORDS = st.sampled_from(
@@ -71,7 +72,7 @@ ids = st.text(
 @st.composite
 def articles(draw: st.DrawFn) -> Article:
     """Articles with text that is not blank and optional metadata."""
-    text = draw(any_text.filter(lambda t: t.strip() != ""))
+    text = draw(any_text.filter(lambda t: clean_text(t).strip() != ""))
     return Article(
         id=draw(ids),
         text=text,

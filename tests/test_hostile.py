@@ -145,7 +145,7 @@ def test_each_file_alone(command: str, name: str) -> None:
         "\u201c" * 20_000 + " she said " + '"' * 20_000,
         "He said.\n" * 20_000,
         "\u202e\u05d4\u05e9\u05e8 \u05d0\u05de\u05e8. " * 10_000,
-        "\x00\u200b\ufeff" * 50_000,
+        "He\x00 said\u200b it\ufeff was\u00a0over. " * 20_000,
     ],
     ids=[
         "abbreviations",
