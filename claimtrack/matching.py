@@ -398,9 +398,31 @@ class Comparison:
     name_conflict: bool
 
 
+def _one_source(x: str, y: str) -> bool:
+    """Whether two speaker keys may name one source: equal, or a bare surname and a
+    full name ending with it ("merkel", "angela merkel"), as :class:`SpeakerIndex`
+    joins them across a corpus."""
+    if x == y:
+        return True
+    if " " not in x:
+        return y.endswith(" " + x)
+    return " " not in y and x.endswith(" " + y)
+
+
+def _same_source(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two claims' speakers share a source (by :func:`_one_source`).
+
+    Names a batch of articles has not yet joined ("Merkel" before "Angela
+    Merkel" is read) are thus never a change of speaker, so adding articles in
+    several batches relates claims as adding them at once does.
+    """
+    return bool(a & b) or any(_one_source(x, y) for x in a for y in b)
+
+
 def compare(a: ClaimText, b: ClaimText) -> Comparison:
     """Score two prepared claims against each other (symmetric)."""
     shared = a.stems & b.stems
+    same_speaker = _same_source(a.speakers, b.speakers)
     smaller = min(len(a.stems), len(b.stems)) or 1
     union = len(a.stems | b.stems) or 1
     return Comparison(
@@ -408,8 +430,8 @@ def compare(a: ClaimText, b: ClaimText) -> Comparison:
         overlap=100.0 * len(shared) / smaller,
         jaccard=100.0 * len(shared) / union,
         shared=shared,
-        same_speaker=bool(a.speakers & b.speakers),
-        other_speaker=bool(a.speakers) and bool(b.speakers) and not (a.speakers & b.speakers),
+        same_speaker=same_speaker,
+        other_speaker=bool(a.speakers) and bool(b.speakers) and not same_speaker,
         shared_cue=bool(a.cues & b.cues),
         number_conflict=bool(a.numbers) and bool(b.numbers) and a.numbers != b.numbers,
         name_conflict=bool(a.names - b.names) and bool(b.names - a.names),

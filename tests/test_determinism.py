@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -195,12 +194,6 @@ def test_one_batch_names_speakers_across_articles() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ClaimTracker.add names speakers canonically within each batch only: added "
-    "after 'a', article 'b' keeps the speaker 'Merkel', the link gains a speaker change "
-    "and the cluster becomes a drift",
-)
 def test_incremental_batches_give_the_clusters_of_one_batch() -> None:
     """Adding articles one at a time gives the clusters and links of one batch."""
     assert summary(tracked(MERKEL, batches=2)) == summary(tracked(MERKEL))
