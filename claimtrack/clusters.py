@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import hashlib
 import heapq
 import zlib
 from collections import defaultdict
@@ -303,16 +304,19 @@ class ClaimIndex:
 
     @staticmethod
     def _anchor_keys(claim: Claim, text: ClaimText) -> list[tuple[str, ...]]:
+        """Anchors name a speaker by the last word of its name, so that "Merkel" and
+        "Angela Merkel" meet whether or not their articles were named together."""
         keys: list[tuple[str, ...]] = []
-        for speaker in sorted(text.speakers):
+        for speaker in sorted({s.rsplit(" ", 1)[-1] for s in text.speakers}):
             keys.extend(("cue", speaker, cue) for cue in sorted(text.cues))
-        for speaker in sorted(text.named):
+        for named in sorted(text.named):
+            speaker = named.rsplit(" ", 1)[-1]
             keys.extend(
                 ("target", speaker, name)
                 for name in sorted(text.names)
-                if name != speaker.replace(" ", "_")
+                if name != named.replace(" ", "_")
             )
-        return keys
+        return sorted(set(keys))
 
     # -- adding --
     def add(self, claims: Iterable[Claim]) -> list[Link]:
@@ -351,9 +355,11 @@ class ClaimIndex:
         entry = self._entry[self._position[claim_id]]
         return sorted((self.claims[p] for p in self._occurrences[entry]), key=_order_key)
 
-    def _add_chunk(self, new: list[Claim]) -> None:
+    def _add_chunk(
+        self, new: list[Claim], texts: list[ClaimText] | None = None, probe: bool = True
+    ) -> None:
         self._links = None
-        texts = [prepare_claim(c) for c in new]
+        texts = [prepare_claim(c) for c in new] if texts is None else texts
         first = len(self.claims)
         total = first + len(new)
         if total > len(self._article_of):
@@ -391,16 +397,21 @@ class ClaimIndex:
         # the runs hold positions of entries' first claims; new ones are numbered
         # 0..len(fresh)-1 while probing, then mapped to their claim positions
         others, mine = _probe(self._runs, keys, total, self.bucket_cap, whole=False)
-        found = [self._pair_codes(others, mine, rep_positions, total, contained=True)]
+        found = []
+        if probe:
+            found.append(self._pair_codes(others, mine, rep_positions, total, contained=True))
         if weak:
             w_others, w_mine = _probe(self._weak_runs, weak_keys, total, self.weak_cap, whole=True)
-            found.append(self._pair_codes(w_others, w_mine, rep_positions, total))
+            if probe:
+                found.append(self._pair_codes(w_others, w_mine, rep_positions, total))
         for runs in (self._runs, self._weak_runs):
             if runs:  # the new keys went into the newest run, merged or not
                 run_positions = runs[-1][1]
                 placeholder = run_positions >= total
                 run_positions[placeholder] = rep_positions[run_positions[placeholder] - total]
-        anchored = self._anchor_candidates(reps, rep_texts, rep_positions.tolist())
+        anchored = self._anchor_candidates(reps, rep_texts, rep_positions.tolist(), probe)
+        if not probe:
+            return
         if anchored:
             pairs = np.array(anchored, dtype=np.int64).reshape(-1, 2)
             found.append(pairs[:, 1] * total + pairs[:, 0])
@@ -461,6 +472,68 @@ class ClaimIndex:
             cached = sorted(positions, key=lambda p: _order_key(self.claims[p]))
             self._timelines[entry] = cached
         return cached
+
+    # -- keeping the index between runs (see claimtrack.store) --
+    def entry_key(self, claim_id: str) -> str | None:
+        """A stable key of the entry holding a claim (its words), None for a fragment."""
+        text = self.texts[self._position[claim_id]]
+        if len(text.words) < MIN_WORDS:
+            return None
+        return hashlib.blake2b("\x1f".join(text.words).encode(), digest_size=12).hexdigest()
+
+    def state(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """The entry pairs found related and those pending, by entry key: with the
+        claims and the links, all :meth:`restore` needs to go on without comparing
+        anything again."""
+        first = [self.claims[positions[0]].id for positions in self._occurrences]
+
+        def keyed(pairs: set[tuple[int, int]]) -> list[tuple[str, str]]:
+            out = []
+            for x, y in sorted(pairs):
+                kx, ky = self.entry_key(first[x]), self.entry_key(first[y])
+                if kx is not None and ky is not None:
+                    out.append((kx, ky))
+            return out
+
+        return keyed(self._pairs), keyed(self._pending)
+
+    def restore(
+        self,
+        claims: Sequence[Claim],
+        texts: Sequence[ClaimText],
+        pairs: Iterable[tuple[str, str]] = (),
+        pending: Iterable[tuple[str, str]] = (),
+        links: Iterable[Link] = (),
+    ) -> None:
+        """Take back claims indexed before, with their entry pairs (by key) and links,
+        comparing nothing: then :meth:`add` goes on as if they had just been added."""
+        claims, texts = list(claims), list(texts)
+        with paused_gc():
+            for lo in range(0, len(claims), self.chunk):
+                hi = lo + self.chunk
+                self._add_chunk(claims[lo:hi], texts[lo:hi], probe=False)
+        entry_of: dict[str, int] = {}
+        for entry, positions in enumerate(self._occurrences):
+            key = self.entry_key(self.claims[positions[0]].id)
+            if key is not None:
+                entry_of[key] = entry
+        for keyed, into in ((pairs, self._pairs), (pending, self._pending)):
+            for kx, ky in keyed:
+                x, y = entry_of.get(kx), entry_of.get(ky)
+                if x is not None and y is not None and x != y:
+                    into.add((x, y) if x < y else (y, x))
+        for link in links:
+            i, j = self._position.get(link.a.id), self._position.get(link.b.id)
+            if i is not None and j is not None:
+                relation = Relation(
+                    link.relation,
+                    link.score,
+                    link.changes,
+                    link.evidence,
+                    link.basis,  # type: ignore[arg-type]
+                )
+                self._relations[(i, j)] = relation
+        self._links = None
 
     def _candidate_pairs(self) -> set[tuple[int, int]]:
         """Entry pairs that may be linked: those that relate, and those first seen
@@ -529,7 +602,11 @@ class ClaimIndex:
         return np.array(out, dtype=np.int64)
 
     def _anchor_candidates(
-        self, new: Sequence[Claim], texts: Sequence[ClaimText], positions: Sequence[int]
+        self,
+        new: Sequence[Claim],
+        texts: Sequence[ClaimText],
+        positions: Sequence[int],
+        probe: bool = True,
     ) -> list[int]:
         """Flat (earlier claim, new claim) position pairs that share an anchor."""
         pairs: list[int] = []
@@ -538,7 +615,7 @@ class ClaimIndex:
                 continue
             for anchor in self._anchor_keys(claim, text):
                 posting = self._anchors[anchor]
-                if len(posting) <= self.anchor_cap:
+                if probe and len(posting) <= self.anchor_cap:
                     for other in posting:
                         pairs += (other, me)
                 posting.append(me)

@@ -794,7 +794,7 @@ def relate_prepared(a: ClaimText, b: ClaimText) -> Relation:
         return Relation("agreement", score, (), (why,), "content")
     targets = (a.names & b.names) - a.speakers - b.speakers
     # related claims need a named source in common: "police" or "officials" say too much
-    if a.named & b.named and (targets or len(c.shared) >= 2):
+    if _same_source(a.named, b.named) and (targets or len(c.shared) >= 2):
         return Relation("related", c.jaccard, (), ("same speaker, same target",), "content")
     return Relation("unrelated", c.jaccard, (), ())
 

@@ -14,7 +14,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
@@ -24,6 +24,7 @@ from claimtrack.attributions import Attribution
 from claimtrack.claims import Claim, claims_of_article
 from claimtrack.clusters import ClaimIndex, Cluster, Link, build_clusters
 from claimtrack.exceptions import DuplicateArticleError
+from claimtrack.matching import ClaimText
 from claimtrack.sentences import SentenceSplitter
 from claimtrack.speakers import SpeakerIndex
 from claimtrack.stories import ArticleTie, Vocabulary, corroborate, links_by_pair
@@ -86,6 +87,28 @@ class ClaimTracker:
             claims.extend(claims_of_article(item))
         first = len(self.index.texts)
         self.index.add(claims)
+        self._vocabulary.add_claims(self.index.claims[first:], self.index.texts[first:])
+        self._clusters = None
+        self._kept = None
+        self._ties = None
+
+    def restore(
+        self,
+        items: Sequence[ArticleAnalysis],
+        claims: Sequence[Claim],
+        texts: Sequence[ClaimText],
+        pairs: Iterable[tuple[str, str]] = (),
+        pending: Iterable[tuple[str, str]] = (),
+        links: Iterable[Link] = (),
+    ) -> None:
+        """Take back articles analysed before, with their claims (prepared) and what
+        the index had found (see :meth:`ClaimIndex.restore`), analysing and comparing
+        nothing: :meth:`add` then goes on as if they had just been added."""
+        for item in items:
+            self._by_id[item.article.id] = item.article
+            self.articles.append(item)
+        first = len(self.index.claims)
+        self.index.restore(claims, texts, pairs, pending, links)
         self._vocabulary.add_claims(self.index.claims[first:], self.index.texts[first:])
         self._clusters = None
         self._kept = None

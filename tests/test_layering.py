@@ -27,6 +27,7 @@ ORDER = [
     "clusters",
     "stories",
     "tracker",
+    "store",
     "report",
     "cli",
 ]

@@ -1,0 +1,877 @@
+"""The claim store: what was read and found, kept in one SQLite file between runs.
+
+A fact-checker adds each day's articles and asks what changed.  A
+:class:`ClaimStore` keeps the articles, their sentences, attributions and
+claims, the index's entry pairs and the links it found, and the clusters, in
+plain tables that any SQLite tool can browse (``docs/store.md`` describes
+them).  Adding articles analyses only the new or changed ones and compares only
+their claims: the index is taken back from the file without comparing anything
+again (:meth:`claimtrack.clusters.ClaimIndex.restore`).
+
+* Idempotent: an article already stored with the same content changes nothing;
+  one whose content changed (same id) replaces its old rows; duplicate ids in
+  one input are reported and the later ones left out.
+* Crash-safe: each batch of articles is one transaction (SQLite in WAL mode),
+  so a run killed at any moment leaves no partial article, and running it again
+  completes the work.
+* Incremental equals batch: the stored claims, canonical speakers and clusters
+  do not depend on how the articles were split into runs, nor on their order.
+
+>>> import tempfile, pathlib, claimtrack
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "claims.db"
+>>> with ClaimStore(path) as store:
+...     report = store.add(claimtrack.read_articles("seeds"))
+...     print(report.added, report.unchanged, [c.relation for c in store.clusters()][:3])
+2 0 ['drift', 'repetition', 'agreement']
+>>> with ClaimStore(path) as store:
+...     print(store.add(claimtrack.read_articles("seeds")).unchanged, len(store.articles()))
+2 2
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Any
+
+import attrs
+
+from claimtrack.analysis import Analysis, ArticleAnalysis
+from claimtrack.articles import Article, check_articles
+from claimtrack.attributions import Attribution, Role, SentenceKind
+from claimtrack.claims import Claim
+from claimtrack.clusters import Cluster, Link
+from claimtrack.exceptions import ClaimtrackError, DuplicateArticleError
+from claimtrack.matching import Change, ClaimText
+from claimtrack.sentences import Sentence, SentenceSplitter
+from claimtrack.spans import Span
+from claimtrack.speakers import SpeakerIndex
+from claimtrack.tracker import ClaimTracker
+
+__all__ = ["ClaimStore", "IngestReport", "StoreError"]
+
+#: The version of the tables this module writes (``PRAGMA user_version``).
+SCHEMA_VERSION = 1
+#: Marks a file as a claimtrack store (``PRAGMA application_id``: "ClTk").
+APPLICATION_ID = 0x436C546B
+#: How long to wait for a store another process is writing, in seconds.
+BUSY_TIMEOUT = 10.0
+
+_SCHEMA = """
+CREATE TABLE articles (
+    id TEXT PRIMARY KEY,
+    title TEXT,
+    date TEXT,                  -- ISO 8601
+    url TEXT,
+    source TEXT,                -- the outlet
+    content_hash TEXT NOT NULL, -- of the text and metadata: unchanged articles are skipped
+    text TEXT NOT NULL,         -- exactly as read
+    added TEXT NOT NULL,        -- when it was stored (UTC, ISO 8601)
+    seq INTEGER NOT NULL        -- the order of adding
+);
+CREATE TABLE sentences (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    start INTEGER NOT NULL,     -- character offsets into articles.text
+    end INTEGER NOT NULL,
+    paragraph INTEGER NOT NULL,
+    dateline_start INTEGER,
+    dateline_end INTEGER,
+    boilerplate INTEGER NOT NULL,
+    kind TEXT NOT NULL,         -- attributed, unattributed or boilerplate
+    PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE attributions (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    sentence_start INTEGER NOT NULL,
+    sentence_end INTEGER NOT NULL,
+    kind TEXT NOT NULL,         -- direct, indirect or mixed
+    speaker TEXT,               -- the mention as written
+    speaker_spans TEXT,         -- JSON [[start, end], ...]
+    cue TEXT,
+    cue_spans TEXT,
+    content TEXT NOT NULL,
+    content_spans TEXT NOT NULL,
+    speaker_name TEXT,          -- as resolved in its article (see the speakers view)
+    speaker_type TEXT NOT NULL,
+    pattern TEXT NOT NULL,      -- the rule that found it
+    resolution TEXT NOT NULL,   -- why the speaker was named so
+    PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE claims (
+    id TEXT PRIMARY KEY,        -- <article id>#<sentence index>
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    sentence_index INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    date TEXT,
+    outlet TEXT,
+    speakers TEXT NOT NULL,     -- JSON lists
+    cues TEXT NOT NULL,
+    contents TEXT NOT NULL,
+    named_speakers TEXT NOT NULL,
+    prepared TEXT NOT NULL,     -- JSON: the claim prepared for comparison
+    entry TEXT,                 -- key of its words (claims with one key repeat each other)
+    seq INTEGER NOT NULL
+);
+CREATE INDEX claims_article ON claims(article_id);
+CREATE INDEX claims_entry ON claims(entry);
+CREATE TABLE links (
+    a TEXT NOT NULL,            -- claim ids, the earlier first
+    b TEXT NOT NULL,
+    relation TEXT NOT NULL,     -- repetition, agreement, drift or related
+    score REAL NOT NULL,
+    changes TEXT NOT NULL,      -- JSON [{type, a: words, b: words}]
+    evidence TEXT NOT NULL,     -- JSON list of reasons
+    basis TEXT NOT NULL,        -- words or content
+    kept INTEGER NOT NULL,      -- believed (corroborated) or held back
+    PRIMARY KEY (a, b)
+);
+CREATE INDEX links_b ON links(b);
+CREATE TABLE entry_pairs (
+    x TEXT NOT NULL,            -- entry keys of claims the index compared
+    y TEXT NOT NULL,
+    pending INTEGER NOT NULL,   -- first seen in one article, not yet compared
+    PRIMARY KEY (x, y)
+);
+CREATE TABLE clusters (
+    id TEXT PRIMARY KEY,        -- the id of its origin claim
+    relation TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    independent INTEGER NOT NULL,
+    outlets TEXT NOT NULL,      -- JSON list, in timeline order
+    conflicts TEXT NOT NULL,    -- JSON
+    first_date TEXT,
+    last_date TEXT,
+    signature TEXT NOT NULL,    -- of its members and relation: what changed is compared on it
+    seen TEXT NOT NULL,         -- when it first appeared (UTC)
+    changed TEXT NOT NULL       -- when its members or relation last changed (UTC)
+);
+CREATE TABLE cluster_members (
+    cluster_id TEXT NOT NULL REFERENCES clusters(id) ON DELETE CASCADE,
+    claim_id TEXT NOT NULL,
+    position INTEGER NOT NULL,  -- in timeline order
+    PRIMARY KEY (cluster_id, position)
+);
+CREATE INDEX cluster_members_claim ON cluster_members(claim_id);
+CREATE VIRTUAL TABLE claims_fts USING fts5(text, content='claims', content_rowid='rowid');
+CREATE TRIGGER claims_ai AFTER INSERT ON claims BEGIN
+    INSERT INTO claims_fts(rowid, text) VALUES (new.rowid, new.text);
+END;
+CREATE TRIGGER claims_ad AFTER DELETE ON claims BEGIN
+    INSERT INTO claims_fts(claims_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+END;
+CREATE VIEW cluster_view AS
+    SELECT m.cluster_id, c.relation AS cluster_relation, m.position, k.id AS claim_id,
+           k.article_id, a.source AS outlet, k.date, k.text
+    FROM cluster_members m
+    JOIN clusters c ON c.id = m.cluster_id
+    JOIN claims k ON k.id = m.claim_id
+    JOIN articles a ON a.id = k.article_id;
+"""
+
+
+class StoreError(ClaimtrackError, OSError):
+    """A store that cannot be used: not a claimtrack store, newer, locked, failing."""
+
+
+@attrs.frozen
+class IngestReport:
+    """What :meth:`ClaimStore.add` did.
+
+    Attributes:
+        added: Articles new to the store.
+        replaced: Articles whose id was stored with other content, now replaced.
+        unchanged: Articles stored before with the same content, left alone.
+        duplicates: Errors for articles whose id came twice in the input (the
+            later ones are left out).
+    """
+
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    duplicates: tuple[DuplicateArticleError, ...] = ()
+
+
+def content_hash(article: Article) -> str:
+    """A hash of an article's text and metadata: equal for an unchanged article."""
+    fields = [article.id, article.title, article.date, article.url, article.source, article.text]
+    data = json.dumps([str(f) if f is not None else None for f in fields], ensure_ascii=False)
+    return hashlib.blake2b(data.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _spans(role: Role | None) -> str | None:
+    return None if role is None else json.dumps([s.as_list() for s in role.spans])
+
+
+def _role(text: str, spans: str | None) -> Role | None:
+    if spans is None:
+        return None
+    return Role.from_spans(text, [Span(s, e) for s, e in json.loads(spans)])
+
+
+def _prepared(text: ClaimText) -> str:
+    return json.dumps(
+        [
+            list(text.words),
+            sorted(text.stems),
+            sorted(text.numbers),
+            sorted(text.names),
+            sorted(text.speakers),
+            sorted(text.cues),
+            sorted(text.named),
+        ],
+        ensure_ascii=False,
+    )
+
+
+def _claim_text(data: str) -> ClaimText:
+    words, stems, numbers, names, speakers, cues, named = json.loads(data)
+    return ClaimText(
+        tuple(words),
+        frozenset(stems),
+        frozenset(numbers),
+        frozenset(names),
+        frozenset(speakers),
+        frozenset(cues),
+        frozenset(named),
+    )
+
+
+class ClaimStore:
+    """Claims kept in an SQLite file, added to incrementally; the accessors of a
+    :class:`~claimtrack.tracker.ClaimTracker`.
+
+    Args:
+        path: The store's file (made if missing).
+        splitter: The sentence splitter for new articles.
+        batch: Articles analysed and written per transaction.
+
+    Raises:
+        StoreError: the file is not a claimtrack store, was written by a newer
+            claimtrack, or cannot be opened.
+    """
+
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        splitter: SentenceSplitter | None = None,
+        batch: int = 500,
+    ) -> None:
+        self.path = Path(path)
+        self.batch = max(1, batch)
+        self.splitter = splitter or SentenceSplitter.default()
+        self._db = self._open()
+        self._tracker: ClaimTracker | None = None
+
+    # -- opening --
+    def _open(self) -> sqlite3.Connection:
+        existed = self.path.exists() and self.path.stat().st_size > 0
+        try:
+            db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot open the store: {exc}") from None
+        try:
+            db.execute("PRAGMA foreign_keys = ON")
+            if existed:
+                self._check(db)
+            else:
+                self._create(db)
+            db.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            raise StoreError(f"{self.path}: {self._why(exc)}") from None
+        except StoreError:
+            db.close()
+            raise
+        return db
+
+    def _why(self, exc: sqlite3.Error) -> str:
+        text = str(exc)
+        if "not a database" in text or "file is encrypted" in text:
+            return "not a claimtrack store (not an SQLite database): give another --db file"
+        if "locked" in text or "busy" in text:
+            return f"the store is busy: another process is writing it (waited {BUSY_TIMEOUT:.0f} s)"
+        return f"the store failed: {text}"
+
+    def _check(self, db: sqlite3.Connection) -> None:
+        app = db.execute("PRAGMA application_id").fetchone()[0]
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if app != APPLICATION_ID:
+            raise StoreError(
+                f"{self.path}: not a claimtrack store (an SQLite file of another program): "
+                "give another --db file"
+            )
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: written by a newer claimtrack (schema {version}, this one reads "
+                f"up to {SCHEMA_VERSION}): upgrade claimtrack"
+            )
+        for step in range(version, SCHEMA_VERSION):  # the migration path
+            if step not in _MIGRATIONS:
+                raise StoreError(f"{self.path}: a damaged store (schema {version}): ingest anew")
+            _MIGRATIONS[step](db)
+
+    def _create(self, db: sqlite3.Connection) -> None:
+        db.execute("BEGIN")
+        for statement in _statements(_SCHEMA):
+            db.execute(statement)
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        db.execute("COMMIT")
+
+    def close(self) -> None:
+        """Close the file."""
+        self._db.close()
+
+    def __enter__(self) -> ClaimStore:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- adding --
+    def add(
+        self, articles: Iterable[Article], *, progress: Callable[[int], None] | None = None
+    ) -> IngestReport:
+        """Store new and changed articles, link their claims to everything stored.
+
+        Articles are taken in batches of :attr:`batch`; each batch is analysed,
+        linked and written in one transaction, so an interruption loses at most
+        the batch under way, and adding again completes the work.
+
+        Args:
+            articles: The articles.
+            progress: Called with the number of articles done after each one.
+
+        Raises:
+            TypeError: ``articles`` is not an iterable of :class:`Article`.
+            StoreError: the store cannot be written (it is then as before the batch).
+        """
+        incoming = check_articles(articles, "ClaimStore.add")
+        known = dict(self._db.execute("SELECT id, content_hash FROM articles"))
+        seen: dict[str, str] = {}
+        duplicates: list[DuplicateArticleError] = []
+        fresh: list[Article] = []
+        replaced: list[str] = []
+        unchanged = 0
+        for article in incoming:
+            digest = content_hash(article)
+            if article.id in seen:
+                if seen[article.id] != digest:
+                    duplicates.append(
+                        DuplicateArticleError(
+                            f"article id {article.id!r} comes twice in the input with other "
+                            "content: the later one is left out"
+                        )
+                    )
+                continue
+            seen[article.id] = digest
+            stored = known.get(article.id)
+            if stored == digest:
+                unchanged += 1
+            else:
+                fresh.append(article)
+                if stored is not None:
+                    replaced.append(article.id)
+        done = unchanged
+        if progress is not None and unchanged:
+            progress(done)
+        for lo in range(0, len(fresh), self.batch):
+            part = fresh[lo : lo + self.batch]
+            self._write_batch(part, [a.id for a in part if a.id in known])
+            done += len(part)
+            if progress is not None:
+                progress(done)
+        return IngestReport(
+            added=len(fresh) - len(replaced),
+            replaced=len(replaced),
+            unchanged=unchanged,
+            duplicates=tuple(duplicates),
+        )
+
+    def _write_batch(self, articles: Sequence[Article], replacing: Sequence[str]) -> None:
+        db = self._db
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            if replacing:
+                db.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in replacing])
+                self._tracker = None  # its index holds the old claims: taken back anew
+            tracker = self.tracker()
+            first = len(tracker.index.claims)
+            tracker.add(articles)
+            seq = db.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
+            items = tracker.articles[len(tracker.articles) - len(articles) :]
+            for item in items:
+                seq += 1
+                self._insert_article(item, seq)
+            self._insert_claims(tracker, first)
+            self._write_links(tracker)
+            db.execute("COMMIT")
+        except BaseException as exc:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            self._tracker = None  # the file is as before the batch: so is the index
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(f"{self.path}: {self._why(exc)}") from None
+            raise
+
+    def _insert_article(self, item: ArticleAnalysis, seq: int) -> None:
+        article = item.article
+        self._db.execute(
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article.id,
+                article.title,
+                article.date.isoformat() if article.date else None,
+                article.url,
+                article.source,
+                content_hash(article),
+                article.text,
+                _now(),
+                seq,
+            ),
+        )
+        self._db.executemany(
+            "INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    article.id,
+                    s.index,
+                    s.start,
+                    s.end,
+                    s.paragraph,
+                    s.dateline.start if s.dateline else None,
+                    s.dateline.end if s.dateline else None,
+                    int(s.boilerplate),
+                    kind,
+                )
+                for s, kind in zip(item.sentences, item.kinds, strict=True)
+            ],
+        )
+        self._db.executemany(
+            "INSERT INTO attributions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    article.id,
+                    k,
+                    a.sentence.start,
+                    a.sentence.end,
+                    a.kind,
+                    a.speaker.text if a.speaker else None,
+                    _spans(a.speaker),
+                    a.cue.text if a.cue else None,
+                    _spans(a.cue),
+                    a.content.text,
+                    _spans(a.content),
+                    a.speaker_name,
+                    a.speaker_type,
+                    a.pattern,
+                    a.resolution,
+                )
+                for k, a in enumerate(item.attributions)
+            ],
+        )
+
+    def _insert_claims(self, tracker: ClaimTracker, first: int) -> None:
+        index = tracker.index
+        seq = self._db.execute("SELECT coalesce(max(seq), 0) FROM claims").fetchone()[0]
+        rows = []
+        for claim, text in zip(index.claims[first:], index.texts[first:], strict=True):
+            seq += 1
+            rows.append(
+                (
+                    claim.id,
+                    claim.article_id,
+                    claim.sentence_index,
+                    claim.start,
+                    claim.end,
+                    claim.text,
+                    claim.date.isoformat() if claim.date else None,
+                    claim.outlet,
+                    json.dumps(claim.speakers, ensure_ascii=False),
+                    json.dumps(claim.cues, ensure_ascii=False),
+                    json.dumps(claim.contents, ensure_ascii=False),
+                    json.dumps(claim.named_speakers, ensure_ascii=False),
+                    _prepared(text),
+                    index.entry_key(claim.id),
+                    seq,
+                )
+            )
+        self._db.executemany(
+            "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
+        )
+
+    def _write_links(self, tracker: ClaimTracker) -> None:
+        """Links, entry pairs and clusters as they now stand (they may change for old
+        claims too: an earlier copy, a new tie, a merged cluster)."""
+        db = self._db
+        kept = {(k.a.id, k.b.id) for k in tracker.links()}
+        db.execute("DELETE FROM links")
+        db.executemany(
+            "INSERT INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    k.a.id,
+                    k.b.id,
+                    k.relation,
+                    k.score,
+                    json.dumps([[c.type, list(c.a), list(c.b)] for c in k.changes]),
+                    json.dumps(list(k.evidence)),
+                    k.basis,
+                    int((k.a.id, k.b.id) in kept),
+                )
+                for k in tracker.index.links()
+            ],
+        )
+        pairs, pending = tracker.index.state()
+        db.execute("DELETE FROM entry_pairs")
+        db.executemany(
+            "INSERT OR IGNORE INTO entry_pairs VALUES (?, ?, ?)",
+            [(x, y, 0) for x, y in pairs] + [(x, y, 1) for x, y in pending],
+        )
+        self._write_clusters(tracker.clusters())
+
+    def _write_clusters(self, clusters: Sequence[Cluster]) -> None:
+        db = self._db
+        before = {
+            row[0]: (row[1], row[2], row[3])
+            for row in db.execute("SELECT id, signature, seen, changed FROM clusters")
+        }
+        db.execute("DELETE FROM cluster_members")
+        db.execute("DELETE FROM clusters")
+        now = _now()
+        for cluster in clusters:
+            members = [m.id for m in cluster.members]
+            signature = hashlib.blake2b(
+                json.dumps([cluster.relation, members]).encode(), digest_size=12
+            ).hexdigest()
+            old = before.get(cluster.id)
+            seen = old[1] if old else now
+            changed = old[2] if old and old[0] == signature else now
+            dates = [m.date.isoformat() for m in cluster.members if m.date]
+            db.execute(
+                "INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    cluster.id,
+                    cluster.relation,
+                    len(members),
+                    cluster.independent,
+                    json.dumps(list(cluster.outlets), ensure_ascii=False),
+                    json.dumps(
+                        [
+                            [c.kind, [[v, list(ids)] for v, ids in c.values]]
+                            for c in cluster.conflicts
+                        ],
+                        ensure_ascii=False,
+                    ),
+                    min(dates) if dates else None,
+                    max(dates) if dates else None,
+                    signature,
+                    seen,
+                    changed,
+                ),
+            )
+            db.executemany(
+                "INSERT INTO cluster_members VALUES (?, ?, ?)",
+                [(cluster.id, claim_id, k) for k, claim_id in enumerate(members)],
+            )
+
+    # -- taking the tracker back --
+    def tracker(self) -> ClaimTracker:
+        """A :class:`ClaimTracker` holding everything stored, taken back from the
+        file without analysing or comparing anything again."""
+        if self._tracker is None:
+            self._tracker = self._load()
+        return self._tracker
+
+    def _load(self) -> ClaimTracker:
+        db = self._db
+        tracker = ClaimTracker(splitter=self.splitter)
+        articles = [
+            Article(id=row[0], title=row[1], date=row[2], url=row[3], source=row[4], text=row[5])
+            for row in db.execute(
+                "SELECT id, title, date, url, source, text FROM articles ORDER BY seq"
+            )
+        ]
+        sentences: dict[str, list[tuple[Sentence, SentenceKind]]] = {a.id: [] for a in articles}
+        by_id = {a.id: a for a in articles}
+        for row in db.execute("SELECT * FROM sentences ORDER BY article_id, idx"):
+            article = by_id[row[0]]
+            dateline = Span(row[5], row[6]) if row[5] is not None else None
+            sentence = Sentence(
+                article_id=row[0],
+                index=row[1],
+                start=row[2],
+                end=row[3],
+                paragraph=row[4],
+                text=article.clean_text[row[2] : row[3]],
+                dateline=dateline,
+                boilerplate=bool(row[7]),
+            )
+            sentences[row[0]].append((sentence, row[8]))
+        attributions: dict[str, list[Attribution]] = {a.id: [] for a in articles}
+        for row in db.execute("SELECT * FROM attributions ORDER BY article_id, idx"):
+            text = by_id[row[0]].clean_text
+            content = _role(text, row[10])
+            assert content is not None
+            attributions[row[0]].append(
+                Attribution(
+                    article_id=row[0],
+                    sentence=Span(row[2], row[3]),
+                    kind=row[4],
+                    content=content,
+                    cue=_role(text, row[8]),
+                    speaker=_role(text, row[6]),
+                    pattern=row[13],
+                    speaker_name=row[11],
+                    speaker_type=row[12],
+                    resolution=row[14],
+                )
+            )
+        items = [
+            ArticleAnalysis(
+                article,
+                tuple(s for s, _ in sentences[article.id]),
+                tuple(k for _, k in sentences[article.id]),
+                tuple(attributions[article.id]),
+            )
+            for article in articles
+        ]
+        claims: list[Claim] = []
+        texts: list[ClaimText] = []
+        for row in db.execute(
+            "SELECT id, article_id, sentence_index, start, end, text, date, outlet, speakers, "
+            "cues, contents, named_speakers, prepared FROM claims ORDER BY seq"
+        ):
+            claims.append(
+                Claim(
+                    id=row[0],
+                    article_id=row[1],
+                    sentence_index=row[2],
+                    start=row[3],
+                    end=row[4],
+                    text=row[5],
+                    date=dt.date.fromisoformat(row[6]) if row[6] else None,
+                    outlet=row[7],
+                    speakers=tuple(json.loads(row[8])),
+                    cues=tuple(json.loads(row[9])),
+                    contents=tuple(json.loads(row[10])),
+                    named_speakers=tuple(json.loads(row[11])),
+                )
+            )
+            texts.append(_claim_text(row[12]))
+        by_claim = {c.id: c for c in claims}
+        links = [
+            Link(
+                by_claim[row[0]],
+                by_claim[row[1]],
+                row[2],
+                row[3],
+                tuple(Change(t, tuple(a), tuple(b)) for t, a, b in json.loads(row[4])),
+                tuple(json.loads(row[5])),
+                row[6],
+            )
+            for row in db.execute(
+                "SELECT a, b, relation, score, changes, evidence, basis FROM links"
+            )
+            if row[0] in by_claim and row[1] in by_claim
+        ]
+        pairs: list[tuple[str, str]] = []
+        pending: list[tuple[str, str]] = []
+        for x, y, waiting in db.execute("SELECT x, y, pending FROM entry_pairs"):
+            (pending if waiting else pairs).append((x, y))
+        tracker.restore(items, claims, texts, pairs, pending, links)
+        return tracker
+
+    # -- reading --
+    def articles(self) -> list[Article]:
+        """The stored articles, in the order they were added."""
+        return [item.article for item in self.tracker().articles]
+
+    @property
+    def claims(self) -> list[Claim]:
+        """Every stored claim, in the order added."""
+        return self.tracker().claims
+
+    @property
+    def attributions(self) -> list[Attribution]:
+        """Every stored attribution."""
+        return self.tracker().attributions
+
+    def links(self, *relations: str, corroborated: bool = True) -> list[Link]:
+        """Links between claims (see :meth:`ClaimTracker.links`)."""
+        return self.tracker().links(*relations, corroborated=corroborated)
+
+    def clusters(self) -> list[Cluster]:
+        """Clusters of claims that state the same thing, biggest first."""
+        return self.tracker().clusters()
+
+    def speakers(self) -> SpeakerIndex:
+        """The canonical speaker names of everything stored."""
+        return self.tracker().speakers()
+
+    def speaker_timeline(self, name: str) -> list[Attribution]:
+        """A speaker's attributed claims in date order."""
+        return self.tracker().speaker_timeline(name)
+
+    def analysis(self) -> Analysis:
+        """Everything stored as one analysis, speakers named across all of it."""
+        return self.tracker().analysis()
+
+    # -- the queries users ask --
+    def search(self, query: str, *, limit: int = 100) -> list[Claim]:
+        """Claims whose text matches an FTS5 query ("nuclear weapons", "rose OR fell").
+
+        Raises:
+            StoreError: the query is not valid FTS5 syntax.
+        """
+        try:
+            ids = [
+                row[0]
+                for row in self._db.execute(
+                    "SELECT claims.id FROM claims_fts JOIN claims ON claims.rowid = claims_fts.rowid "
+                    "WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?",
+                    (query, limit),
+                )
+            ]
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"{query!r} is not a search query ({exc})") from None
+        by_id = {c.id: c for c in self.claims}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def claims_where(
+        self,
+        *,
+        speaker: str | None = None,
+        outlet: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        cluster: str | None = None,
+    ) -> list[Claim]:
+        """Claims by canonical speaker, outlet, date range (inclusive) or cluster id."""
+        out = self.claims
+        if speaker is not None:
+            names = self.speakers()
+            key = names.key(speaker)
+            out = [c for c in out if any(names.key(s) == key for s in c.speakers)]
+        if outlet is not None:
+            out = [c for c in out if c.outlet == outlet]
+        if since is not None:
+            out = [c for c in out if c.date is not None and c.date >= since]
+        if until is not None:
+            out = [c for c in out if c.date is not None and c.date <= until]
+        if cluster is not None:
+            members = {
+                row[0]
+                for row in self._db.execute(
+                    "SELECT claim_id FROM cluster_members WHERE cluster_id = ?", (cluster,)
+                )
+            }
+            out = [c for c in out if c.id in members]
+        return out
+
+    def changed_since(self, when: dt.datetime | dt.date | str) -> dict[str, list[str]]:
+        """Clusters that appeared, and that grew or changed relation, since a moment
+        (UTC; a date means its midnight): ``{"new": [ids], "changed": [ids]}``."""
+        if isinstance(when, dt.datetime):
+            moment = when.astimezone(dt.timezone.utc).isoformat(timespec="seconds")
+        elif isinstance(when, dt.date):
+            moment = dt.datetime(
+                when.year, when.month, when.day, tzinfo=dt.timezone.utc
+            ).isoformat()
+        else:
+            moment = when
+        new = [
+            r[0]
+            for r in self._db.execute(
+                "SELECT id FROM clusters WHERE seen >= ? ORDER BY id", (moment,)
+            )
+        ]
+        changed = [
+            r[0]
+            for r in self._db.execute(
+                "SELECT id FROM clusters WHERE seen < ? AND changed >= ? ORDER BY id",
+                (moment, moment),
+            )
+        ]
+        return {"new": new, "changed": changed}
+
+    def export(self, table: str, out: IO[str], *, format: str = "jsonl") -> int:
+        """Write a table (or view) as JSON Lines or CSV; return the rows written."""
+        names = self._tables()
+        if table not in names:
+            raise StoreError(f"no table {table!r}: one of {', '.join(sorted(names))}")
+        cursor = self._db.execute(f'SELECT * FROM "{table}"')
+        columns = [d[0] for d in cursor.description]
+        count = 0
+        if format == "csv":
+            writer = csv.writer(out)
+            writer.writerow(columns)
+            for row in cursor:
+                writer.writerow(row)
+                count += 1
+        elif format == "jsonl":
+            for row in cursor:
+                out.write(
+                    json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False) + "\n"
+                )
+                count += 1
+        else:
+            raise ValueError('format must be "jsonl" or "csv"')
+        return count
+
+    def to_pandas(self, table: str) -> Any:
+        """A table (or view) as a pandas DataFrame (pandas must be installed:
+        ``pip install claimtrack[pandas]``)."""
+        try:
+            import pandas  # type: ignore[import-not-found,import-untyped,unused-ignore]
+        except ImportError:
+            raise ImportError("to_pandas needs pandas: pip install 'claimtrack[pandas]'") from None
+        if table not in self._tables():
+            raise StoreError(f"no table {table!r}: one of {', '.join(sorted(self._tables()))}")
+        return pandas.read_sql_query(f'SELECT * FROM "{table}"', self._db)
+
+    def _tables(self) -> set[str]:
+        return {
+            row[0]
+            for row in self._db.execute(
+                "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
+                "AND name NOT LIKE 'claims_fts%' AND name NOT LIKE 'sqlite_%'"
+            )
+        }
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The statements of a schema script (triggers hold semicolons of their own)."""
+    pending: list[str] = []
+    for line in script.splitlines():
+        if line.strip().startswith("--") or not line.strip():
+            continue
+        pending.append(line.split("--", 1)[0] if "--" in line and "'" not in line else line)
+        joined = "\n".join(pending)
+        if joined.rstrip().endswith(";") and sqlite3.complete_statement(joined):
+            yield joined
+            pending = []
+
+
+#: Migrations from schema version k to k + 1, by k: version 1 is the first.
+_MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
