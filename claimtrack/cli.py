@@ -35,6 +35,7 @@ from claimtrack.report import (
     word_diff,
 )
 from claimtrack.sentences import SentenceSplitter
+from claimtrack.store import ClaimStore, IngestReport
 from claimtrack.stories import stands_alone
 from claimtrack.tracker import ClaimTracker
 
@@ -93,7 +94,10 @@ def _encoding(value: str) -> str:
 
 def _add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "paths", nargs="+", metavar="PATH", help="article files, folders or glob patterns"
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="article files, folders or glob patterns (with --db: added to the store first)",
     )
     parser.add_argument(
         "--input-format",
@@ -153,6 +157,20 @@ def _add_command(
     """A command that reads articles, with --format when it has a text form."""
     parser = commands.add_parser(name, help=help, description=description)
     _add_input_options(parser)
+    if name == "ingest":
+        parser.add_argument(
+            "--db",
+            metavar="FILE",
+            default="claimtrack.db",
+            help="the claim store to add to (default: claimtrack.db; made if missing)",
+        )
+    else:
+        parser.add_argument(
+            "--db",
+            metavar="FILE",
+            help="work on the claim store FILE (see ingest) instead of analysing PATHs again; "
+            "PATHs given too are added to it first",
+        )
     if text_form is not None:
         _add_format_option(parser, text_form)
     parser.set_defaults(run=run)
@@ -238,6 +256,18 @@ def _build_parser() -> argparse.ArgumentParser:
         text_form="one cluster a line",
     )
 
+    _add_command(
+        commands,
+        "ingest",
+        _run_ingest,
+        help="add articles to a claim store, kept between runs",
+        description="Add articles to a claim store (an SQLite file, --db): new articles are "
+        "analysed and linked to everything stored, changed ones (same id, other content) "
+        "replace their old version, unchanged ones are left alone. Prints what it added, "
+        "replaced, left unchanged and skipped. Then run claims, links, clusters or report "
+        "with --db FILE to read from the store.",
+    )
+
     report = _add_command(
         commands,
         "report",
@@ -288,15 +318,48 @@ def _report_input(articles: ArticleSet, err: IO[str]) -> None:
     )
 
 
-def _analyze(args: argparse.Namespace, articles: ArticleSet, err: IO[str]) -> Analysis:
-    splitter = SentenceSplitter.default()
-    if args.learn:
-        splitter = splitter.learn(article.clean_text for article in articles)
-    progress = _Progress(len(articles), "analysing", err, not args.quiet and err.isatty())
-    try:
-        return analyze(articles, splitter=splitter, progress=progress.step)
-    finally:
-        progress.close()
+class _Source:
+    """What a command works on: articles read from PATHs, or a claim store."""
+
+    def __init__(
+        self, args: argparse.Namespace, articles: ArticleSet, store: ClaimStore | None, err: IO[str]
+    ) -> None:
+        self.args, self.articles, self.store, self.err = args, articles, store, err
+        self.ingested: IngestReport | None = None
+        self._tracker: ClaimTracker | None = None
+
+    def _splitter(self) -> SentenceSplitter:
+        splitter = SentenceSplitter.default()
+        if self.args.learn:
+            splitter = splitter.learn(article.clean_text for article in self.articles)
+        return splitter
+
+    def _progress(self, total: int, label: str) -> _Progress:
+        return _Progress(total, label, self.err, not self.args.quiet and self.err.isatty())
+
+    def analysis(self) -> Analysis:
+        """Sentences and attributions, speakers named across everything."""
+        if self.store is not None:
+            return self.store.analysis()
+        progress = self._progress(len(self.articles), "analysing")
+        try:
+            return analyze(self.articles, splitter=self._splitter(), progress=progress.step)
+        finally:
+            progress.close()
+
+    def tracker(self) -> ClaimTracker:
+        """The tracker of everything, its claims linked."""
+        if self.store is not None:
+            return self.store.tracker()
+        if self._tracker is None:
+            tracker = ClaimTracker(splitter=self._splitter())
+            progress = self._progress(len(self.articles), "analysing")
+            try:
+                tracker.add(self.articles, progress=progress.step)
+            finally:
+                progress.close()
+            self._tracker = tracker
+        return self._tracker
 
 
 def _write_jsonl(out: IO[str], records: Iterable[dict[str, Any]]) -> None:
@@ -304,10 +367,8 @@ def _write_jsonl(out: IO[str], records: Iterable[dict[str, Any]]) -> None:
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def _run_sentences(
-    args: argparse.Namespace, articles: ArticleSet, out: IO[str], err: IO[str]
-) -> None:
-    analysis = _analyze(args, articles, err)
+def _run_sentences(args: argparse.Namespace, source: _Source, out: IO[str], err: IO[str]) -> None:
+    analysis = source.analysis()
     for item in analysis.articles:
         if args.format == "jsonl":
             _write_jsonl(
@@ -319,8 +380,8 @@ def _run_sentences(
                 out.write(f"{item.article.id}\t{sentence.index}\t{kind}\t{sentence.text}\n")
 
 
-def _run_claims(args: argparse.Namespace, articles: ArticleSet, out: IO[str], err: IO[str]) -> None:
-    analysis = _analyze(args, articles, err)
+def _run_claims(args: argparse.Namespace, source: _Source, out: IO[str], err: IO[str]) -> None:
+    analysis = source.analysis()
     if args.format == "jsonl":
         _write_jsonl(out, (attribution_record(a) for a in analysis.attributions))
         return
@@ -330,21 +391,8 @@ def _run_claims(args: argparse.Namespace, articles: ArticleSet, out: IO[str], er
         out.write(f"{a.article_id}\t{speaker}\t{cue}\t{a.content.text}\n")
 
 
-def _track(args: argparse.Namespace, articles: ArticleSet, err: IO[str]) -> ClaimTracker:
-    splitter = SentenceSplitter.default()
-    if args.learn:
-        splitter = splitter.learn(article.clean_text for article in articles)
-    tracker = ClaimTracker(splitter=splitter)
-    progress = _Progress(len(articles), "analysing", err, not args.quiet and err.isatty())
-    try:
-        tracker.add(articles, progress=progress.step)
-    finally:
-        progress.close()
-    return tracker
-
-
-def _run_links(args: argparse.Namespace, articles: ArticleSet, out: IO[str], err: IO[str]) -> None:
-    tracker = _track(args, articles, err)
+def _run_links(args: argparse.Namespace, source: _Source, out: IO[str], err: IO[str]) -> None:
+    tracker = source.tracker()
     links = tracker.links(*(args.relation or ()), corroborated=not args.all)
     if args.format == "jsonl":
         records = (link_record(link) for link in links)
@@ -383,10 +431,8 @@ def _kept_record(tracker: ClaimTracker, link: Link) -> dict[str, Any]:
     }
 
 
-def _run_clusters(
-    args: argparse.Namespace, articles: ArticleSet, out: IO[str], err: IO[str]
-) -> None:
-    tracker = _track(args, articles, err)
+def _run_clusters(args: argparse.Namespace, source: _Source, out: IO[str], err: IO[str]) -> None:
+    tracker = source.tracker()
     if args.format == "jsonl":
         _write_jsonl(out, (cluster_record(c) for c in tracker.clusters()))
         return
@@ -396,12 +442,23 @@ def _run_clusters(
         )
 
 
-def _run_report(args: argparse.Namespace, articles: ArticleSet, out: IO[str], err: IO[str]) -> None:
-    tracker = _track(args, articles, err)
+def _run_report(args: argparse.Namespace, source: _Source, out: IO[str], err: IO[str]) -> None:
+    tracker = source.tracker()
     out.write(render_report(tracker.analysis(), width=args.width, tracker=tracker) + "\n")
 
 
-Runner = Callable[[argparse.Namespace, ArticleSet, IO[str], IO[str]], None]
+def _run_ingest(args: argparse.Namespace, source: _Source, out: IO[str], err: IO[str]) -> None:
+    done = source.ingested
+    assert done is not None
+    out.write(
+        f"{source.args.db}: added {done.added}, replaced {done.replaced}, left unchanged "
+        f"{done.unchanged}, skipped {len(source.articles.skipped) + len(done.duplicates)} "
+        f"(bad input or duplicate ids); the store holds "
+        f"{_plural(len(source.tracker().articles), 'article')}\n"
+    )
+
+
+Runner = Callable[[argparse.Namespace, _Source, IO[str], IO[str]], None]
 
 
 def main(
@@ -422,13 +479,34 @@ def main(
     err = err if err is not None else _lenient(sys.stderr)
     args = _build_parser().parse_args(argv)
     run: Runner = args.run
+    store: ClaimStore | None = None
     try:
-        articles = _read(args)
-        if not len(articles):
+        if not args.paths and (not args.db or args.command == "ingest"):
+            needs = "PATHs to add" if args.command == "ingest" else "PATHs, or a store (--db FILE)"
+            raise _UsageError(f"{args.command} needs {needs}")
+        articles = _read(args) if args.paths else ArticleSet(())
+        if args.paths and not len(articles):
             _report_input(articles, err)
             raise InputError(_nothing_read(args.paths, articles))
-        run(args, articles, out, err)
+        source = _Source(args, articles, None, err)
+        if args.db:
+            store = ClaimStore(args.db, splitter=source._splitter() if args.paths else None)
+            source.store = store
+            if args.paths:
+                progress = source._progress(len(articles), "storing")
+                try:
+                    source.ingested = store.add(articles, progress=progress.step)
+                finally:
+                    progress.close()
+                for duplicate in source.ingested.duplicates:
+                    err.write(f"claimtrack: skipped: {duplicate}\n")
+        run(args, source, out, err)
         out.flush()
+    except _UsageError as exc:
+        err.write(
+            f"claimtrack {args.command}: error: {exc} (see claimtrack {args.command} --help)\n"
+        )
+        return 2
     except ClaimtrackError as exc:
         err.write(f"claimtrack: error: {exc}\n")
         return 1
@@ -451,8 +529,15 @@ def main(
             "(a bug in claimtrack; --debug shows where)\n"
         )
         return 1
+    finally:
+        if store is not None:
+            store.close()
     _report_input(articles, err)
     return 0
+
+
+class _UsageError(Exception):
+    """A combination of arguments that cannot be run (exit status 2)."""
 
 
 def _nothing_read(paths: Sequence[str], articles: ArticleSet) -> str:

@@ -58,6 +58,7 @@ __all__ = [
     "compare",
     "prepare",
     "relate",
+    "same_source_name",
     "word_changes",
 ]
 
@@ -398,7 +399,7 @@ class Comparison:
     name_conflict: bool
 
 
-def _one_source(x: str, y: str) -> bool:
+def same_source_name(x: str, y: str) -> bool:
     """Whether two speaker keys may name one source: equal, or a bare surname and a
     full name ending with it ("merkel", "angela merkel"), as :class:`SpeakerIndex`
     joins them across a corpus."""
@@ -410,13 +411,13 @@ def _one_source(x: str, y: str) -> bool:
 
 
 def _same_source(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether two claims' speakers share a source (by :func:`_one_source`).
+    """Whether two claims' speakers share a source (by :func:`same_source_name`).
 
     Names a batch of articles has not yet joined ("Merkel" before "Angela
     Merkel" is read) are thus never a change of speaker, so adding articles in
     several batches relates claims as adding them at once does.
     """
-    return bool(a & b) or any(_one_source(x, y) for x in a for y in b)
+    return bool(a & b) or any(same_source_name(x, y) for x in a for y in b)
 
 
 def compare(a: ClaimText, b: ClaimText) -> Comparison:

@@ -48,7 +48,7 @@ from claimtrack.attributions import Attribution, Role, SentenceKind
 from claimtrack.claims import Claim
 from claimtrack.clusters import Cluster, Link
 from claimtrack.exceptions import ClaimtrackError, DuplicateArticleError
-from claimtrack.matching import Change, ClaimText
+from claimtrack.matching import Change, ClaimText, same_source_name
 from claimtrack.sentences import Sentence, SentenceSplitter
 from claimtrack.spans import Span
 from claimtrack.speakers import SpeakerIndex
@@ -767,12 +767,17 @@ class ClaimStore:
         until: dt.date | None = None,
         cluster: str | None = None,
     ) -> list[Claim]:
-        """Claims by canonical speaker, outlet, date range (inclusive) or cluster id."""
+        """Claims by speaker (a full name, or a surname: "Merkel" finds "Angela
+        Merkel"), outlet, date range (inclusive) or cluster id."""
         out = self.claims
         if speaker is not None:
             names = self.speakers()
-            key = names.key(speaker)
-            out = [c for c in out if any(names.key(s) == key for s in c.speakers)]
+            wanted = names.key(speaker) or ""
+            out = [
+                c
+                for c in out
+                if any(same_source_name(names.key(s) or "", wanted) for s in c.speakers)
+            ]
         if outlet is not None:
             out = [c for c in out if c.outlet == outlet]
         if since is not None:

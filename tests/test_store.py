@@ -1,0 +1,350 @@
+"""The claim store: kept between runs, idempotent, crash-safe, incremental equals batch."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import itertools
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import claimtrack.store as store_module
+from claimtrack.articles import Article, read_articles
+from claimtrack.cli import main
+from claimtrack.store import ClaimStore, StoreError
+from claimtrack.tracker import ClaimTracker
+
+ROOT = Path(__file__).resolve().parent.parent
+
+STORY = [
+    "Chancellor Angela Merkel said the border would stay open until March.",
+    "Merkel said the border would stay open until March, officials confirmed.",
+    "The storm killed four people in the coastal town on Monday, officials said.",
+    "The storm killed five people in the coastal town on Monday, officials said.",
+    "Rescue teams searched the flooded streets for survivors through the night.",
+    "The mayor said the town would need months to rebuild its harbour.",
+    "Prices rose 3 percent in June, the ministry said on Friday.",
+    "Prices rose 4 percent in June, the ministry said on Friday.",
+]
+
+
+def corpus(n: int = 12) -> list[Article]:
+    """Articles mixing copies, drifts and speakers named two ways."""
+    out = []
+    for k in range(n):
+        picked = [STORY[(k * 3 + j) % len(STORY)] for j in range(3)]
+        out.append(
+            Article(
+                id=f"a{k:02d}",
+                text="\n".join(picked),
+                date=dt.date(2024, 1, 1 + k % 20),
+                url=f"https://outlet{k % 5}.example/{k}",
+            )
+        )
+    return out
+
+
+def summary(x: Any) -> tuple[Any, ...]:
+    """What must not depend on batching: clusters, kept links, canonical speakers."""
+    clusters = sorted(
+        (tuple(m.id for m in c.members), c.relation, c.independent) for c in x.clusters()
+    )
+    links = sorted((k.a.id, k.b.id, k.relation, k.changes) for k in x.links())
+    speakers = sorted({x.speakers().name(a.speaker_name) for a in x.attributions} - {None})
+    return clusters, links, speakers
+
+
+def one_shot(articles: list[Article]) -> tuple[Any, ...]:
+    tracker = ClaimTracker()
+    tracker.add(articles)
+    return summary(tracker)
+
+
+def test_store_equals_one_shot_on_the_seeds(tmp_path: Path) -> None:
+    """Ingested, closed and opened again, the seeds give the clusters of one run."""
+    seeds = list(read_articles(ROOT / "seeds"))
+    with ClaimStore(tmp_path / "s.db") as store:
+        report = store.add(seeds)
+    assert (report.added, report.replaced, report.unchanged) == (2, 0, 0)
+    with ClaimStore(tmp_path / "s.db") as store:
+        assert summary(store) == one_shot(seeds)
+        assert [c.relation for c in store.clusters()][:3] == ["drift", "repetition", "agreement"]
+
+
+def test_adding_again_changes_nothing(tmp_path: Path) -> None:
+    """An unchanged article is left alone: no row and no time stamp changes."""
+    articles = corpus()
+    path = tmp_path / "s.db"
+    with ClaimStore(path) as store:
+        store.add(articles)
+    before = _dump(path)
+    with ClaimStore(path) as store:
+        report = store.add(articles)
+    assert (report.added, report.replaced, report.unchanged) == (0, 0, len(articles))
+    assert _dump(path) == before
+
+
+def _dump(path: Path) -> dict[str, list[Any]]:
+    db = sqlite3.connect(path)
+    try:
+        return {
+            table: sorted(map(tuple, db.execute(f"SELECT * FROM {table}")), key=repr)
+            for table in ("articles", "claims", "links", "clusters", "cluster_members")
+        }
+    finally:
+        db.close()
+
+
+def test_a_changed_article_replaces_its_old_claims(tmp_path: Path) -> None:
+    """Same id, new text: the old claims and links go, the new ones come, as in one run."""
+    articles = corpus(8)
+    changed = Article(
+        id=articles[3].id,
+        text="Officials said the old bridge over the river would reopen in May after repairs.",
+        date=articles[3].date,
+        url=articles[3].url,
+    )
+    with ClaimStore(tmp_path / "s.db") as store:
+        store.add(articles)
+        report = store.add([changed])
+        assert (report.added, report.replaced) == (0, 1)
+        texts = {c.text for c in store.claims if c.article_id == changed.id}
+        assert texts == {changed.text}
+        final = [changed if a.id == changed.id else a for a in articles]
+        assert summary(store) == one_shot(final)
+
+
+def test_duplicate_ids_in_one_input_are_reported(tmp_path: Path) -> None:
+    """The later of two articles under one id is left out and reported."""
+    a = Article(id="x", text="The bridge will reopen in May, officials said.")
+    b = Article(id="x", text="The bridge will reopen in June, officials said.")
+    with ClaimStore(tmp_path / "s.db") as store:
+        report = store.add([a, b, a])
+        assert report.added == 1 and len(report.duplicates) == 1
+        assert "'x'" in str(report.duplicates[0])
+        assert [c.text for c in store.claims] == [a.text]
+
+
+@given(st.permutations(range(12)), st.lists(st.integers(1, 11), max_size=3, unique=True))
+@settings(max_examples=15, deadline=None)
+def test_batches_in_any_order_equal_one_batch(order: list[int], cuts: list[int]) -> None:
+    """Ingesting in any number of runs, in any order, gives the claims, canonical
+    speakers and clusters of one run."""
+    import tempfile
+
+    articles = corpus()
+    shuffled = [articles[k] for k in order]
+    bounds = [0, *sorted(cuts), len(shuffled)]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "s.db"
+        for lo, hi in itertools.pairwise(bounds):
+            with ClaimStore(path, batch=3) as store:
+                store.add(shuffled[lo:hi])
+        with ClaimStore(path) as store:
+            assert sorted(c.id for c in store.claims) == sorted(
+                c.id for a in [ClaimTracker()] for c in _claims_of(articles)
+            )
+            assert summary(store) == one_shot(articles)
+
+
+def _claims_of(articles: list[Article]) -> list[Any]:
+    tracker = ClaimTracker()
+    tracker.add(articles)
+    return tracker.claims
+
+
+_INGEST = """
+import sys, time
+sys.path.insert(0, {tests!r})
+from test_store import corpus
+from claimtrack.store import ClaimStore
+def slow(done):
+    time.sleep(0.2)
+with ClaimStore({path!r}, batch=2) as store:
+    store.add(corpus(24), progress=slow)
+"""
+
+
+def test_kill_9_mid_ingest_then_again(tmp_path: Path) -> None:
+    """A run killed at any moment leaves whole articles only; running again completes it."""
+    path = tmp_path / "s.db"
+    code = _INGEST.format(tests=str(Path(__file__).parent), path=str(path))
+    child = subprocess.Popen([sys.executable, "-c", code])
+    deadline = time.monotonic() + 60
+    stored = 0
+    while time.monotonic() < deadline and stored < 4:
+        time.sleep(0.05)
+        if path.exists():
+            try:
+                db = sqlite3.connect(path, timeout=0.1)
+                stored = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+                db.close()
+            except sqlite3.Error:
+                stored = 0
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    assert 4 <= stored < 24
+    db = sqlite3.connect(path)
+    ids = {row[0] for row in db.execute("SELECT id FROM articles")}
+    with_claims = {row[0] for row in db.execute("SELECT DISTINCT article_id FROM claims")}
+    with_sentences = {row[0] for row in db.execute("SELECT DISTINCT article_id FROM sentences")}
+    db.close()
+    assert ids == with_claims == with_sentences  # no partial article
+    with ClaimStore(path) as store:
+        report = store.add(corpus(24))
+        assert report.unchanged == len(ids) and report.added == 24 - len(ids)
+        assert summary(store) == one_shot(corpus(24))
+
+
+def test_a_failing_batch_rolls_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch that fails midway leaves the store as it was; adding again works."""
+    articles = corpus(6)
+    path = tmp_path / "s.db"
+    with ClaimStore(path, batch=3) as store:
+        store.add(articles[:3])
+    before = _dump(path)
+
+    def broken(self: ClaimStore, *args: Any) -> None:
+        raise OSError(28, "No space left on device")
+
+    with ClaimStore(path, batch=3) as store:
+        monkeypatch.setattr(ClaimStore, "_write_links", broken)
+        with pytest.raises(OSError, match="No space"):
+            store.add(articles)
+        monkeypatch.undo()
+        assert _dump(path) == before
+        store.add(articles)
+        assert summary(store) == one_shot(articles)
+
+
+def test_not_a_store(tmp_path: Path) -> None:
+    """A file that is not a claimtrack store is refused, and left as it was."""
+    text = tmp_path / "notes.db"
+    text.write_text("hello", encoding="utf-8")
+    with pytest.raises(StoreError, match="not a claimtrack store"):
+        ClaimStore(text)
+    assert text.read_text(encoding="utf-8") == "hello"
+    other = tmp_path / "other.db"
+    db = sqlite3.connect(other)
+    db.execute("CREATE TABLE t (x)")
+    db.commit()
+    db.close()
+    with pytest.raises(StoreError, match="another program"):
+        ClaimStore(other)
+
+
+def test_newer_or_damaged_schema(tmp_path: Path) -> None:
+    """A store of a newer schema is refused with what to do; so is a damaged one."""
+    path = tmp_path / "s.db"
+    ClaimStore(path).close()
+    for version, words in ((99, "newer claimtrack"), (0, "damaged")):
+        db = sqlite3.connect(path)
+        db.execute(f"PRAGMA user_version = {version}")
+        db.commit()
+        db.close()
+        with pytest.raises(StoreError, match=words):
+            ClaimStore(path)
+
+
+def test_a_locked_store_waits_then_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A store another process is writing is waited for a bounded time, then refused."""
+    path = tmp_path / "s.db"
+    ClaimStore(path).close()
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT", 0.2)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with ClaimStore(path) as store, pytest.raises(StoreError, match="busy"):
+            store.add(corpus(2))
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+
+def test_queries(tmp_path: Path) -> None:
+    """Full-text search, speaker, outlet, date and cluster filters, what changed, exports."""
+    articles = corpus()
+    with ClaimStore(tmp_path / "s.db") as store:
+        start = dt.datetime.now(dt.timezone.utc) - dt.timedelta(seconds=2)
+        store.add(articles)
+        found = store.search("storm killed")
+        assert found and all("storm killed" in c.text.lower() for c in found)
+        with pytest.raises(StoreError, match="not a search query"):
+            store.search('"unbalanced')
+        merkel = store.claims_where(speaker="Merkel")
+        assert merkel and all("border" in c.text for c in merkel)
+        assert all(
+            c.outlet == "outlet1.example" for c in store.claims_where(outlet="outlet1.example")
+        )
+        window = store.claims_where(since=dt.date(2024, 1, 3), until=dt.date(2024, 1, 4))
+        assert window and all(dt.date(2024, 1, 3) <= c.date <= dt.date(2024, 1, 4) for c in window)
+        biggest = store.clusters()[0]
+        assert {c.id for c in store.claims_where(cluster=biggest.id)} == {
+            m.id for m in biggest.members
+        }
+        changed = store.changed_since(start)
+        assert sorted(changed["new"]) == sorted(c.id for c in store.clusters())
+        later = dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=2)
+        assert store.changed_since(later) == {"new": [], "changed": []}
+        out = io.StringIO()
+        assert store.export("cluster_view", out) == sum(len(c.members) for c in store.clusters())
+        first = json.loads(out.getvalue().splitlines()[0])
+        assert {"cluster_id", "claim_id", "outlet", "text"} <= set(first)
+        csv_out = io.StringIO()
+        store.export("articles", csv_out, format="csv")
+        assert csv_out.getvalue().splitlines()[0].startswith("id,title,date,url,source")
+        with pytest.raises(StoreError, match="no table"):
+            store.export("nope", io.StringIO())
+
+
+def test_to_pandas(tmp_path: Path) -> None:
+    """Tables come as DataFrames where pandas is installed."""
+    pandas = pytest.importorskip("pandas", reason="pandas is an optional extra")
+    with ClaimStore(tmp_path / "s.db") as store:
+        store.add(corpus(4))
+        frame = store.to_pandas("claims")
+    assert isinstance(frame, pandas.DataFrame) and len(frame) == len(store.claims)
+
+
+def test_cli_ingest_and_db(tmp_path: Path) -> None:
+    """ingest says what it did; --db reads the store and prints what one run prints."""
+    db = str(tmp_path / "c.db")
+    seeds = str(ROOT / "seeds")
+    outs = []
+    for _ in range(2):
+        out, err = io.StringIO(), io.StringIO()
+        assert main(["ingest", seeds, "--db", db], out=out, err=err) == 0
+        outs.append(out.getvalue())
+    assert "added 2, replaced 0, left unchanged 0" in outs[0]
+    assert "added 0, replaced 0, left unchanged 2" in outs[1]
+    for command in ("claims", "links", "clusters", "report"):
+        direct, stored = io.StringIO(), io.StringIO()
+        assert main([command, seeds], out=direct, err=io.StringIO()) == 0
+        assert main([command, "--db", db], out=stored, err=io.StringIO()) == 0
+        assert stored.getvalue() == direct.getvalue(), command
+
+
+def test_cli_store_errors(tmp_path: Path) -> None:
+    """A file that is not a store is one line and exit 1; a command with nothing to
+    read is a usage error."""
+    bad = tmp_path / "x.db"
+    bad.write_text("not a database", encoding="utf-8")
+    err = io.StringIO()
+    assert main(["clusters", "--db", str(bad)], out=io.StringIO(), err=err) == 1
+    assert err.getvalue().startswith("claimtrack: error: ") and "not a claimtrack store" in (
+        err.getvalue()
+    )
+    err = io.StringIO()
+    assert main(["clusters"], out=io.StringIO(), err=err) == 2
+    assert "needs PATHs, or a store" in err.getvalue()
