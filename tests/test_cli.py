@@ -34,7 +34,8 @@ def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]
     assert info.value.code == 0
     text = capsys.readouterr().out
     assert "--input-format" in text and "--skip-bad" in text and len(text) > 300
-    assert "--format" in text or command == "report"
+    assert "--format" in text or command in ("report", "ingest")
+    assert "--db" in text
 
 
 def test_sentences_jsonl_contract(seeds_dir: Path, gold: dict[str, Any]) -> None:
