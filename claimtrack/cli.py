@@ -78,7 +78,7 @@ def _int_at_least(low: int) -> Callable[[str], int]:
             )
         return number
 
-    parse.__name__ = "width"  # argparse names the type in its message
+    parse.__name__ = "number"  # argparse names the type in its message
     return parse
 
 
@@ -284,6 +284,13 @@ def _build_parser() -> argparse.ArgumentParser:
         default=100,
         help="wrap lines at this width, at least 20 (default: 100)",
     )
+    report.add_argument(
+        "--members",
+        type=_int_at_least(0),
+        default=10,
+        metavar="N",
+        help="show the first N reports of each cluster, 0 for all (default: 10)",
+    )
     return parser
 
 
@@ -444,7 +451,10 @@ def _run_clusters(args: argparse.Namespace, source: _Source, out: IO[str], err: 
 
 def _run_report(args: argparse.Namespace, source: _Source, out: IO[str], err: IO[str]) -> None:
     tracker = source.tracker()
-    out.write(render_report(tracker.analysis(), width=args.width, tracker=tracker) + "\n")
+    report = render_report(
+        tracker.analysis(), width=args.width, tracker=tracker, shown=args.members
+    )
+    out.write(report + "\n")
 
 
 def _run_ingest(args: argparse.Namespace, source: _Source, out: IO[str], err: IO[str]) -> None:

@@ -268,7 +268,11 @@ def _changes_text(changes: tuple[Change, ...]) -> str:
     return "; ".join(parts)
 
 
-def _how_claims_travel(tracker: ClaimTracker, width: int) -> list[str]:
+#: Members of a cluster, and values of a conflict, shown in a text report by default.
+SHOWN = 10
+
+
+def _how_claims_travel(tracker: ClaimTracker, width: int, shown: int = SHOWN) -> list[str]:
     clusters = tracker.clusters()
     lines = [f"HOW CLAIMS TRAVEL ({len(clusters)} cluster{'s' if len(clusters) != 1 else ''})"]
     if not clusters:
@@ -282,7 +286,8 @@ def _how_claims_travel(tracker: ClaimTracker, width: int) -> list[str]:
             f"first: {_claim_line(origin)}"
         )
         by_pair = {(k.a.id, k.b.id): k for k in cluster.links}
-        for i, member in enumerate(cluster.members):
+        members = cluster.members if shown <= 0 else cluster.members[:shown]
+        for i, member in enumerate(members):
             head = f"  {_claim_line(member)}: "
             if i == 0:
                 lines.append(_fill(member.text, width, " " * 6, head))
@@ -297,8 +302,21 @@ def _how_claims_travel(tracker: ClaimTracker, width: int) -> list[str]:
             lines.append(_fill(f"({relation}) {body}", width, " " * 6, head))
             if link is not None and link.relation == "drift":
                 lines.append(_fill(_changes_text(link.changes), width, " " * 8, "      changes: "))
+        if len(members) < n:
+            rest = cluster.members[len(members) :]
+            outlets = len({m.outlet or m.article_id for m in rest})
+            lines.append(
+                f"  ... and {n - len(members)} more report{'s' if n - len(members) != 1 else ''} "
+                f"in {outlets} outlet{'s' if outlets != 1 else ''}, last "
+                f"{_claim_line(rest[-1])}"
+            )
         for conflict in cluster.conflicts:
-            values = ", ".join(f"{v} ({len(ids)})" for v, ids in conflict.values)
+            values = ", ".join(
+                f"{v} ({len(ids)})"
+                for v, ids in (conflict.values if shown <= 0 else conflict.values[:shown])
+            )
+            if 0 < shown < len(conflict.values):
+                values += f", and {len(conflict.values) - shown} more"
             lines.append(_fill(f"conflicting {conflict.kind}s: {values}", width, " " * 6, "    ! "))
     related = tracker.related()
     if related:
@@ -311,12 +329,18 @@ def _how_claims_travel(tracker: ClaimTracker, width: int) -> list[str]:
 
 
 def render_report(
-    analysis: Analysis, *, width: int = 100, tracker: ClaimTracker | None = None
+    analysis: Analysis,
+    *,
+    width: int = 100,
+    tracker: ClaimTracker | None = None,
+    shown: int = SHOWN,
 ) -> str:
     """A human-readable report: who said what, how claims travel, each article's sentences.
 
     With a ``tracker``, the clusters (timeline, word diffs with drift typed,
-    conflicting details) and related claims are shown after who said what.
+    conflicting details) and related claims are shown after who said what;
+    each cluster shows its first ``shown`` members and conflicting values (0:
+    all), then how many more there are.
 
     In the article listing ``[said]`` marks attributed sentences, and
     ``[dateline: ...]`` and ``[boilerplate]`` what they say.
@@ -349,7 +373,7 @@ def render_report(
     )
     blocks = [header, "\n".join(_who_said_what(analysis, width))]
     if tracker is not None:
-        blocks.append("\n".join(_how_claims_travel(tracker, width)))
+        blocks.append("\n".join(_how_claims_travel(tracker, width, shown)))
     blocks.append("ARTICLES")
     blocks[-1] += "\n" + "\n\n".join(_article_block(item, width) for item in analysis.articles)
     return "\n\n".join(blocks)

@@ -479,3 +479,14 @@ def test_copies_link_the_same_in_any_order(order: list[int], cut: int) -> None:
     other.add(shuffled[:cut])
     other.add(shuffled[cut:])
     assert _summary(one) == _summary(other)
+
+
+def test_text_report_caps_the_members_shown() -> None:
+    """A cluster of many copies shows its first reports and how many more there are."""
+    from claimtrack.report import render_report
+
+    tracker = ClaimTracker()
+    tracker.add(_wire_copies(30))
+    text = render_report(tracker.analysis(), tracker=tracker, shown=3)
+    assert text.count("... and 27 more reports in 7 outlets") == 3
+    assert "and 27 more" not in render_report(tracker.analysis(), tracker=tracker, shown=0)
