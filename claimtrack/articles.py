@@ -21,6 +21,7 @@ import glob
 import json
 import os
 import re
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, Literal
@@ -40,10 +41,12 @@ from claimtrack.spans import Span, trim_span
 __all__ = [
     "Article",
     "ArticleSet",
+    "ArticleStream",
     "Format",
     "Unread",
     "article_to_dict",
     "check_articles",
+    "checked_articles",
     "clean_field",
     "iter_articles",
     "parse_date",
@@ -67,6 +70,8 @@ _SUFFIX_FORMATS: dict[str, Format] = {
     ".json": "json",
 }
 _KNOWN_SUFFIXES = ", ".join(_SUFFIX_FORMATS)
+#: The path that stands for standard input (read as JSON Lines).
+STDIN = "-"
 
 _LINE = re.compile(r"[^\r\n]+")
 
@@ -160,6 +165,18 @@ def clean_field(value: str | None) -> str | None:
     return clean_text(value).strip() or None
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _whole_characters(value: object) -> object:
+    """A text with each lone surrogate (not a character: a JSON escape such as
+    ``\\ud800`` can make one) as U+FFFD, so it can be written anywhere; the
+    length, and so every offset, is kept."""
+    if isinstance(value, str) and _LONE_SURROGATE.search(value):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    return value
+
+
 def _clean_id(value: object) -> object:
     """A string id cleaned like :func:`clean_field` (other values are left to the validator)."""
     return clean_field(value) if isinstance(value, str) else value
@@ -177,7 +194,8 @@ class Article:
     Attributes:
         id: Unique within a collection (for files, the file name without its
             extension).
-        text: The body exactly as read; every offset in claimtrack indexes it.
+        text: The body exactly as read (a lone surrogate, which is no character,
+            as U+FFFD); every offset in claimtrack indexes it.
         title: The headline, if known.
         date: The publication date, if known.
         url: Where the report was published, if known.
@@ -193,7 +211,9 @@ class Article:
     """
 
     id: str = attrs.field(converter=_clean_id, validator=_check_id)
-    text: str = attrs.field(validator=attrs.validators.instance_of(str), repr=False)
+    text: str = attrs.field(
+        converter=_whole_characters, validator=attrs.validators.instance_of(str), repr=False
+    )
     title: str | None = attrs.field(default=None, converter=clean_field)
     date: dt.date | None = attrs.field(default=None, converter=parse_date)
     url: str | None = attrs.field(default=None, converter=clean_field)
@@ -274,6 +294,12 @@ def check_articles(articles: object, caller: str) -> list[Article]:
     ...
     TypeError: analyze() takes an iterable of Article, not a str (read files with claimtrack.read_articles)
     """
+    return list(checked_articles(articles, caller))
+
+
+def checked_articles(articles: object, caller: str) -> Iterator[Article]:
+    """:func:`check_articles` as a stream: the container is checked at once, each
+    item as it comes (nothing is held)."""
     hint = " (read files with claimtrack.read_articles)"
     if isinstance(articles, Article):
         raise TypeError(f"{caller}() takes an iterable of Article, not one Article: pass [article]")
@@ -281,11 +307,14 @@ def check_articles(articles: object, caller: str) -> list[Article]:
         raise TypeError(
             f"{caller}() takes an iterable of Article, not a {type(articles).__name__}{hint}"
         )
-    out = list(articles)
-    for item in out:
+    return _checked(articles, caller, hint)
+
+
+def _checked(articles: Iterable[object], caller: str, hint: str) -> Iterator[Article]:
+    for item in articles:
         if not isinstance(item, Article):
             raise TypeError(f"{caller}() takes Article items, not a {type(item).__name__}{hint}")
-    return out
+        yield item
 
 
 def article_to_dict(article: Article) -> dict[str, Any]:
@@ -467,42 +496,50 @@ _Located = tuple[Article | InputError, int | None]
 
 
 def _jsonl_items(path: Path, encoding: str) -> Iterator[_Located]:
-    """The records of a JSON Lines file, streamed a line at a time."""
+    """The records of a JSON Lines file (``-``: standard input), a line at a time."""
+    if str(path) == STDIN:
+        yield from _jsonl_lines(sys.stdin.buffer, path, encoding)
+        return
     try:
         handle = path.open("rb")
     except OSError as exc:
         yield InputError(f"cannot read the file: {exc.strerror or exc}", path=path), None
         return
-    found = False
     with handle:
-        # JSON Lines separates records by \n only: U+2028 or U+0085 may stand inside a string
-        for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
-            found = True
-            raw = raw.rstrip(b"\r\n")  # the line's end is not part of the record
-            try:
-                line = _decode(raw, path, encoding, first_line=number)
-            except ArticleFormatError as exc:
-                yield exc, number
-                continue
-            if number == 1:
-                line = line.removeprefix("\ufeff")
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield ArticleFormatError(_json_message(exc), path=path, line=number), number
-                continue
-            except ValueError as exc:  # an integer of more digits than Python converts
-                yield ArticleFormatError(f"invalid JSON: {exc}", path=path, line=number), number
-                continue
-            except RecursionError:
-                yield (
-                    ArticleFormatError("invalid JSON: nested too deeply", path=path, line=number),
-                    number,
-                )
-                continue
-            yield _record_article(record, path, number, f"{path.stem}:{number}"), number
+        yield from _jsonl_lines(handle, path, encoding)
+
+
+def _jsonl_lines(handle: Iterable[bytes], path: Path, encoding: str) -> Iterator[_Located]:
+    """The records of JSON Lines read from a binary stream, a line at a time."""
+    found = False
+    # JSON Lines separates records by \n only: U+2028 or U+0085 may stand inside a string
+    for number, raw in enumerate(handle, start=1):
+        if not raw.strip():
+            continue
+        found = True
+        raw = raw.rstrip(b"\r\n")  # the line's end is not part of the record
+        try:
+            line = _decode(raw, path, encoding, first_line=number)
+        except ArticleFormatError as exc:
+            yield exc, number
+            continue
+        if number == 1:
+            line = line.removeprefix("\ufeff")
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield ArticleFormatError(_json_message(exc), path=path, line=number), number
+            continue
+        except ValueError as exc:  # an integer of more digits than Python converts
+            yield ArticleFormatError(f"invalid JSON: {exc}", path=path, line=number), number
+            continue
+        except RecursionError:
+            yield (
+                ArticleFormatError("invalid JSON: nested too deeply", path=path, line=number),
+                number,
+            )
+            continue
+        yield _record_article(record, path, number, f"{path.stem}:{number}"), number
     if not found:
         yield EmptyArticleError("the file is empty", path=path), None
 
@@ -554,6 +591,11 @@ def read_jsonl(path: str | Path, *, encoding: str = "utf-8") -> Iterator[Article
 
 
 def _file_items(path: Path, fmt: Format, encoding: str) -> Iterator[_Located]:
+    if str(path) == STDIN:
+        if fmt not in ("auto", "jsonl"):
+            yield InputError("standard input (-) is read as JSON Lines only", path=path), None
+            return
+        fmt = "jsonl"
     if fmt == "auto":
         fmt = _SUFFIX_FORMATS.get(path.suffix.lower(), "seed")
     if fmt == "jsonl":
@@ -615,7 +657,9 @@ def _path_items(paths: Sequence[str | Path], pattern: str | None) -> Iterator[Pa
     """The files to read, with notices and errors for paths that give none."""
     for item in paths:
         path = Path(item)
-        if path.is_dir():
+        if str(item) == STDIN:
+            yield path
+        elif path.is_dir():
             yield from _folder_items(path, pattern)
         elif path.is_file():
             yield path
@@ -749,26 +793,52 @@ def read_articles(
             file or record is bad or two articles share an id.
         ValueError: an option is not one of those allowed.
     """
-    if on_error not in ("raise", "skip"):
-        raise ValueError('on_error must be "raise" or "skip"')
-    articles: list[Article] = []
-    skipped: list[InputError] = []
-    unread: list[Unread] = []
-    seen: dict[str, str] = {}
-    for item, path, line in _located(paths, format, encoding, glob):
-        if isinstance(item, Unread):
-            unread.append(item)
-            continue
-        if isinstance(item, Article):
-            earlier = seen.get(item.id)
-            if earlier is None:
-                seen[item.id] = _where(path, line)
-                articles.append(item)
+    stream = ArticleStream(*paths, format=format, on_error=on_error, encoding=encoding, glob=glob)
+    articles = tuple(stream)
+    return ArticleSet(articles, tuple(stream.skipped), tuple(stream.unread))
+
+
+class ArticleStream:
+    """:func:`read_articles` as a stream: iterate once over the articles, read a file
+    (and a JSON Lines record) at a time; what was skipped and not read fills
+    :attr:`skipped` and :attr:`unread` as it goes, and :attr:`count` counts the
+    articles given.  Only the ids already read are held, to refuse duplicates.
+    """
+
+    def __init__(
+        self,
+        *paths: str | Path,
+        format: Format = "auto",
+        on_error: Literal["raise", "skip"] = "raise",
+        encoding: str = "utf-8",
+        glob: str | None = None,
+    ) -> None:
+        if on_error not in ("raise", "skip"):
+            raise ValueError('on_error must be "raise" or "skip"')
+        if format not in _FORMATS:
+            raise ValueError(f"format must be one of {', '.join(map(repr, _FORMATS))}")
+        self._items = _located(paths, format, _check_encoding(encoding), glob)
+        self.on_error = on_error
+        self.skipped: list[InputError] = []
+        self.unread: list[Unread] = []
+        self.count = 0
+
+    def __iter__(self) -> Iterator[Article]:
+        seen: dict[str, str] = {}
+        for item, path, line in self._items:
+            if isinstance(item, Unread):
+                self.unread.append(item)
                 continue
-            item = DuplicateArticleError(
-                f"article id {item.id!r} was already read from {earlier}", path=path, line=line
-            )
-        if on_error == "raise":
-            raise item
-        skipped.append(item)
-    return ArticleSet(tuple(articles), tuple(skipped), tuple(unread))
+            if isinstance(item, Article):
+                earlier = seen.get(item.id)
+                if earlier is None:
+                    seen[item.id] = _where(path, line)
+                    self.count += 1
+                    yield item
+                    continue
+                item = DuplicateArticleError(
+                    f"article id {item.id!r} was already read from {earlier}", path=path, line=line
+                )
+            if self.on_error == "raise":
+                raise item
+            self.skipped.append(item)

@@ -23,7 +23,7 @@ from typing import IO, Any, NoReturn
 
 from claimtrack import __version__
 from claimtrack.analysis import Analysis, analyze
-from claimtrack.articles import ArticleSet, read_articles
+from claimtrack.articles import ArticleSet, ArticleStream, read_articles
 from claimtrack.clusters import Link
 from claimtrack.exceptions import ClaimtrackError, InputError
 from claimtrack.report import (
@@ -43,19 +43,22 @@ __all__ = ["main"]
 
 
 class _Progress:
-    """Report ``done/total`` on a terminal at most once a second."""
+    """Report ``done/total`` articles and the rate on a terminal at most once a second
+    (``total`` 0: unknown, as when articles are streamed)."""
 
     def __init__(self, total: int, label: str, stream: IO[str], enabled: bool) -> None:
         self.total, self.label, self.stream = total, label, stream
-        self.enabled = enabled and total > 0
-        self.last = time.monotonic()
+        self.enabled = enabled
+        self.start = self.last = time.monotonic()
         self.shown = False
 
     def step(self, done: int) -> None:
         now = time.monotonic()
         if self.enabled and now - self.last >= 1.0:
             self.last, self.shown = now, True
-            self.stream.write(f"\r{self.label}: {done}/{self.total}")
+            rate = done / max(now - self.start, 1e-9)
+            of = f"/{self.total}" if self.total else ""
+            self.stream.write(f"\r{self.label}: {done}{of} articles ({rate:.0f}/s)   ")
             self.stream.flush()
 
     def close(self) -> None:
@@ -304,11 +307,21 @@ def _read(args: argparse.Namespace) -> ArticleSet:
     )
 
 
+def _stream(args: argparse.Namespace) -> ArticleStream:
+    return ArticleStream(
+        *args.paths,
+        format=args.input_format,
+        on_error="skip" if args.skip_bad else "raise",
+        encoding=args.encoding,
+        glob=args.glob,
+    )
+
+
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def _report_input(articles: ArticleSet, err: IO[str]) -> None:
+def _report_input(articles: ArticleSet, err: IO[str], read: int | None = None) -> None:
     """List every file not read and every bad file or record skipped, then a summary."""
     for unread in articles.unread:
         err.write(f"claimtrack: not read: {unread}\n")
@@ -320,7 +333,8 @@ def _report_input(articles: ArticleSet, err: IO[str]) -> None:
     skipped = len(articles.skipped)
     what = "bad file or record" if skipped == 1 else "bad files or records"
     err.write(
-        f"claimtrack: read {_plural(len(articles), 'article')}; skipped {skipped} {what} "
+        f"claimtrack: read {_plural(len(articles) if read is None else read, 'article')}; "
+        f"skipped {skipped} {what} "
         f"in {_plural(bad_files, 'file')}\n"
     )
 
@@ -333,6 +347,7 @@ class _Source:
     ) -> None:
         self.args, self.articles, self.store, self.err = args, articles, store, err
         self.ingested: IngestReport | None = None
+        self.read = 0
         self._tracker: ClaimTracker | None = None
 
     def _splitter(self) -> SentenceSplitter:
@@ -494,22 +509,35 @@ def main(
         if not args.paths and (not args.db or args.command == "ingest"):
             needs = "PATHs to add" if args.command == "ingest" else "PATHs, or a store (--db FILE)"
             raise _UsageError(f"{args.command} needs {needs}")
-        articles = _read(args) if args.paths else ArticleSet(())
-        if args.paths and not len(articles):
-            _report_input(articles, err)
-            raise InputError(_nothing_read(args.paths, articles))
-        source = _Source(args, articles, None, err)
-        if args.db:
-            store = ClaimStore(args.db, splitter=source._splitter() if args.paths else None)
-            source.store = store
-            if args.paths:
-                progress = source._progress(len(articles), "storing")
-                try:
-                    source.ingested = store.add(articles, progress=progress.step)
-                finally:
-                    progress.close()
-                for duplicate in source.ingested.duplicates:
-                    err.write(f"claimtrack: skipped: {duplicate}\n")
+        if args.db and args.paths and not args.learn:
+            # into a store: articles are read, analysed and written a batch at a time
+            stream = _stream(args)
+            store = ClaimStore(args.db)
+            progress = _Progress(0, "storing", err, not args.quiet and err.isatty())
+            try:
+                ingested = store.add(stream, progress=progress.step)
+            finally:
+                progress.close()
+            articles = ArticleSet((), tuple(stream.skipped), tuple(stream.unread))
+            if not stream.count:
+                _report_input(articles, err)
+                raise InputError(_nothing_read(args.paths, articles))
+            source = _Source(args, articles, store, err)
+            source.ingested, source.read = ingested, stream.count
+            for duplicate in ingested.duplicates:
+                err.write(f"claimtrack: skipped: {duplicate}\n")
+        else:
+            articles = _read(args) if args.paths else ArticleSet(())
+            if args.paths and not len(articles):
+                _report_input(articles, err)
+                raise InputError(_nothing_read(args.paths, articles))
+            source = _Source(args, articles, None, err)
+            source.read = len(articles)
+            if args.db:
+                store = ClaimStore(args.db, splitter=source._splitter())
+                source.store = store
+                if args.paths:
+                    source.ingested = store.add(articles)
         run(args, source, out, err)
         out.flush()
     except _UsageError as exc:
@@ -542,7 +570,7 @@ def main(
     finally:
         if store is not None:
             store.close()
-    _report_input(articles, err)
+    _report_input(articles, err, source.read)
     return 0
 
 

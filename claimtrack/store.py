@@ -43,7 +43,7 @@ from typing import IO, Any
 import attrs
 
 from claimtrack.analysis import Analysis, ArticleAnalysis
-from claimtrack.articles import Article, check_articles
+from claimtrack.articles import Article, checked_articles
 from claimtrack.attributions import Attribution, Role, SentenceKind
 from claimtrack.claims import Claim
 from claimtrack.clusters import Cluster, Link
@@ -354,9 +354,10 @@ class ClaimStore:
     ) -> IngestReport:
         """Store new and changed articles, link their claims to everything stored.
 
-        Articles are taken in batches of :attr:`batch`; each batch is analysed,
-        linked and written in one transaction, so an interruption loses at most
-        the batch under way, and adding again completes the work.
+        Articles are read as they come and taken in batches of :attr:`batch`;
+        each batch is analysed, linked and written in one transaction, so an
+        interruption loses at most the batch under way, and adding again
+        completes the work.
 
         Args:
             articles: The articles.
@@ -366,14 +367,25 @@ class ClaimStore:
             TypeError: ``articles`` is not an iterable of :class:`Article`.
             StoreError: the store cannot be written (it is then as before the batch).
         """
-        incoming = check_articles(articles, "ClaimStore.add")
         known = dict(self._db.execute("SELECT id, content_hash FROM articles"))
         seen: dict[str, str] = {}
         duplicates: list[DuplicateArticleError] = []
-        fresh: list[Article] = []
-        replaced: list[str] = []
-        unchanged = 0
-        for article in incoming:
+        batch: list[Article] = []
+        added = replaced = unchanged = 0
+
+        def flush() -> None:
+            nonlocal added, replaced
+            if not batch:
+                return
+            stale = [a.id for a in batch if a.id in known]
+            self._write_batch(batch, stale)
+            replaced += len(stale)
+            added += len(batch) - len(stale)
+            batch.clear()
+            if progress is not None:
+                progress(added + replaced + unchanged)
+
+        for article in checked_articles(articles, "ClaimStore.add"):
             digest = content_hash(article)
             if article.id in seen:
                 if seen[article.id] != digest:
@@ -385,27 +397,15 @@ class ClaimStore:
                     )
                 continue
             seen[article.id] = digest
-            stored = known.get(article.id)
-            if stored == digest:
+            if known.get(article.id) == digest:
                 unchanged += 1
-            else:
-                fresh.append(article)
-                if stored is not None:
-                    replaced.append(article.id)
-        done = unchanged
-        if progress is not None and unchanged:
-            progress(done)
-        for lo in range(0, len(fresh), self.batch):
-            part = fresh[lo : lo + self.batch]
-            self._write_batch(part, [a.id for a in part if a.id in known])
-            done += len(part)
-            if progress is not None:
-                progress(done)
+                continue
+            batch.append(article)
+            if len(batch) >= self.batch:
+                flush()
+        flush()
         return IngestReport(
-            added=len(fresh) - len(replaced),
-            replaced=len(replaced),
-            unchanged=unchanged,
-            duplicates=tuple(duplicates),
+            added=added, replaced=replaced, unchanged=unchanged, duplicates=tuple(duplicates)
         )
 
     def _write_batch(self, articles: Sequence[Article], replacing: Sequence[str]) -> None:

@@ -185,3 +185,17 @@ def test_no_traceback_from_the_real_entry_point(tmp_path: Path) -> None:
         assert done.returncode in (1, 2), args
         assert "Traceback" not in done.stderr
         assert len(done.stderr.strip().splitlines()) <= 2, done.stderr
+
+
+def test_hostile_corpus_into_a_store(tmp_path: Path) -> None:
+    """ingest keeps every good article of the hostile corpus (streamed a batch at a time),
+    lists every bad one, and the store then answers as one run does."""
+    db = str(tmp_path / "h.db")
+    code, out, err = run("ingest", str(HOSTILE), "--skip-bad", "--quiet", "--db", db)
+    assert code == 0, err
+    assert f"added {len(GOOD_IDS)}, replaced 0" in out
+    assert err.count("claimtrack: skipped: ") == sum(BAD.values())
+    for command in ("sentences", "clusters", "report"):
+        stored = run(command, "--db", db)
+        direct = run(command, str(HOSTILE), "--skip-bad")
+        assert stored[0] == 0 and stored[1] == direct[1], command
