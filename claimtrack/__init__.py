@@ -35,6 +35,7 @@ from claimtrack.normalize import Normalized, match_key, normalize
 from claimtrack.sentences import Sentence, SentenceSplitter, split_sentences
 from claimtrack.spans import Span
 from claimtrack.speakers import SpeakerIndex
+from claimtrack.store import ClaimStore, IngestReport, StoreError
 from claimtrack.tracker import ArticleTie, ClaimTracker
 
 try:
@@ -53,11 +54,13 @@ __all__ = [
     "Change",
     "Claim",
     "ClaimIndex",
+    "ClaimStore",
     "ClaimTracker",
     "ClaimtrackError",
     "Cluster",
     "DuplicateArticleError",
     "EmptyArticleError",
+    "IngestReport",
     "InputError",
     "Link",
     "Normalized",
@@ -67,6 +70,7 @@ __all__ = [
     "SentenceSplitter",
     "Span",
     "SpeakerIndex",
+    "StoreError",
     "__version__",
     "analyze",
     "classify_sentences",
