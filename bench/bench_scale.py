@@ -114,6 +114,19 @@ def run_claimtrack(corpus: synth.Corpus, args: argparse.Namespace) -> tuple[list
     clusters = build_clusters(index.claims, index.texts, links)
     t2 = time.perf_counter()
     cluster_of = {m.id: k for k, cl in enumerate(clusters) for m in cl.members}
+    # clustered pairs (counted, not listed): true when of one family or of one text
+    pairs_all = pairs_true = 0
+
+    def pairs(counts: Counter[Any]) -> int:
+        return sum(v * (v - 1) // 2 for v in counts.values())
+
+    for cluster in clusters:
+        fams = Counter(corpus.family[m.id] for m in cluster.members)
+        keys = Counter(match_key(m.text) for m in cluster.members)
+        both = Counter((corpus.family[m.id], match_key(m.text)) for m in cluster.members)
+        n = len(cluster.members)
+        pairs_all += n * (n - 1) // 2
+        pairs_true += pairs(fams) + pairs(keys) - pairs(both)
     together = [
         g.original in cluster_of and cluster_of.get(g.original) == cluster_of.get(g.copy)
         for g in corpus.gold
@@ -125,6 +138,8 @@ def run_claimtrack(corpus: synth.Corpus, args: argparse.Namespace) -> tuple[list
         "links_found": len(found_links),
         "links_held_back": len(found_links) - len(links),
         "clusters": len(clusters),
+        "cluster_pairs": pairs_all,
+        "cluster_pair_precision": pairs_true / pairs_all if pairs_all else None,
         "relations": dict(Counter(link.relation for link in links)),
         "cluster_reprint": _mean(
             [t for t, g in zip(together, corpus.gold, strict=True) if g.type == "reprint"]
@@ -310,8 +325,8 @@ def table(results: list[dict[str, Any]]) -> str:
     lines = [
         "| claims | tool | time (s) | peak RSS (GB) | corpus RSS (GB) | links | reprint recall "
         "| edit recall | edit typed | cluster (reprint/edit) | precision planted "
-        "| precision rep/drift | precision all |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| precision rep/drift | precision all | clustered pairs true |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         if "error" in r:
@@ -330,7 +345,7 @@ def table(results: list[dict[str, Any]]) -> str:
             f"| {r['rss_corpus_mb'] / 1024:.2f} | {r['links']:,} | {_fmt(r['reprint_recall'])} "
             f"| {_fmt(r['edit_recall'])} | {_fmt(r['edit_typed']) if r['tool'] == 'claimtrack' else '-'} "
             f"| {cluster} | {_fmt(r['precision_planted'])} | {_fmt(r['precision_planted_rd'])} "
-            f"| {_fmt(r['precision_all'])} |"
+            f"| {_fmt(r['precision_all'])} | {_fmt(r.get('cluster_pair_precision'), 4)} |"
         )
     by_tool: dict[str, dict[int, float]] = defaultdict(dict)
     for r in results:

@@ -797,6 +797,18 @@ def _conflicts(members: Sequence[Claim], texts: dict[str, ClaimText]) -> tuple[C
     return tuple(out)
 
 
+def _same_origin(a: Claim, b: Claim, link: Link, texts: dict[str, ClaimText]) -> bool:
+    """Whether two clusters, joined by ``link``, may merge: their earliest claims state
+    the same thing too.  Claims sharing a frame ("I think ...", "The margin of
+    error is plus or minus ...") link in pairs, but a chain of such pairs would
+    hold sentences with nothing else in common: each cluster stays one claim."""
+    if {a.id, b.id} == {link.a.id, link.b.id}:
+        return True
+    if _order_key(b) < _order_key(a):
+        a, b = b, a
+    return relate_prepared(texts[a.id], texts[b.id]).relation in SAME_CLAIM
+
+
 def build_clusters(
     claims: Sequence[Claim], texts: Sequence[ClaimText], links: Sequence[Link]
 ) -> list[Cluster]:
@@ -804,7 +816,9 @@ def build_clusters(
 
     Links are taken strongest first; two clusters merge only if that puts no
     two claims of one article together (unless they repeat each other word for
-    word). The result does not depend on the order of ``claims`` or ``links``.
+    word), and if their earliest claims state the same thing too (no chain of
+    claims through a shared frame). The result does not depend on the order of
+    ``claims`` or ``links``.
     """
     by_id = {c.id: c for c in claims}
     text_of = {c.id: t for c, t in zip(claims, texts, strict=True)}
@@ -819,6 +833,7 @@ def build_clusters(
 
     same = [link for link in links if link.relation in SAME_CLAIM]
     same.sort(key=lambda k: (-k.score, k.a.id, k.b.id))
+    origin: dict[str, Claim] = {}  # root -> the cluster's earliest claim
     for link in same:
         ra, rb = find(link.a.id), find(link.b.id)
         if ra == rb:
@@ -827,10 +842,15 @@ def build_clusters(
         arts_b = articles.get(rb, {by_id[rb].article_id} if rb in by_id else set())
         if arts_a & arts_b and link.relation != "repetition":
             continue
+        oa, ob = origin.get(ra, by_id.get(ra)), origin.get(rb, by_id.get(rb))
+        if oa is None or ob is None or not _same_origin(oa, ob, link, text_of):
+            continue
         root, child = (ra, rb) if ra < rb else (rb, ra)
         parent[child] = root
         articles[root] = arts_a | arts_b
         articles.pop(child, None)
+        origin[root] = min(oa, ob, key=_order_key)
+        origin.pop(child, None)
     groups: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         groups[find(claim.id)].append(claim)
