@@ -360,14 +360,14 @@ class ClaimIndex:
         synthetic corpus, measured with the earlier 16 x 4 bands, 2 links in
         59,000 such candidates; the 13 x 5 bands make fewer such collisions).
         """
-        codes = np.unique(codes)
+        # pairs within one article are dropped before the duplicates: an article
+        # whose claims all look alike gives many, and np.unique sorts them all
+        keep = self._article_of[codes // total] != self._article_of[codes % total]
+        codes = np.unique(codes[keep])
         mine, others = codes // total, codes % total
-        keep = self._article_of[mine] != self._article_of[others]
         stems = self._stem_sets
         out = []
-        for code, me, other in zip(
-            codes[keep].tolist(), mine[keep].tolist(), others[keep].tolist(), strict=True
-        ):
+        for code, me, other in zip(codes.tolist(), mine.tolist(), others.tolist(), strict=True):
             a = stems[me]
             b = stems[other]
             shared = len(a & b)
