@@ -351,13 +351,16 @@ class _SentenceRules:
         quotes: Sequence[Span],
         lex: _Lexicon,
         following_quote: Span | None = None,
+        quote_starts: Sequence[int] | None = None,
     ) -> None:
         self.following_quote = following_quote
         self.text = article.text
         self.sentence = sentence
         self.quotes = quotes
         self.lex = lex
-        self.quote_starts = [q.start for q in quotes]
+        # the starts of the paragraph's quotations: shared by its sentences, as a
+        # list per sentence made a long paragraph quadratic
+        self.quote_starts = quote_starts if quote_starts is not None else [q.start for q in quotes]
         self.tok = _tokenize(article.text, sentence.body_start, sentence.end)
         self.words = lex.words
         self.found: list[_Raw] = []
@@ -1248,6 +1251,8 @@ def _continue_quotes(
     with_cue = {raw.sentence.index for raw in found}
     starts = [{q.start: q for q in para} for para in quotes]
     paragraphs = article.paragraphs
+    # sentences are in text order and do not overlap: their ends increase
+    ends = [s.end for s in sentences]
     out = []
     for raw in found:
         if raw.kind != "direct":
@@ -1263,8 +1268,8 @@ def _continue_quotes(
         index = raw.sentence.index + 1
         while index < len(sentences):
             nxt = sentences[index]
-            if nxt.end <= last_end:  # already inside the quotation
-                index += 1
+            if nxt.end <= last_end:  # already inside the quotation: skip all such at once
+                index = bisect.bisect_right(ends, last_end, index)
                 continue
             if nxt.paragraph != para and not (nxt.paragraph == para + 1 and open_at_end):
                 break
@@ -1301,6 +1306,7 @@ def _extract_raw(article: Article, sentences: Sequence[Sentence]) -> list[_Raw]:
     text = article.text
     triggers = lex.triggers
     paragraphs = article.paragraphs
+    quote_starts: dict[int, list[int]] = {}
     for sentence in sentences:
         # most sentences hold no cue word: check words as a set before tokenizing
         piece = text[sentence.start : sentence.end]
@@ -1315,7 +1321,11 @@ def _extract_raw(article: Article, sentences: Sequence[Sentence]) -> list[_Raw]:
                 first_quote = quotes[after][0]
                 if first_quote.start == paragraphs[after].start:
                     following = first_quote
-        rules = _SentenceRules(article, sentence, quotes[sentence.paragraph], lex, following)
+        para_quotes = quotes[sentence.paragraph]
+        starts = quote_starts.get(sentence.paragraph)
+        if starts is None:
+            starts = quote_starts[sentence.paragraph] = [q.start for q in para_quotes]
+        rules = _SentenceRules(article, sentence, para_quotes, lex, following, starts)
         found.extend(rules.run())
     return _continue_quotes(article, sentences, quotes, found)
 

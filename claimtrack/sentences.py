@@ -519,11 +519,19 @@ class SentenceSplitter:
         if not extra:
             yield from spans
             return
+        # spans and cuts are both in text order: each span looks only at the cuts
+        # from the first that ends after its start to the first that ends after its end
+        first = 0
         for start, end in spans:
-            for cut_end, cut_start in extra:
+            while first < len(extra) and extra[first][0] <= start:
+                first += 1
+            k = first
+            while k < len(extra) and extra[k][0] < end:
+                cut_end, cut_start = extra[k]
                 if start < cut_end and cut_start < end:
                     yield start, cut_end
                     start = cut_start
+                k += 1
             yield start, end
 
     def span_tokenize(self, text: str) -> Iterator[tuple[int, int]]:
