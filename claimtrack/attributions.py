@@ -351,13 +351,16 @@ class _SentenceRules:
         quotes: Sequence[Span],
         lex: _Lexicon,
         following_quote: Span | None = None,
+        quote_starts: Sequence[int] | None = None,
     ) -> None:
         self.following_quote = following_quote
         self.text = article.clean_text
         self.sentence = sentence
         self.quotes = quotes
         self.lex = lex
-        self.quote_starts = [q.start for q in quotes]
+        # the starts of the paragraph's quotations: shared by its sentences, as a
+        # list per sentence made a long paragraph quadratic
+        self.quote_starts = quote_starts if quote_starts is not None else [q.start for q in quotes]
         self.tok = _tokenize(article.clean_text, sentence.body_start, sentence.end)
         self.words = lex.words
         self.found: list[_Raw] = []
@@ -408,25 +411,107 @@ class _SentenceRules:
             i += 1
         return out
 
+    # -- scans of the sentence, each made once --
+    # A sentence may be one long paragraph with a cue every few words: a scan to
+    # the clause start, the next stop or the sentence end for every cue made
+    # such sentences quadratic.  Each scan below is a table over the tokens,
+    # built the first time it is needed, answering as the scan did.
+
+    @functools.cached_property
+    def _clause_starts(self) -> list[int]:
+        """For each ``i`` in ``0..n``: :meth:`clause_start` of ``i``."""
+        boundary = self.words["boundary"]
+        out = [0]
+        for j, low in enumerate(self.tok.lowers):
+            stop = low in _CLAUSE_PUNCT or low in boundary or low in _QUOTE_TOKENS or low == "("
+            out.append(j + 1 if stop else out[-1])
+        return out
+
+    @functools.cached_property
+    def _aux_starts(self) -> list[int]:
+        """For each ``i`` in ``0..n``: :meth:`skip_aux_left` of ``i``."""
+        w = self.words
+        skip = w["aux"] | w["adverb"] | w["negation"]
+        out = [0]
+        for j, low in enumerate(self.tok.lowers):
+            out.append(out[-1] if low in skip else j + 1)
+        return out
+
+    @functools.cached_property
+    def _word_counts(self) -> list[int]:
+        """For each ``i`` in ``0..n``: how many of the tokens before ``i`` are words."""
+        out = [0]
+        for is_word in self.tok.words:
+            out.append(out[-1] + is_word)
+        return out
+
+    def words_between(self, a: int, b: int) -> int:
+        """``sum(self.is_word(k) for k in range(a, b))``."""
+        counts = self._word_counts
+        n = len(counts) - 1
+        a, b = min(max(a, 0), n), min(max(b, 0), n)
+        return counts[b] - counts[a] if b > a else 0
+
+    @functools.cached_property
+    def _quote_counts(self) -> list[int]:
+        """For each ``i`` in ``0..n``: how many of the tokens before ``i`` are quotation marks."""
+        out = [0]
+        for low in self.tok.lowers:
+            out.append(out[-1] + (low in _QUOTE_TOKENS))
+        return out
+
+    def quotes_between(self, a: int, b: int) -> bool:
+        """Whether a token in ``range(a, b)`` is a quotation mark."""
+        counts = self._quote_counts
+        n = len(counts) - 1
+        a, b = min(max(a, 0), n), min(max(b, 0), n)
+        return b > a and counts[b] > counts[a]
+
+    @functools.cached_property
+    def _last_verbal(self) -> list[int]:
+        """For each ``i`` in ``0..n``: the last token before ``i`` that :meth:`is_verbal`, or -1."""
+        out = [-1]
+        for k in range(len(self.tok)):
+            out.append(k if self.is_verbal(k) else out[-1])
+        return out
+
+    @functools.cached_property
+    def _next_words(self) -> list[int]:
+        """For each ``i`` in ``0..n``: the first word token at or after ``i``, or n."""
+        n = len(self.tok)
+        out = [n] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            out[k] = k if self.tok.words[k] else out[k + 1]
+        return out
+
+    @functools.cached_property
+    def _next_clause_ends(self) -> list[int]:
+        """For each ``i`` in ``0..n``: the first token at or after ``i`` that is clause
+        punctuation or in ``".?!"``, or n."""
+        lowers = self.tok.lowers
+        n = len(lowers)
+        out = [n] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            low = lowers[k]
+            out[k] = k if low in _CLAUSE_PUNCT or low in ".?!" else out[k + 1]
+        return out
+
+    @functools.cached_property
+    def _end_before_marks(self) -> int:
+        """Where the sentence ends without its final ".", "?", "!" and quotation marks."""
+        lowers = self.tok.lowers
+        end = len(lowers)
+        while end > 0 and (lowers[end - 1] in (".", "?", "!") or lowers[end - 1] in _QUOTE_TOKENS):
+            end -= 1
+        return end
+
     def clause_start(self, i: int) -> int:
         """Index of the first token of the clause that ends before token ``i``."""
-        boundary = self.words["boundary"]
-        j = i - 1
-        while j >= 0:
-            low = self.tok.lowers[j]
-            if low in _CLAUSE_PUNCT or low in boundary or low in _QUOTE_TOKENS or low == "(":
-                return j + 1
-            j -= 1
-        return 0
+        return self._clause_starts[i]
 
     def skip_aux_left(self, i: int) -> int:
         """Move left from token ``i`` over auxiliaries, adverbs and negation."""
-        w = self.words
-        skip = w["aux"] | w["adverb"] | w["negation"]
-        j = i
-        while j > 0 and self.tok.lowers[j - 1] in skip:
-            j -= 1
-        return j
+        return self._aux_starts[i]
 
     def speaker_before(self, cue_first: int) -> tuple[Span | None, int]:
         """The source mention ending just before the cue (auxiliaries skipped).
@@ -479,13 +564,12 @@ class _SentenceRules:
             return Span(tok.starts[start], tok.ends[inner_end - 1]), start
         start = self.clause_start(end)
         # a source holds no verb: stop at the nearest auxiliary or reporting verb
-        for k in range(end - 1, start - 1, -1):
-            if self.is_verbal(k):
-                start = k + 1
-                break
+        verbal = self._last_verbal[end]
+        if verbal >= start:
+            start = verbal + 1
         # a leading preposition phrase ("On Tuesday Smith said") stays: overlap scoring is loose
-        while start < end and not self.is_word(start):
-            start += 1
+        if start < end:
+            start = min(self._next_words[start], end)
         if start >= end or end - start > 20 or not self.np_start(start):
             return None, -1
         return Span(tok.starts[start], tok.ends[end - 1]), start
@@ -526,7 +610,9 @@ class _SentenceRules:
             if tok.lowers[j] in _QUOTE_TOKENS:
                 break
             j += 1
-        if j == i or j - i > 15:
+            if j - i > 15:
+                return None  # too long for a source, wherever it stops
+        if j == i:
             return None
         if not self.namey(i, j) and not (
             tok.lowers[i] in ("the", "a", "an") and (j >= n or tok.lowers[j] in ".?!")
@@ -588,7 +674,7 @@ class _SentenceRules:
         while i < n and tok.lowers[i] in (",", ":"):
             i += 1
         end = self.content_end(i)
-        words = sum(self.is_word(k) for k in range(i, end))
+        words = self.words_between(i, end)
         # short contents only as a clause: "a vote that the opposition say was rigged"
         if words < 2 or (words == 2 and tok.lowers[i] not in w["aux"]):
             return None
@@ -596,34 +682,68 @@ class _SentenceRules:
 
     def content_end(self, i: int) -> int:
         """Where a content starting at token ``i`` stops: sentence end, or a new clause."""
+        n = len(self.tok)
+        if i >= n:
+            return i
+        stops_anywhere, next_stop, trimmed_end = self._content_stops
+        if stops_anywhere[i]:
+            return i
+        stop = next_stop[i + 1]
+        if stop < n:
+            return stop
+        # no stop: the sentence end, final punctuation dropped
+        return max(i, trimmed_end)
+
+    @functools.cached_property
+    def _content_stops(self) -> tuple[list[bool], list[int], int]:
+        """What :meth:`content_end` needs, for every token at once.
+
+        For each token, whether it stops a content that starts at it or before
+        (";", a comma before a second attribution, "but", "saying" or a saying
+        verb); for each ``i`` in ``0..n``, the first token at or after ``i`` that
+        stops a content starting before it (those, or "and"/"but" before a
+        verb), else n; and where the sentence ends without its final punctuation.
+        """
         tok, lex = self.tok, self.lex
+        lowers = tok.lowers
         n = len(tok)
-        j = i
-        while j < n:
-            low = tok.lowers[j]
-            if low in (";",):
-                return j
-            if low == "," and j + 1 < n and self.attribution_follows(j):
-                return j  # "..., the Times reported.": a second attribution closes the sentence
-            if low == "," and j + 1 < n:
-                nxt = tok.lowers[j + 1]
-                if nxt in ("but", "while", "saying", "adding", "noting", "according", "citing"):
-                    return j
+        stops_anywhere = [False] * n
+        stops_after_start = [False] * n
+        for j, low in enumerate(lowers):
+            if j + 1 >= n:
+                stops_anywhere[j] = low == ";"
+                continue
+            nxt = lowers[j + 1]
+            if low == ";":
+                stops_anywhere[j] = True
+            elif low == ",":
                 verb = lex.verbs.get(nxt)
-                if verb and (nxt.endswith("ing") or verb[1] == "speech"):
-                    return j
-            if low in ("and", "but") and j + 1 < n and j > i:
-                nxt = tok.lowers[j + 1]
+                stops_anywhere[j] = (
+                    nxt in ("but", "while", "saying", "adding", "noting", "according", "citing")
+                    or bool(verb and (nxt.endswith("ing") or verb[1] == "speech"))
+                    or self.attribution_follows(j)
+                )
+            elif low in ("and", "but"):
                 verb = lex.verbs.get(nxt)
-                if verb and not nxt.endswith("ing") and verb[1] != "other":
-                    return j
-                if nxt in ("noted", "added", "said", "pressed", "urged", "warned"):
-                    return j
-            j += 1
-        # drop final punctuation
-        while j > i and tok.lowers[j - 1] in (".", "?", "!", ",", ":", ";", "-", "\u2014"):
-            j -= 1
-        return j
+                stops_after_start[j] = bool(
+                    verb and not nxt.endswith("ing") and verb[1] != "other"
+                ) or nxt in ("noted", "added", "said", "pressed", "urged", "warned")
+        next_stop = [n] * (n + 1)
+        for j in range(n - 1, -1, -1):
+            next_stop[j] = j if stops_anywhere[j] or stops_after_start[j] else next_stop[j + 1]
+        trimmed_end = n
+        while trimmed_end > 0 and lowers[trimmed_end - 1] in (
+            ".",
+            "?",
+            "!",
+            ",",
+            ":",
+            ";",
+            "-",
+            "\u2014",
+        ):
+            trimmed_end -= 1
+        return stops_anywhere, next_stop, trimmed_end
 
     def attribution_follows(self, comma: int) -> bool:
         """Whether ", <source> <saying verb>" closes the sentence after token ``comma``."""
@@ -635,8 +755,14 @@ class _SentenceRules:
                 continue
             if verb[1] != "speech" or not self.namey(comma + 1, self.skip_aux_left(v)):
                 return False
-            rest = [k for k in range(v + 1, n) if tok.words[k]]
-            return len(rest) <= 6 and not any(tok.lowers[k] == "that" for k in rest)
+            # at most 6 words follow the verb, none of them "that" (stop at the 7th)
+            words = 0
+            for k in range(v + 1, n):
+                if tok.words[k]:
+                    words += 1
+                    if words > 6 or tok.lowers[k] == "that":
+                        return False
+            return True
         return False
 
     def add(
@@ -797,7 +923,7 @@ class _SentenceRules:
                 speaker = self.shared_speaker(first)
             k = bisect.bisect_left(tok.starts, quote_after.end)
             end = self.content_end(k) if k < len(tok) else k
-            if sum(self.is_word(j) for j in range(k, end)) >= 3:
+            if self.words_between(k, end) >= 3:
                 # 'admitted "one or two instances" where donations may have slipped': mixed
                 start = bisect.bisect_left(tok.starts, quote_after.start)
                 self.add("cue_then_quote", [self.tokens_span(start, end)], cue, speaker, "mixed")
@@ -829,7 +955,7 @@ class _SentenceRules:
         # weaker cues need a complement clause ("found last week that"), a colon, or a
         # quotation in what follows ("called it a 'fundamental mistake'")
         has_that = "that" in tok.lowers[last : rng[0]]
-        quoted = any(tok.lowers[k] in _QUOTE_TOKENS for k in range(rng[0], rng[1]))
+        quoted = self.quotes_between(rng[0], rng[1])
         speaker, _ = self.speaker_before(first)
         clause = has_that or nxt == ":" or quoted
         if klass == "weak" and not clause:
@@ -853,7 +979,7 @@ class _SentenceRules:
         tok = self.tok
         if self.following_quote is None or tok.lowers[-1] != ":":
             return False
-        if any(tok.lowers[k] in _QUOTE_TOKENS for k in range(last, len(tok))):
+        if self.quotes_between(last, len(tok)):
             return False
         speaker, _ = self.speaker_before(first)
         if speaker is None:
@@ -913,9 +1039,12 @@ class _SentenceRules:
         "said the senator on Friday."): no content of its own follows."""
         tok = self.tok
         n = len(tok)
-        rest = [k for k in range(cue_first + 1, n) if self.is_word(k)]
-        if len(rest) > 8:
-            return False
+        rest = []
+        for k in range(cue_first + 1, n):
+            if self.is_word(k):
+                rest.append(k)
+                if len(rest) > 8:
+                    return False
         return not any(tok.lowers[k] == "that" or tok.lowers[k] in self.words["aux"] for k in rest)
 
     def phrase_follows_cue(self, cue_first: int) -> bool:
@@ -958,15 +1087,10 @@ class _SentenceRules:
     def clause_tail(self, first: int, last: int) -> tuple[int, Span | None] | None:
         """For 'C, S V.' and 'C, V S.': the end of C and the speaker, if the cue closes the sentence."""
         tok = self.tok
-        n = len(tok)
         # after the cue: only an optional speaker / time words, then the sentence end
         j = last
         speaker_after = None
-        end = n
-        while (end > 0 and tok.lowers[end - 1] in (".", "?", "!")) or (
-            end > 0 and tok.lowers[end - 1] in _QUOTE_TOKENS
-        ):
-            end -= 1
+        end = self._end_before_marks
         before = self.skip_aux_left(first)
         if before > 0 and tok.lowers[before - 1] == ",":
             # "C, said S." -- speaker after the cue
@@ -1019,9 +1143,7 @@ class _SentenceRules:
         tok = self.tok
         n = len(tok)
         # the source runs to the next comma or the sentence end
-        j = last
-        while j < n and tok.lowers[j] not in _CLAUSE_PUNCT and tok.lowers[j] not in ".?!":
-            j += 1
+        j = self._next_clause_ends[last] if last < n else last
         if j == last:
             return False
         speaker = self.tokens_span(last, j)
@@ -1129,6 +1251,8 @@ def _continue_quotes(
     with_cue = {raw.sentence.index for raw in found}
     starts = [{q.start: q for q in para} for para in quotes]
     paragraphs = article.paragraphs
+    # sentences are in text order and do not overlap: their ends increase
+    ends = [s.end for s in sentences]
     out = []
     for raw in found:
         if raw.kind != "direct":
@@ -1144,8 +1268,8 @@ def _continue_quotes(
         index = raw.sentence.index + 1
         while index < len(sentences):
             nxt = sentences[index]
-            if nxt.end <= last_end:  # already inside the quotation
-                index += 1
+            if nxt.end <= last_end:  # already inside the quotation: skip all such at once
+                index = bisect.bisect_right(ends, last_end, index)
                 continue
             if nxt.paragraph != para and not (nxt.paragraph == para + 1 and open_at_end):
                 break
@@ -1182,6 +1306,7 @@ def _extract_raw(article: Article, sentences: Sequence[Sentence]) -> list[_Raw]:
     text = article.clean_text
     triggers = lex.triggers
     paragraphs = article.paragraphs
+    quote_starts: dict[int, list[int]] = {}
     for sentence in sentences:
         # most sentences hold no cue word: check words as a set before tokenizing
         piece = text[sentence.start : sentence.end]
@@ -1196,7 +1321,11 @@ def _extract_raw(article: Article, sentences: Sequence[Sentence]) -> list[_Raw]:
                 first_quote = quotes[after][0]
                 if first_quote.start == paragraphs[after].start:
                     following = first_quote
-        rules = _SentenceRules(article, sentence, quotes[sentence.paragraph], lex, following)
+        para_quotes = quotes[sentence.paragraph]
+        starts = quote_starts.get(sentence.paragraph)
+        if starts is None:
+            starts = quote_starts[sentence.paragraph] = [q.start for q in para_quotes]
+        rules = _SentenceRules(article, sentence, para_quotes, lex, following, starts)
         found.extend(rules.run())
     return _continue_quotes(article, sentences, quotes, found)
 
@@ -1244,20 +1373,33 @@ def classify_sentences(
     sentences: Sequence[Sentence], attributions: Sequence[Attribution]
 ) -> list[SentenceKind]:
     """The kind of each sentence: boilerplate, attributed (it holds a cue or a
-    quoted content of an attribution) or unattributed."""
+    quoted content of an attribution) or unattributed.
+
+    >>> from claimtrack.articles import Article
+    >>> art = Article(id="a", text='"We will win. We will," he said. Rain fell.')
+    >>> sentences = split_sentences(art)
+    >>> [s.text for s in sentences]
+    ['"We will win.', 'We will," he said.', 'Rain fell.']
+    >>> classify_sentences(sentences, extract_attributions(art, sentences))
+    ['attributed', 'attributed', 'unattributed']
+    """
+    # O((sentences + attributions) log attributions): the sentences that hold a cue
+    # by their start, and the direct contents' extents sorted by start, with the
+    # furthest end reached so far, so that one search tells whether any overlaps.
+    cue_sentences = {a.sentence.start for a in attributions}
+    extents = sorted((a.content.start, a.content.end) for a in attributions if a.kind == "direct")
+    starts = [start for start, _ in extents]
+    furthest: list[int] = []
+    for _, end in extents:
+        furthest.append(max(end, furthest[-1]) if furthest else end)
     kinds: list[SentenceKind] = []
     for sentence in sentences:
         if sentence.boilerplate:
             kinds.append("boilerplate")
             continue
-        attributed = any(
-            a.sentence.start == sentence.start
-            or (
-                a.kind == "direct"
-                and a.content.start < sentence.end
-                and sentence.start < a.content.end
-            )
-            for a in attributions
-        )
+        # a direct content overlaps the sentence when it starts before the sentence
+        # ends and ends after the sentence starts
+        k = bisect.bisect_left(starts, sentence.end)
+        attributed = sentence.start in cue_sentences or (k > 0 and furthest[k - 1] > sentence.start)
         kinds.append("attributed" if attributed else "unattributed")
     return kinds

@@ -24,7 +24,7 @@ import re
 import attrs
 
 from claimtrack.analysis import Analysis, ArticleAnalysis
-from claimtrack.attributions import cue_lemma
+from claimtrack.attributions import Attribution, cue_lemma
 
 __all__ = ["Claim", "claims_of", "claims_of_article"]
 
@@ -77,11 +77,14 @@ def _unique(values: list[str]) -> tuple[str, ...]:
 def claims_of_article(item: ArticleAnalysis) -> list[Claim]:
     """The claims of one analysed article: its sentences that are not boilerplate."""
     article = item.article
+    by_sentence: dict[int, list[Attribution]] = {}
+    for attribution in item.attributions:
+        by_sentence.setdefault(attribution.sentence.start, []).append(attribution)
     out = []
     for sentence, kind in zip(item.sentences, item.kinds, strict=True):
         if kind == "boilerplate":
             continue
-        mine = [a for a in item.attributions if a.sentence.start == sentence.start]
+        mine = by_sentence.get(sentence.start, [])
         start = sentence.body_start
         if not _HAS_WORD.search(article.clean_text, start, sentence.end):
             continue  # a lone quotation mark or dash says nothing

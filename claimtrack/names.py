@@ -28,8 +28,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Sequence
-from typing import Literal
+from collections.abc import Iterable, Sequence
+from typing import Any, Literal
 
 import attrs
 
@@ -296,6 +296,7 @@ def _people(text: str) -> list[_Person]:
     """Persons introduced by a full name (two or more name words) anywhere in ``text``."""
     people: dict[str, _Person] = {}
     places = _places()
+    whole_words = _WholeWords(text)
     for match in _CAP_RUN.finditer(text):
         run = match.group(1)
         if "," in run:
@@ -316,7 +317,7 @@ def _people(text: str) -> list[_Person]:
         if any(w.lower() in places.demonyms for w in name):
             continue
         descriptors = _descriptors(descriptor_words + lead)
-        name[-1] = _unpossessive(name[-1], text)
+        name[-1] = _unpossessive(name[-1], whole_words)
         surname = name[-1]
         full = " ".join(name)
         old = people.get(full)
@@ -327,15 +328,65 @@ def _people(text: str) -> list[_Person]:
     return sorted(people.values(), key=lambda p: p.first_offset)
 
 
-def _unpossessive(word: str, text: str) -> str:
+def _unpossessive(word: str, text: _WholeWords) -> str:
     """A name word without a possessive ending: "Merkel's", and "Merkels"
     where the article also writes "Merkel" alone."""
     for suffix in ("'s", "\u2019s", "'", "\u2019"):
         if word.endswith(suffix):
             return word[: -len(suffix)]
-    if word.endswith("s") and len(word) > 3 and re.search(rf"\b{re.escape(word[:-1])}\b", text):
+    if word.endswith("s") and len(word) > 3 and text.has(word[:-1]):
         return word[:-1]
     return word
+
+
+_WORD_RUN = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
+
+
+class _WholeWords:
+    """Whether a word stands in a text as a whole word (``\\b<word>\\b``).
+
+    The text is read once, on the first question: a search of the whole text
+    per name made the people of a long article quadratic in its length.
+
+    >>> words = _WholeWords("Merkel met the Merkels; O'Neil-Smith left.")
+    >>> words.has("Merkel"), words.has("Merke"), words.has("O'Neil-Smith"), words.has("Neil")
+    (True, False, True, True)
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: dict[str, list[int]] | None = None
+        self._answers: dict[str, bool] = {}
+
+    def has(self, word: str) -> bool:
+        """``re.search(rf"\\b{re.escape(word)}\\b", text) is not None``."""
+        found = self._answers.get(word)
+        if found is None:
+            found = self._answers[word] = self._search(word)
+        return found
+
+    def _search(self, word: str) -> bool:
+        head = _WORD_RUN.match(word)
+        if head is None:  # no word character first: "\\b" means something else
+            return re.search(rf"\b{re.escape(word)}\b", self.text) is not None
+        if self._starts is None:
+            self._starts = {}
+            for match in _WORD_RUN.finditer(self.text):
+                self._starts.setdefault(match.group(), []).append(match.start())
+        # "\\b" before a word character: a whole run of word characters starts
+        # there, and it is the word's first run (the word goes on with a non-word
+        # character) or the word itself
+        text, size = self.text, len(word)
+        ends_in_word = _WORD_CHAR.match(word[-1]) is not None
+        for start in self._starts.get(head.group(), ()):
+            if not text.startswith(word, start):
+                continue
+            end = start + size
+            after_is_word = end < len(text) and _WORD_CHAR.match(text[end]) is not None
+            if after_is_word != ends_in_word:
+                return True
+        return False
 
 
 def _descriptors(words: Sequence[str]) -> frozenset[tuple[str, str]]:
@@ -368,6 +419,93 @@ def _descriptors(words: Sequence[str]) -> frozenset[tuple[str, str]]:
 # --- resolution --------------------------------------------------------------------
 
 
+class _Surnames:
+    """Every place where the surname of a person of the article occurs in its text.
+
+    Found in one pass over the text (a walk down a trie of the surnames from each
+    character that starts one), overlapping occurrences too, so that the
+    questions pronouns ask (the last mention of a person before a pronoun, how
+    often a person is mentioned, which pronouns follow a mention) cost no scan
+    of the whole text per person: with a person introduced every paragraph,
+    those scans made an article quadratic in its length.
+    """
+
+    def __init__(self, text: str, surnames: Iterable[str]) -> None:
+        self.text = text
+        trie: dict[str, Any] = {}
+        for surname in set(surnames):
+            if not surname:
+                continue
+            branch = trie
+            for char in surname:
+                branch = branch.setdefault(char, {})
+            branch[""] = surname
+        #: each surname -> the start of each of its occurrences, in order
+        self.starts: dict[str, list[int]] = {}
+        #: every occurrence of every surname: starts (in order) and surnames
+        self.event_starts: list[int] = []
+        self.event_surnames: list[str] = []
+        if not trie:
+            return
+        firsts = re.compile("[" + "".join(re.escape(c) for c in trie) + "]")
+        size = len(text)
+        for match in firsts.finditer(text):
+            at = match.start()
+            node = trie
+            k = at
+            while k < size:
+                step: dict[str, Any] | None = node.get(text[k])
+                if step is None:
+                    break
+                node = step
+                k += 1
+                found = node.get("")
+                if found is not None:
+                    self.starts.setdefault(found, []).append(at)
+                    self.event_starts.append(at)
+                    self.event_surnames.append(found)
+        self._separate: dict[str, list[int]] = {}
+
+    def separate(self, surname: str) -> list[int]:
+        """The starts of the occurrences ``re.finditer`` and ``str.count`` see: from
+        the left, each after the end of the one before."""
+        found = self._separate.get(surname)
+        if found is None:
+            found = []
+            end = 0
+            for start in self.starts.get(surname, ()):
+                if start >= end:
+                    found.append(start)
+                    end = start + len(surname)
+            self._separate[surname] = found
+        return found
+
+    def in_window(self, start: int, end: int) -> set[str]:
+        """The surnames with an occurrence inside ``text[start:end]``."""
+        lo = bisect.bisect_left(self.event_starts, start)
+        hi = bisect.bisect_left(self.event_starts, end)
+        return {
+            surname
+            for k in range(lo, hi)
+            if self.event_starts[k] + len(surname := self.event_surnames[k]) <= end
+        }
+
+    def rfind(self, person: _Person, start: int, end: int) -> int:
+        """``text.rfind(needle, start, end)`` for the person's full name if it is
+        there, else for their surname (the full name ends with the surname)."""
+        surname, name = person.surname, person.name
+        starts = self.starts.get(surname, [])
+        k = bisect.bisect_right(starts, end - len(surname)) - 1
+        last_surname = starts[k] if k >= 0 and starts[k] >= start else -1
+        lead = len(name) - len(surname)
+        while k >= 0 and starts[k] >= start:
+            at = starts[k] - lead
+            if at >= start and self.text.startswith(name, at):
+                return at
+            k -= 1
+        return last_surname
+
+
 @attrs.frozen
 class _Context:
     article: Article
@@ -376,10 +514,39 @@ class _Context:
     by_surname: dict[str, list[_Person]]
     body_starts: list[int] = attrs.field(init=False)
     genders: dict[str, str | None] = attrs.field(init=False, factory=dict)
+    by_name: dict[str, _Person] = attrs.field(init=False)
+    order: dict[str, int] = attrs.field(init=False)
+    surnames: _Surnames = attrs.field(init=False)
+    exact_surnames: dict[str, list[_Person]] = attrs.field(init=False)
+    #: the most mentioned person agreeing with a pronoun's gender (None: any), cached
+    most_mentioned: dict[str | None, _Person | None] = attrs.field(init=False, factory=dict)
 
     @body_starts.default
     def _starts(self) -> list[int]:
         return [s.body_start for s in self.sentences]
+
+    @by_name.default
+    def _by_name(self) -> dict[str, _Person]:
+        return {p.name: p for p in self.people}
+
+    @order.default
+    def _order(self) -> dict[str, int]:
+        return {p.name: k for k, p in enumerate(self.people)}
+
+    @surnames.default
+    def _surnames(self) -> _Surnames:
+        return _Surnames(self.article.clean_text, (p.surname for p in self.people))
+
+    @exact_surnames.default
+    def _exact_surnames(self) -> dict[str, list[_Person]]:
+        out: dict[str, list[_Person]] = {}
+        for person in self.people:
+            out.setdefault(person.surname, []).append(person)
+        return out
+
+    def by_surname_exact(self, surname: str) -> list[_Person]:
+        """The persons whose surname is exactly ``surname``, in order."""
+        return self.exact_surnames.get(surname, [])
 
 
 def _person_for_surname(ctx: _Context, word: str) -> _Person | None:
@@ -403,7 +570,7 @@ def _name_in(ctx: _Context, mention: str) -> tuple[str, str] | None:
             break
     if len(caps) >= 2:
         full = " ".join(caps)
-        person = next((p for p in ctx.people if p.name == full), None)
+        person = ctx.by_name.get(full)
         return (person.name if person else full), "full name in the mention"
     if len(caps) == 1:
         person = _person_for_surname(ctx, caps[0])
@@ -455,14 +622,32 @@ def _gender(ctx: _Context, person: _Person) -> str | None:
     if gender is None:
         text = ctx.article.clean_text
         counts = {"f": 0, "m": 0}
-        for match in re.finditer(re.escape(person.surname), text):
-            follow = _PRONOUN_AFTER.search(text, match.end(), match.end() + 150)
+        for start in ctx.surnames.separate(person.surname):
+            end = start + len(person.surname)
+            follow = _PRONOUN_AFTER.search(text, end, end + 150)
             if follow is not None:
                 counts["f" if follow.group().lower() in _FEMININE else "m"] += 1
         if max(counts.values()) >= 2 and min(counts.values()) * 3 <= max(counts.values()):
             gender = max(counts, key=lambda g: counts[g])
     ctx.genders[person.name] = gender
     return gender
+
+
+def _most_mentioned(ctx: _Context, gender: str | None) -> _Person | None:
+    """The person whose surname the text holds most often (the first introduced of
+    equals) among those whose gender is unknown or ``gender`` (any, if None)."""
+    if gender in ctx.most_mentioned:
+        return ctx.most_mentioned[gender]
+    counts = {p.surname: len(ctx.surnames.separate(p.surname)) for p in ctx.people}
+    ranked = sorted(ctx.people, key=lambda p: (-counts[p.surname], p.first_offset))
+    found = None
+    for person in ranked:
+        told = _gender(ctx, person) if gender is not None else None
+        if told is None or told == gender:
+            found = person
+            break
+    ctx.most_mentioned[gender] = found
+    return found
 
 
 def _pronoun_gender(pronoun: str) -> str | None:
@@ -489,8 +674,7 @@ def _resolve_pronoun(
 ) -> Resolution:
     wants_person = pronoun in _PERSONAL
     wants_gender = _pronoun_gender(pronoun)
-    text = ctx.article.clean_text
-    by_name = {p.name: p for p in ctx.people}
+    by_name = ctx.by_name
 
     def agrees(person: _Person | None) -> bool:
         if person is None or wants_gender is None:
@@ -520,25 +704,30 @@ def _resolve_pronoun(
         para = ctx.article.paragraphs[sentence.paragraph]
         window_start = max(para.start, span.start - _WINDOW)
         best: tuple[int, _Person] | None = None
-        for person in ctx.people:
+        # only the persons whose surname occurs in the window can be found there;
+        # they are tried in the order of ctx.people, as ties go to the first
+        found = ctx.surnames.in_window(window_start, span.start)
+        near = sorted(
+            (p for surname in found for p in ctx.by_surname_exact(surname)),
+            key=lambda p: ctx.order[p.name],
+        )
+        for person in near:
             if not agrees(person):
                 continue
-            for needle in (person.name, person.surname):
-                pos = text.rfind(needle, window_start, span.start)
-                if pos >= 0:
-                    # a person opening an earlier sentence is its subject: the best antecedent
-                    k = bisect.bisect_right(ctx.body_starts, pos) - 1
-                    opener = ctx.sentences[k] if k >= 0 else None
-                    starts_sentence = (
-                        opener is not None
-                        and opener.paragraph == sentence.paragraph
-                        and opener.start < sentence.start
-                        and pos <= opener.body_start + 60
-                    )
-                    score = pos + (10 * _WINDOW if starts_sentence else 0)
-                    if best is None or score > best[0]:
-                        best = (score, person)
-                    break
+            pos = ctx.surnames.rfind(person, window_start, span.start)
+            if pos >= 0:
+                # a person opening an earlier sentence is its subject: the best antecedent
+                k = bisect.bisect_right(ctx.body_starts, pos) - 1
+                opener = ctx.sentences[k] if k >= 0 else None
+                starts_sentence = (
+                    opener is not None
+                    and opener.paragraph == sentence.paragraph
+                    and opener.start < sentence.start
+                    and pos <= opener.body_start + 60
+                )
+                score = pos + (10 * _WINDOW if starts_sentence else 0)
+                if best is None or score > best[0]:
+                    best = (score, person)
         if best is not None:
             return Resolution(
                 best[1].name,
@@ -551,9 +740,8 @@ def _resolve_pronoun(
             return Resolution(
                 r.name, r.type, f"pronoun {pronoun!r} -> earlier speaker in the article"
             )
-    candidates = [p for p in ctx.people if agrees(p)] if wants_person else []
-    if candidates:
-        best_person = max(candidates, key=lambda p: (text.count(p.surname), -p.first_offset))
+    best_person = _most_mentioned(ctx, wants_gender) if wants_person else None
+    if best_person is not None:
         return Resolution(
             best_person.name,
             "person",

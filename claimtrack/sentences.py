@@ -38,6 +38,7 @@ from nltk.tokenize.punkt import (
     PunktLanguageVars,
     PunktParameters,
     PunktSentenceTokenizer,
+    PunktToken,
     PunktTrainer,
 )
 
@@ -257,7 +258,16 @@ _CURLY = "\u2018\u2019\u201c\u201d\xab\xbb"
 
 
 class _LanguageVars(PunktLanguageVars):  # type: ignore[misc]
-    """Punkt's English conventions as in nltk 3.10, whatever nltk is installed."""
+    """Punkt's English conventions as in nltk 3.10, compiled with the standard ``re``.
+
+    nltk 3.10 compiles its patterns with ``nltk.redos``: the ``regex`` engine
+    under a wall-clock limit (5 s) that covers a whole lazy ``finditer``, so a
+    long paragraph that Punkt walks match by match, doing its own work between
+    matches, ran out of time however linear that work was.  These patterns are
+    nltk's own constants (no caller-supplied pattern), and ``re`` runs them in
+    linear time; nltk 3.9 compiled them with ``re`` too, so both versions now
+    split alike.
+    """
 
     @property
     def _re_non_word_chars(self) -> str:
@@ -266,13 +276,54 @@ class _LanguageVars(PunktLanguageVars):  # type: ignore[misc]
 
     re_boundary_realignment = re.compile(rf"[\"')\]}}{_CURLY}]+?(?:\s+|(?=--)|$)", re.MULTILINE)
 
+    def _word_tokenizer_re(self) -> re.Pattern[str]:
+        found: re.Pattern[str] | None = getattr(self, "_re_word_tokenizer", None)
+        if found is None:
+            found = re.compile(
+                self._word_tokenize_fmt
+                % {
+                    "NonWord": self._re_non_word_chars,
+                    "MultiChar": self._re_multi_char_punct,
+                    "WordStart": self._re_word_start,
+                },
+                re.UNICODE | re.VERBOSE,
+            )
+            self._re_word_tokenizer = found
+        return found
+
+    def period_context_re(self) -> re.Pattern[str]:
+        found: re.Pattern[str] | None = getattr(self, "_re_period_context", None)
+        if found is None:
+            found = re.compile(
+                self._period_context_fmt
+                % {"NonWord": self._re_non_word_chars, "SentEndChars": self._re_sent_end_chars},
+                re.UNICODE | re.VERBOSE,
+            )
+            self._re_period_context = found
+        return found
+
+
+#: Matches token types that are not merely punctuation (nltk's ``_re_non_punct``).
+_NON_PUNCT = re.compile(r"[^\W\d]")
+
+
+class _Token(PunktToken):  # type: ignore[misc]
+    """Punkt's token, its patterns compiled with the standard ``re`` (see :class:`_LanguageVars`)."""
+
+    _RE_ELLIPSIS = re.compile(r"\.\.+$")
+    _RE_NUMERIC = re.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
+    _RE_INITIAL = re.compile(r"[^\W\d]\.$")
+    _RE_ALPHA = re.compile(r"[^\W\d]+$")
+
+    @property
+    def is_non_punct(self) -> re.Match[str] | None:
+        return _NON_PUNCT.search(self.type)
+
 
 @functools.cache
 def _language_vars() -> PunktLanguageVars:
-    """nltk's own conventions when they know curly quotes, else :class:`_LanguageVars`."""
-    own = PunktLanguageVars()
-    knows_curly = re.fullmatch(own._re_non_word_chars, "\u201d") is not None
-    return own if knows_curly else _LanguageVars()
+    """The shared :class:`_LanguageVars`."""
+    return _LanguageVars()
 
 
 class _MoreAbbreviations:
@@ -353,7 +404,7 @@ class _Trainer(_MoreAbbreviations, PunktTrainer):  # type: ignore[misc]
     """
 
     def __init__(self, abbreviations: Iterable[str]) -> None:
-        super().__init__(lang_vars=_language_vars())
+        super().__init__(lang_vars=_language_vars(), token_cls=_Token)
         self._known = frozenset(abbreviations)
         self._params.abbrev_types |= self._known
 
@@ -378,7 +429,7 @@ class SentenceSplitter:
 
     def __init__(self, params: PunktParameters | None = None) -> None:
         self.params = params if params is not None else _shipped_parameters()
-        self._punkt = _Punkt(self.params, lang_vars=_language_vars())
+        self._punkt = _Punkt(self.params, lang_vars=_language_vars(), token_cls=_Token)
         self._titles = _titles()
         self._quote_breakers = _quote_breakers()
 
@@ -469,11 +520,19 @@ class SentenceSplitter:
         if not extra:
             yield from spans
             return
+        # spans and cuts are both in text order: each span looks only at the cuts
+        # from the first that ends after its start to the first that ends after its end
+        first = 0
         for start, end in spans:
-            for cut_end, cut_start in extra:
+            while first < len(extra) and extra[first][0] <= start:
+                first += 1
+            k = first
+            while k < len(extra) and extra[k][0] < end:
+                cut_end, cut_start = extra[k]
                 if start < cut_end and cut_start < end:
                     yield start, cut_end
                     start = cut_start
+                k += 1
             yield start, end
 
     def span_tokenize(self, text: str) -> Iterator[tuple[int, int]]:

@@ -1,0 +1,336 @@
+"""Linear time on hostile input: no nltk regex time limit in the splitter, no quadratic work.
+
+Timing lives in ``bench/bench_hostile.py``; these tests check what can be
+checked without a clock: the splitter uses no ``nltk.redos`` pattern, finishes
+on a long paragraph whatever nltk's time limit, and the tables and indexes that
+replaced per-token and per-person scans give the same answers as those scans.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from strategies import news_text
+
+from claimtrack.analysis import analyze
+from claimtrack.articles import Article
+from claimtrack.attributions import (
+    _QUOTE_TOKENS,
+    _SentenceRules,
+    classify_sentences,
+    extract_attributions,
+)
+from claimtrack.names import _Person, _Surnames, _WholeWords
+from claimtrack.sentences import SentenceSplitter, _language_vars, split_sentences
+
+# --- the splitter and nltk.redos -------------------------------------------------------
+
+
+def _redos() -> object:
+    try:
+        from nltk import redos
+    except ImportError:
+        pytest.skip("this nltk has no nltk.redos (it is nltk < 3.10): no regex time limit to test")
+    return redos
+
+
+def test_punkt_patterns_are_standard_re() -> None:
+    """Punkt's patterns, as claimtrack uses them, are compiled with the standard re."""
+    lang = _language_vars()
+    for pattern in (
+        lang.period_context_re(),
+        lang._word_tokenizer_re(),
+        lang.re_boundary_realignment,
+    ):
+        assert isinstance(pattern, re.Pattern)
+
+
+def _check_spans(text: str, spans: list[tuple[int, int]]) -> None:
+    assert spans
+    for start, end in spans:
+        assert 0 <= start < end <= len(text)
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+
+
+def test_long_abbreviation_paragraph_under_tiny_redos_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """nltk 3.10's redos limit (5 s) covered a whole lazy finditer: a long "a. a. a."
+    paragraph that took longer raised TimeoutError.  With the limit at 0.01 s the
+    splitter, its explanation and its learning still finish, with ordered spans."""
+    redos = _redos()
+    monkeypatch.setattr(redos, "DEFAULT_TIMEOUT", 0.01)
+    splitter = SentenceSplitter()
+    for unit in ("a. ", "U.S. ", "Mr. ", ". "):
+        text = unit * 6000
+        _check_spans(text, list(splitter.span_tokenize(text)))
+    text = "a. " * 2000 + "He left. Then Sen. Roe spoke."
+    spans = list(splitter.span_tokenize(text))
+    _check_spans(text, spans)
+    assert text[spans[-1][0] : spans[-1][1]] == "Then Sen. Roe spoke."
+    decisions = {d.token: d.broke for d in splitter.explain(text)}
+    assert decisions["left."] and not decisions["Sen."]
+    learned = splitter.learn([text, "The Ont. office opened. It closed in Ont. today."])
+    _check_spans(text, list(learned.span_tokenize(text)))
+    art = Article(id="a", text=text + "\n" + "Mr. " * 3000)
+    sentences = split_sentences(art)
+    assert all(art.text[s.start : s.end] == s.text for s in sentences)
+
+
+# --- the splitter's quote cuts ------------------------------------------------------------
+
+
+def _cut_spans_by_scan(
+    spans: list[tuple[int, int]], extra: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The cuts as they were made: every span against every cut."""
+    out = []
+    for start, end in spans:
+        for cut_end, cut_start in extra:
+            if start < cut_end and cut_start < end:
+                out.append((start, cut_end))
+                start = cut_start
+        out.append((start, end))
+    return out
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "He is from Fla. ",
+                "\u201cNo way.\u201d ",
+                'Calif. "I go." ',
+                "in Ky. 'It is' ",
+                "Sen. Roe left. ",
+                "(Calif.). Next ",
+                "x ",
+                "\n",
+            ]
+        ),
+        max_size=40,
+    )
+)
+@settings(max_examples=150)
+def test_quote_cuts_walk_spans_in_one_pass(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    splitter = SentenceSplitter.default()
+    spans = list(splitter._punkt.span_tokenize(text))
+    extra = splitter._quote_breaks(text)
+    assert list(splitter._punkt_spans(text)) == (
+        _cut_spans_by_scan(spans, extra) if extra else spans
+    )
+
+
+# --- attributions: tables instead of scans ----------------------------------------------
+
+
+def _rules(text: str) -> list[_SentenceRules]:
+    from claimtrack.attributions import _lexicon, _paragraph_quotes
+
+    art = Article(id="t", text=text)
+    quotes = _paragraph_quotes(art)
+    return [_SentenceRules(art, s, quotes[s.paragraph], _lexicon()) for s in split_sentences(art)]
+
+
+def _clause_start_by_scan(rules: _SentenceRules, i: int) -> int:
+    boundary = rules.words["boundary"]
+    j = i - 1
+    while j >= 0:
+        low = rules.tok.lowers[j]
+        if low in ",;:" or low in boundary or low in _QUOTE_TOKENS or low == "(":
+            return j + 1
+        j -= 1
+    return 0
+
+
+def _content_end_by_scan(rules: _SentenceRules, i: int) -> int:
+    """content_end as it was: a scan from ``i`` per call."""
+    tok, lex = rules.tok, rules.lex
+    n = len(tok)
+    j = i
+    while j < n:
+        low = tok.lowers[j]
+        if low == ";":
+            return j
+        if low == "," and j + 1 < n and rules.attribution_follows(j):
+            return j
+        if low == "," and j + 1 < n:
+            nxt = tok.lowers[j + 1]
+            if nxt in ("but", "while", "saying", "adding", "noting", "according", "citing"):
+                return j
+            verb = lex.verbs.get(nxt)
+            if verb and (nxt.endswith("ing") or verb[1] == "speech"):
+                return j
+        if low in ("and", "but") and j + 1 < n and j > i:
+            nxt = tok.lowers[j + 1]
+            verb = lex.verbs.get(nxt)
+            if verb and not nxt.endswith("ing") and verb[1] != "other":
+                return j
+            if nxt in ("noted", "added", "said", "pressed", "urged", "warned"):
+                return j
+        j += 1
+    while j > i and tok.lowers[j - 1] in (".", "?", "!", ",", ":", ";", "-", "\u2014"):
+        j -= 1
+    return j
+
+
+_CUE_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "said",
+            "and",
+            "but",
+            ",",
+            ";",
+            "that",
+            "he",
+            "Smith",
+            "the",
+            "will",
+            "not",
+            "saying",
+            "added",
+            '"',
+            "\u201c",
+            ".",
+            "according to",
+            "told reporters",
+            "officials",
+            "was",
+            "-",
+            "(",
+            "quickly",
+        ]
+    ),
+    max_size=60,
+).map(" ".join)
+
+
+@given(st.one_of(_CUE_TEXT, news_text()))
+@settings(max_examples=150)
+def test_sentence_tables_answer_as_scans(text: str) -> None:
+    for rules in _rules(text):
+        n = len(rules.tok)
+        for i in range(n + 1):
+            assert rules.clause_start(i) == _clause_start_by_scan(rules, i)
+            assert rules.content_end(i) == _content_end_by_scan(rules, i)
+            for b in range(i, min(n, i + 6) + 1):
+                assert rules.words_between(i, b) == sum(rules.is_word(k) for k in range(i, b))
+                assert rules.quotes_between(i, b) == any(
+                    rules.tok.lowers[k] in _QUOTE_TOKENS for k in range(i, b)
+                )
+
+
+def test_many_cues_in_one_sentence_take_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sentence of 3000 cues asks whether a token is a word a bounded number of
+    times per token (each cue counted the words to the sentence end: 4.5 million)."""
+    calls = 0
+    original = _SentenceRules.is_word
+
+    def counting(self: _SentenceRules, i: int) -> bool:
+        nonlocal calls
+        calls += 1
+        return original(self, i)
+
+    monkeypatch.setattr(_SentenceRules, "is_word", counting)
+    extract_attributions(Article(id="a", text="said " * 3000))
+    assert calls < 20 * 3000
+
+
+def _classify_by_pairs(sentences, attributions):  # type: ignore[no-untyped-def]
+    kinds = []
+    for sentence in sentences:
+        if sentence.boilerplate:
+            kinds.append("boilerplate")
+            continue
+        attributed = any(
+            a.sentence.start == sentence.start
+            or (
+                a.kind == "direct"
+                and a.content.start < sentence.end
+                and sentence.start < a.content.end
+            )
+            for a in attributions
+        )
+        kinds.append("attributed" if attributed else "unattributed")
+    return kinds
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                '"We will win. We will go," he said.',
+                "\u201cIt is over.",
+                "She said taxes would rise.",
+                "Rain fell.",
+                "All rights reserved.",
+                '"No," Smith said. "Never. Not now."',
+                "\n",
+            ]
+        ),
+        max_size=25,
+    ).map(" ".join)
+)
+@settings(max_examples=100)
+def test_classify_sentences_as_pairs(text: str) -> None:
+    if not text.strip():
+        return
+    art = Article(id="c", text=text)
+    sentences = split_sentences(art)
+    found = extract_attributions(art, sentences)
+    assert classify_sentences(sentences, found) == _classify_by_pairs(sentences, found)
+
+
+# --- names: indexes instead of scans of the whole text -------------------------------
+
+
+_NAME_TEXT = st.text(alphabet="AbBs' -\u2019.x\n,", max_size=60)
+
+
+@given(_NAME_TEXT, st.text(alphabet="AbBs'-.x", min_size=1, max_size=6))
+@settings(max_examples=300)
+def test_whole_words_as_regex(text: str, word: str) -> None:
+    assert _WholeWords(text).has(word) == (re.search(rf"\b{re.escape(word)}\b", text) is not None)
+
+
+@given(
+    _NAME_TEXT,
+    st.lists(st.text(alphabet="AbBs'x", min_size=1, max_size=4), min_size=1, max_size=4),
+    st.integers(0, 60),
+    st.integers(0, 60),
+)
+@settings(max_examples=300)
+def test_surname_index_as_text_search(text: str, surnames: list[str], a: int, b: int) -> None:
+    start, end = min(a, b), max(a, b)
+    people = [_Person(f"Ab {s}", s, frozenset(), 0) for s in surnames]
+    index = _Surnames(text, surnames)
+    for person in people:
+        s = person.surname
+        assert index.separate(s) == [m.start() for m in re.finditer(re.escape(s), text)]
+        assert len(index.separate(s)) == text.count(s)
+        by_name = text.rfind(person.name, start, end)
+        expected = by_name if by_name >= 0 else text.rfind(s, start, end)
+        assert index.rfind(person, start, end) == expected
+    assert index.in_window(start, end) == {s for s in surnames if s in text[start:end]}
+    assert index.event_starts == sorted(index.event_starts)
+
+
+def test_pronouns_in_an_article_of_many_people() -> None:
+    """Pronouns still take the nearest person named in the paragraph, the subject of
+    an earlier sentence first, among hundreds of people introduced in the article."""
+    paras = [
+        f"Foreign Minister Anna Berg{chr(97 + k % 26)}{chr(97 + k // 26)} met officials. "
+        f"She said the talks had failed."
+        for k in range(300)
+    ]
+    result = analyze([Article(id="p", text="\n".join(paras))])
+    said = [a for a in result.attributions if a.speaker is not None and a.speaker.text == "She"]
+    assert len(said) == 300
+    for k, attribution in enumerate(said):
+        assert attribution.speaker_name == f"Anna Berg{chr(97 + k % 26)}{chr(97 + k // 26)}"
