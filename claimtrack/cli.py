@@ -23,7 +23,7 @@ from typing import IO, Any, NoReturn
 
 from claimtrack import __version__
 from claimtrack.analysis import Analysis, analyze
-from claimtrack.articles import ArticleSet, ArticleStream, read_articles
+from claimtrack.articles import ArticleSet, ArticleStream
 from claimtrack.clusters import Link
 from claimtrack.exceptions import ClaimtrackError, InputError
 from claimtrack.report import (
@@ -298,13 +298,9 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def _read(args: argparse.Namespace) -> ArticleSet:
-    return read_articles(
-        *args.paths,
-        format=args.input_format,
-        on_error="skip" if args.skip_bad else "raise",
-        encoding=args.encoding,
-        glob=args.glob,
-    )
+    stream = _stream(args)
+    articles = tuple(stream)
+    return ArticleSet(articles, tuple(stream.skipped), tuple(stream.unread))
 
 
 def _stream(args: argparse.Namespace) -> ArticleStream:
