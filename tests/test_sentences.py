@@ -139,6 +139,13 @@ def test_dateline_marked_on_paragraph_starts_only() -> None:
         ("The company said it reserved all rights to appeal.", False),
         ("Officials may not publish the report until May.", False),
         ("Copyright law was at the heart of the case.", True),
+        ("By MARIA CHENG, AP Medical Writer", True),
+        ("By Associated Press", True),
+        ("(AP Photo/Evan Vucci)", True),
+        ("AP Photo", True),
+        ("By late summer, she looked increasingly vulnerable.", False),
+        ("By the time police arrived, the crowd had gone.", False),
+        ("AP photographers were at the scene, officials said.", False),
     ],
 )
 def test_boilerplate(sentence: str, expected: bool) -> None:
