@@ -104,7 +104,7 @@ def run_claimtrack(corpus: synth.Corpus, args: argparse.Namespace) -> tuple[list
     t0 = time.perf_counter()
     index = ClaimIndex()
     for lo in range(0, len(claims), args.batch):
-        index.add(claims[lo : lo + args.batch])
+        index.extend(claims[lo : lo + args.batch])
     found_links = index.links()
     t1 = time.perf_counter()
     links = found_links

@@ -86,7 +86,7 @@ class ClaimTracker:
             self.articles.append(item)
             claims.extend(claims_of_article(item))
         first = len(self.index.texts)
-        self.index.add(claims)
+        self.index.extend(claims)
         self._vocabulary.add_claims(self.index.claims[first:], self.index.texts[first:])
         self._clusters = None
         self._kept = None
