@@ -13,7 +13,9 @@ again (:meth:`claimtrack.clusters.ClaimIndex.restore`).
   one input are reported and the later ones left out.
 * Crash-safe: each batch of articles is one transaction (SQLite in WAL mode),
   so a run killed at any moment leaves no partial article, and running it again
-  completes the work.
+  completes the work.  The links and clusters, which new articles may change
+  everywhere, are rewritten once at the end of an add (and on opening a store
+  whose last add was cut short).
 * Incremental equals batch: the stored claims, canonical speakers and clusters
   do not depend on how the articles were split into runs, nor on their order.
 
@@ -38,7 +40,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import IO, Any, NoReturn
 
 import attrs
 
@@ -64,6 +66,10 @@ APPLICATION_ID = 0x436C546B
 BUSY_TIMEOUT = 10.0
 
 _SCHEMA = """
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,       -- derived: fresh, or stale while links and clusters
+    value TEXT NOT NULL         -- are not yet rewritten for the articles last added
+);
 CREATE TABLE articles (
     id TEXT PRIMARY KEY,
     title TEXT,
@@ -276,6 +282,7 @@ class ClaimStore:
         self.splitter = splitter or SentenceSplitter.default()
         self._db = self._open()
         self._tracker: ClaimTracker | None = None
+        self._pairs_written: set[tuple[str, str, int]] = set()
 
     # -- opening --
     def _open(self) -> sqlite3.Connection:
@@ -404,6 +411,8 @@ class ClaimStore:
             if len(batch) >= self.batch:
                 flush()
         flush()
+        if added or replaced:
+            self._refresh()
         return IngestReport(
             added=added, replaced=replaced, unchanged=unchanged, duplicates=tuple(duplicates)
         )
@@ -424,15 +433,43 @@ class ClaimStore:
                 seq += 1
                 self._insert_article(item, seq)
             self._insert_claims(tracker, first)
-            self._write_links(tracker)
+            written = self._write_pairs(tracker)
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('derived', 'stale')")
+            db.execute("COMMIT")
+            self._pairs_written = written
+        except BaseException as exc:
+            self._rollback(exc)
+
+    def _rollback(self, exc: BaseException) -> NoReturn:
+        if self._db.in_transaction:
+            self._db.execute("ROLLBACK")
+        self._tracker = None  # the file is as before the batch: so is the index
+        if isinstance(exc, sqlite3.Error):
+            raise StoreError(f"{self.path}: {self._why(exc)}") from None
+        raise exc
+
+    def _write_pairs(self, tracker: ClaimTracker) -> set[tuple[str, str, int]]:
+        """The index's entry pairs, written as they changed; the rows now stored."""
+        pairs, pending = tracker.index.state()
+        rows = {(x, y, 0) for x, y in pairs} | {(x, y, 1) for x, y in pending}
+        gone = self._pairs_written - rows
+        self._db.executemany("DELETE FROM entry_pairs WHERE x = ? AND y = ?", [r[:2] for r in gone])
+        self._db.executemany(
+            "INSERT OR REPLACE INTO entry_pairs VALUES (?, ?, ?)", list(rows - self._pairs_written)
+        )
+        return rows
+
+    def _refresh(self) -> None:
+        """Rewrite the links and clusters for everything stored (once per :meth:`add`,
+        or when opening a store whose last add was cut short)."""
+        db = self._db
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            self._write_links(self.tracker())
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('derived', 'fresh')")
             db.execute("COMMIT")
         except BaseException as exc:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            self._tracker = None  # the file is as before the batch: so is the index
-            if isinstance(exc, sqlite3.Error):
-                raise StoreError(f"{self.path}: {self._why(exc)}") from None
-            raise
+            self._rollback(exc)
 
     def _insert_article(self, item: ArticleAnalysis, seq: int) -> None:
         article = item.article
@@ -521,8 +558,8 @@ class ClaimStore:
         )
 
     def _write_links(self, tracker: ClaimTracker) -> None:
-        """Links, entry pairs and clusters as they now stand (they may change for old
-        claims too: an earlier copy, a new tie, a merged cluster)."""
+        """Links and clusters as they now stand (they may change for old claims too:
+        an earlier copy, a new tie, a merged cluster)."""
         db = self._db
         kept = {(k.a.id, k.b.id) for k in tracker.links()}
         db.execute("DELETE FROM links")
@@ -541,12 +578,6 @@ class ClaimStore:
                 )
                 for k in tracker.index.links()
             ],
-        )
-        pairs, pending = tracker.index.state()
-        db.execute("DELETE FROM entry_pairs")
-        db.executemany(
-            "INSERT OR IGNORE INTO entry_pairs VALUES (?, ?, ?)",
-            [(x, y, 0) for x, y in pairs] + [(x, y, 1) for x, y in pending],
         )
         self._write_clusters(tracker.clusters())
 
@@ -601,6 +632,9 @@ class ClaimStore:
         file without analysing or comparing anything again."""
         if self._tracker is None:
             self._tracker = self._load()
+            stale = self._db.execute("SELECT value FROM meta WHERE key = 'derived'").fetchone()
+            if stale is not None and stale[0] == "stale" and not self._db.in_transaction:
+                self._refresh()  # the last add was cut short before its links were written
         return self._tracker
 
     def _load(self) -> ClaimTracker:
@@ -697,8 +731,10 @@ class ClaimStore:
         ]
         pairs: list[tuple[str, str]] = []
         pending: list[tuple[str, str]] = []
+        self._pairs_written = set()
         for x, y, waiting in db.execute("SELECT x, y, pending FROM entry_pairs"):
             (pending if waiting else pairs).append((x, y))
+            self._pairs_written.add((x, y, waiting))
         tracker.restore(items, claims, texts, pairs, pending, links)
         return tracker
 

@@ -219,13 +219,41 @@ def test_a_failing_batch_rolls_back(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         raise OSError(28, "No space left on device")
 
     with ClaimStore(path, batch=3) as store:
-        monkeypatch.setattr(ClaimStore, "_write_links", broken)
+        monkeypatch.setattr(ClaimStore, "_insert_claims", broken)
         with pytest.raises(OSError, match="No space"):
             store.add(articles)
         monkeypatch.undo()
         assert _dump(path) == before
         store.add(articles)
         assert summary(store) == one_shot(articles)
+
+
+def test_links_cut_short_are_rewritten_on_opening(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If an add stops after its batches but before its links and clusters are
+    rewritten, opening the store rewrites them."""
+    articles = corpus(8)
+    path = tmp_path / "s.db"
+
+    def broken(self: ClaimStore, *args: Any) -> None:
+        raise KeyboardInterrupt
+
+    with ClaimStore(path, batch=3) as store:
+        monkeypatch.setattr(ClaimStore, "_write_links", broken)
+        with pytest.raises(KeyboardInterrupt):
+            store.add(articles)
+        monkeypatch.undo()
+    db = sqlite3.connect(path)
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == len(articles)
+    assert db.execute("SELECT value FROM meta").fetchone()[0] == "stale"
+    db.close()
+    with ClaimStore(path) as store:
+        assert summary(store) == one_shot(articles)
+    assert _dump(path)["clusters"]  # written again
+    db = sqlite3.connect(path)
+    assert db.execute("SELECT value FROM meta").fetchone()[0] == "fresh"
+    db.close()
 
 
 def test_not_a_store(tmp_path: Path) -> None:
