@@ -135,9 +135,10 @@ def _probe(
     cap: int,
     *,
     whole: bool,
+    insert: bool = True,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (earlier claim, new claim) of positions that share a key; then the new
-    keys join ``runs``.
+    """Pairs (earlier claim, new claim) of positions that share a key; then, if
+    ``insert``, the new keys join ``runs``.
 
     ``keys`` has one row per new claim (the first at position ``first``), one
     column per band or weak key, each key salted with its column.  A key held by
@@ -182,8 +183,9 @@ def _probe(
             room = room - take
             mine.append(np.repeat(sp, take))
             others.append(run_positions[_expand(right - take, take)])
-    runs.append((sk, sp))
-    _merge_runs(runs)
+    if insert:
+        runs.append((sk, sp))
+        _merge_runs(runs)
     return np.concatenate(others), np.concatenate(mine)
 
 
@@ -255,7 +257,7 @@ class ClaimIndex:
         self._occurrences: list[list[int]] = []  # entry -> claim positions, in add order
         self._entry: list[int] = []  # claim position -> entry
         self._pairs: set[tuple[int, int]] = set()  # entry pairs found related (lower first)
-        self._pending: set[tuple[int, int]] = set()  # candidates first seen in one article
+        self._spread: set[int] = set()  # entries with claims in two articles or more
         self._relations: dict[tuple[int, int], Relation] = {}  # (earlier, later) positions
         self._links: list[Link] | None = None
         self._timelines: dict[int, list[int]] = {}
@@ -334,7 +336,7 @@ class ClaimIndex:
         out: list[Link] = []
         for entry in sorted(touched):
             out.extend(self._copy_links(entry, since=first))
-        for x, y in sorted(self._candidate_pairs()):  # a new pair always holds a new entry
+        for x, y in sorted(self._pairs):  # a new pair always holds a new entry
             if x in touched or y in touched:
                 link = self._entry_link(x, y)
                 if link is not None:
@@ -371,6 +373,7 @@ class ClaimIndex:
             grown[:first] = self._article_of[:first]
             self._article_of = grown
         fresh: list[int] = []  # offsets of the claims that start a new entry
+        spread: list[int] = []  # offsets of copies that take their entry to a 2nd article
         for offset, (claim, text) in enumerate(zip(new, texts, strict=True)):
             position = first + offset
             self._position[claim.id] = position
@@ -387,50 +390,74 @@ class ClaimIndex:
                 if not fragment:
                     self._entry_of_words[text.words] = entry
                     fresh.append(offset)
+            elif (
+                entry not in self._spread and code != self._article_of[self._occurrences[entry][0]]
+            ):
+                self._spread.add(entry)
+                spread.append(offset)
             self._occurrences[entry].append(position)
             self._entry.append(entry)
-        if not fresh:
-            return
-        reps = [new[k] for k in fresh]
-        rep_texts = [texts[k] for k in fresh]
-        rep_positions = np.array([first + k for k in fresh], dtype=np.int64)
-        signatures = self._signatures(rep_texts)
-        keys = self._band_keys(signatures) ^ self._band_salt[None, :]
-        weak = min(self.weak, signatures.shape[1])
-        weak_keys = signatures[:, :weak] ^ self._weak_salt[None, :weak]
-        # the runs hold positions of entries' first claims; new ones are numbered
-        # 0..len(fresh)-1 while probing, then mapped to their claim positions
-        others, mine = _probe(self._runs, keys, total, self.bucket_cap, whole=False)
         found = []
-        if probe:
-            found.append(self._pair_codes(others, mine, rep_positions, total, contained=True))
-        if weak:
-            w_others, w_mine = _probe(self._weak_runs, weak_keys, total, self.weak_cap, whole=True)
-            if probe:
-                found.append(self._pair_codes(w_others, w_mine, rep_positions, total))
-        for runs in (self._runs, self._weak_runs):
-            if runs:  # the new keys went into the newest run, merged or not
-                run_positions = runs[-1][1]
-                placeholder = run_positions >= total
-                run_positions[placeholder] = rep_positions[run_positions[placeholder] - total]
-        anchored = self._anchor_candidates(reps, rep_texts, rep_positions.tolist(), probe)
-        if not probe:
+        if fresh:
+            found += self._probe_claims(first, new, texts, fresh, insert=True, probe=probe)
+        if spread and probe:
+            # candidates of one article were left out when the entry's first claim
+            # probed the index; from another article they count: probe again, once
+            found += self._probe_claims(first, new, texts, spread, insert=False, probe=True)
+        if not found:
             return
-        if anchored:
-            pairs = np.array(anchored, dtype=np.int64).reshape(-1, 2)
-            found.append(pairs[:, 1] * total + pairs[:, 0])
         codes = np.unique(np.concatenate(found))
         for other, me in zip((codes % total).tolist(), (codes // total).tolist(), strict=True):
             x, y = self._entry[other], self._entry[me]
             if x == y:
                 continue
             pair = (x, y) if x < y else (y, x)
-            if self._article_of[other] == self._article_of[me]:
-                # the first claims of two entries stand in one article; later claims
-                # of theirs may not: compared once one entry is in another article
-                self._pending.add(pair)
-            elif pair not in self._pairs and self._relation(other, me).relation != "unrelated":
+            if pair not in self._pairs and self._relation(other, me).relation != "unrelated":
                 self._pairs.add(pair)
+
+    def _probe_claims(
+        self,
+        first: int,
+        new: list[Claim],
+        texts: list[ClaimText],
+        offsets: list[int],
+        *,
+        insert: bool,
+        probe: bool,
+    ) -> list[np.ndarray]:
+        """Candidate pair codes of some new claims (given by offset), of different
+        articles; with ``insert``, their keys and anchors join the index."""
+        total = first + len(new)
+        claims = [new[k] for k in offsets]
+        chosen = [texts[k] for k in offsets]
+        positions = np.array([first + k for k in offsets], dtype=np.int64)
+        signatures = self._signatures(chosen)
+        keys = self._band_keys(signatures) ^ self._band_salt[None, :]
+        weak = min(self.weak, signatures.shape[1])
+        weak_keys = signatures[:, :weak] ^ self._weak_salt[None, :weak]
+        # the claims are numbered total + k while probing, then mapped to their positions
+        found = []
+        others, mine = _probe(self._runs, keys, total, self.bucket_cap, whole=False, insert=insert)
+        if probe:
+            found.append(self._pair_codes(others, mine, positions, total, contained=True))
+        if weak:
+            w_others, w_mine = _probe(
+                self._weak_runs, weak_keys, total, self.weak_cap, whole=True, insert=insert
+            )
+            if probe:
+                found.append(self._pair_codes(w_others, w_mine, positions, total))
+        if insert:
+            for runs in (self._runs, self._weak_runs):
+                if runs:  # the new keys went into the newest run, merged or not
+                    run_positions = runs[-1][1]
+                    placeholder = run_positions >= total
+                    run_positions[placeholder] = positions[run_positions[placeholder] - total]
+        anchored = self._anchor_candidates(claims, chosen, positions.tolist(), probe, insert)
+        if anchored:
+            pairs = np.array(anchored, dtype=np.int64).reshape(-1, 2)
+            keep = self._article_of[pairs[:, 0]] != self._article_of[pairs[:, 1]]
+            found.append(pairs[keep, 1] * total + pairs[keep, 0])
+        return found
 
     def _pair_codes(
         self,
@@ -485,28 +512,22 @@ class ClaimIndex:
             return None
         return hashlib.blake2b("\x1f".join(text.words).encode(), digest_size=12).hexdigest()
 
-    def state(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-        """The entry pairs found related and those pending, by entry key: with the
-        claims and the links, all :meth:`restore` needs to go on without comparing
-        anything again."""
+    def state(self) -> list[tuple[str, str]]:
+        """The entry pairs found related, by entry key: with the claims and the links,
+        all :meth:`restore` needs to go on without comparing anything again."""
         first = [self.claims[positions[0]].id for positions in self._occurrences]
-
-        def keyed(pairs: set[tuple[int, int]]) -> list[tuple[str, str]]:
-            out = []
-            for x, y in sorted(pairs):
-                kx, ky = self.entry_key(first[x]), self.entry_key(first[y])
-                if kx is not None and ky is not None:
-                    out.append((kx, ky))
-            return out
-
-        return keyed(self._pairs), keyed(self._pending)
+        out = []
+        for x, y in sorted(self._pairs):
+            kx, ky = self.entry_key(first[x]), self.entry_key(first[y])
+            if kx is not None and ky is not None:
+                out.append((kx, ky))
+        return out
 
     def restore(
         self,
         claims: Sequence[Claim],
         texts: Sequence[ClaimText],
         pairs: Iterable[tuple[str, str]] = (),
-        pending: Iterable[tuple[str, str]] = (),
         links: Iterable[Link] = (),
     ) -> None:
         """Take back claims indexed before, with their entry pairs (by key) and links,
@@ -521,11 +542,10 @@ class ClaimIndex:
             key = self.entry_key(self.claims[positions[0]].id)
             if key is not None:
                 entry_of[key] = entry
-        for keyed, into in ((pairs, self._pairs), (pending, self._pending)):
-            for kx, ky in keyed:
-                x, y = entry_of.get(kx), entry_of.get(ky)
-                if x is not None and y is not None and x != y:
-                    into.add((x, y) if x < y else (y, x))
+        for kx, ky in pairs:
+            x, y = entry_of.get(kx), entry_of.get(ky)
+            if x is not None and y is not None and x != y:
+                self._pairs.add((x, y) if x < y else (y, x))
         for link in links:
             i, j = self._position.get(link.a.id), self._position.get(link.b.id)
             if i is not None and j is not None:
@@ -538,14 +558,6 @@ class ClaimIndex:
                 )
                 self._relations[(i, j)] = relation
         self._links = None
-
-    def _candidate_pairs(self) -> set[tuple[int, int]]:
-        """Entry pairs that may be linked: those that relate, and those first seen
-        in one article of which one entry now has claims in other articles too."""
-        spread = self._occurrences
-        return self._pairs | {
-            (x, y) for x, y in self._pending if len(spread[x]) > 1 or len(spread[y]) > 1
-        }
 
     def _copy_links(self, entry: int, since: int = 0) -> list[Link]:
         """Repetitions of an entry's earliest claim by its other claims of other
@@ -575,7 +587,7 @@ class ClaimIndex:
             links: list[Link] = []
             for entry in range(len(self._occurrences)):
                 links.extend(self._copy_links(entry))
-            for x, y in sorted(self._candidate_pairs()):
+            for x, y in sorted(self._pairs):
                 link = self._entry_link(x, y)
                 if link is not None:
                     links.append(link)
@@ -583,16 +595,19 @@ class ClaimIndex:
         return self._links
 
     def _overlapping(self, codes: np.ndarray, total: int, contained: bool = False) -> np.ndarray:
-        """The pair codes (``new * total + earlier``) of candidates that share 40% of
-        the smaller claim's content stems, and at least 3 of them (or, if
-        ``contained``, all of a smaller claim's).
+        """The pair codes (``new * total + earlier``) of candidates of different
+        articles that share 40% of the smaller claim's content stems, and at least
+        3 of them (or, if ``contained``, all of a smaller claim's).
 
         Band collisions of claims with few stems are mostly chance: pairs below
         this almost never relate, so they are not compared (on a 100k-claim
         synthetic corpus, measured with the earlier 16 x 4 bands, 2 links in
         59,000 such candidates; the 13 x 5 bands make fewer such collisions).
         """
-        codes = np.unique(codes)
+        # pairs within one article are dropped before the duplicates: an article
+        # whose claims all look alike gives many, and np.unique sorts them all
+        keep = self._article_of[codes // total] != self._article_of[codes % total]
+        codes = np.unique(codes[keep])
         mine, others = codes // total, codes % total
         stems = self._stem_sets
         out = []
@@ -611,8 +626,10 @@ class ClaimIndex:
         texts: Sequence[ClaimText],
         positions: Sequence[int],
         probe: bool = True,
+        insert: bool = True,
     ) -> list[int]:
-        """Flat (earlier claim, new claim) position pairs that share an anchor."""
+        """Flat (earlier claim, new claim) position pairs that share an anchor; with
+        ``insert``, the new claims join the anchors' postings."""
         pairs: list[int] = []
         for claim, text, me in zip(new, texts, positions, strict=True):
             if not text.speakers:
@@ -622,7 +639,8 @@ class ClaimIndex:
                 if probe and len(posting) <= self.anchor_cap:
                     for other in posting:
                         pairs += (other, me)
-                posting.append(me)
+                if insert:
+                    posting.append(me)
         return pairs
 
     def _relation(self, i: int, j: int) -> Relation:

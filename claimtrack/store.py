@@ -143,9 +143,8 @@ CREATE TABLE links (
 );
 CREATE INDEX links_b ON links(b);
 CREATE TABLE entry_pairs (
-    x TEXT NOT NULL,            -- entry keys of claims the index compared
+    x TEXT NOT NULL,            -- entry keys of claims the index found related
     y TEXT NOT NULL,
-    pending INTEGER NOT NULL,   -- first seen in one article, not yet compared
     PRIMARY KEY (x, y)
 );
 CREATE TABLE clusters (
@@ -282,7 +281,7 @@ class ClaimStore:
         self.splitter = splitter or SentenceSplitter.default()
         self._db = self._open()
         self._tracker: ClaimTracker | None = None
-        self._pairs_written: set[tuple[str, str, int]] = set()
+        self._pairs_written: set[tuple[str, str]] = set()
 
     # -- opening --
     def _open(self) -> sqlite3.Connection:
@@ -448,14 +447,13 @@ class ClaimStore:
             raise StoreError(f"{self.path}: {self._why(exc)}") from None
         raise exc
 
-    def _write_pairs(self, tracker: ClaimTracker) -> set[tuple[str, str, int]]:
+    def _write_pairs(self, tracker: ClaimTracker) -> set[tuple[str, str]]:
         """The index's entry pairs, written as they changed; the rows now stored."""
-        pairs, pending = tracker.index.state()
-        rows = {(x, y, 0) for x, y in pairs} | {(x, y, 1) for x, y in pending}
+        rows = set(tracker.index.state())
         gone = self._pairs_written - rows
-        self._db.executemany("DELETE FROM entry_pairs WHERE x = ? AND y = ?", [r[:2] for r in gone])
+        self._db.executemany("DELETE FROM entry_pairs WHERE x = ? AND y = ?", list(gone))
         self._db.executemany(
-            "INSERT OR REPLACE INTO entry_pairs VALUES (?, ?, ?)", list(rows - self._pairs_written)
+            "INSERT OR REPLACE INTO entry_pairs VALUES (?, ?)", list(rows - self._pairs_written)
         )
         return rows
 
@@ -729,13 +727,9 @@ class ClaimStore:
             )
             if row[0] in by_claim and row[1] in by_claim
         ]
-        pairs: list[tuple[str, str]] = []
-        pending: list[tuple[str, str]] = []
-        self._pairs_written = set()
-        for x, y, waiting in db.execute("SELECT x, y, pending FROM entry_pairs"):
-            (pending if waiting else pairs).append((x, y))
-            self._pairs_written.add((x, y, waiting))
-        tracker.restore(items, claims, texts, pairs, pending, links)
+        pairs = [(x, y) for x, y in db.execute("SELECT x, y FROM entry_pairs")]
+        self._pairs_written = set(pairs)
+        tracker.restore(items, claims, texts, pairs, links)
         return tracker
 
     # -- reading --

@@ -98,7 +98,6 @@ class ClaimTracker:
         claims: Sequence[Claim],
         texts: Sequence[ClaimText],
         pairs: Iterable[tuple[str, str]] = (),
-        pending: Iterable[tuple[str, str]] = (),
         links: Iterable[Link] = (),
     ) -> None:
         """Take back articles analysed before, with their claims (prepared) and what
@@ -108,7 +107,7 @@ class ClaimTracker:
             self._by_id[item.article.id] = item.article
             self.articles.append(item)
         first = len(self.index.claims)
-        self.index.restore(claims, texts, pairs, pending, links)
+        self.index.restore(claims, texts, pairs, links)
         self._vocabulary.add_claims(self.index.claims[first:], self.index.texts[first:])
         self._clusters = None
         self._kept = None
