@@ -351,11 +351,6 @@ class ClaimIndex:
             for lo in range(0, len(new), self.chunk):
                 self._add_chunk(new[lo : lo + self.chunk])
 
-    @property
-    def entries(self) -> int:
-        """How many distinct claims (by their words) are indexed."""
-        return len(self._occurrences)
-
     def occurrences(self, claim_id: str) -> list[Claim]:
         """The claims with the same words as this one (itself included), in timeline order."""
         entry = self._entry[self._position[claim_id]]
