@@ -37,6 +37,7 @@ from claimtrack.matching import (
     ClaimText,
     Relation,
     RelationName,
+    may_relate,
     prepare_claim,
     relate_prepared,
 )
@@ -626,14 +627,18 @@ class ClaimIndex:
         """Flat (earlier claim, new claim) position pairs that share an anchor; with
         ``insert``, the new claims join the anchors' postings."""
         pairs: list[int] = []
+        stems, texts_of = self._stem_sets, self.texts
         for claim, text, me in zip(new, texts, positions, strict=True):
             if not text.speakers:
                 continue
+            mine = text.stems
             for anchor in self._anchor_keys(claim, text):
                 posting = self._anchors[anchor]
                 if probe and len(posting) <= self.anchor_cap:
                     for other in posting:
-                        pairs += (other, me)
+                        # most claims of one speaker have too little in common
+                        if may_relate(text, texts_of[other], mine & stems[other]):
+                            pairs += (other, me)
                 if insert:
                     posting.append(me)
         return pairs

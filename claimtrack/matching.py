@@ -56,9 +56,12 @@ __all__ = [
     "RelationName",
     "asks_model",
     "compare",
+    "may_relate",
     "prepare",
     "relate",
+    "related_target",
     "same_source_name",
+    "speaker_terms",
     "word_changes",
 ]
 
@@ -418,6 +421,48 @@ def _same_source(a: frozenset[str], b: frozenset[str]) -> bool:
     several batches relates claims as adding them at once does.
     """
     return bool(a & b) or any(same_source_name(x, y) for x in a for y in b)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def speaker_terms(speakers: frozenset[str]) -> frozenset[str]:
+    """The words, stems and name keys of speaker names: a claim naming its own
+    speaker ("Clinton said ...") shares them with every claim of that speaker, so
+    they never count as shared content.
+
+    >>> sorted(speaker_terms(frozenset({"hillary clinton"})))
+    ['clinton', 'hillari', 'hillary', 'hillary_clinton']
+    """
+    out: set[str] = set()
+    for speaker in speakers:
+        out.add(_name_key(speaker))
+        for word in speaker.split():
+            out.update((word, _name_key(word), _stem(word)))
+    return frozenset(out)
+
+
+def related_target(a: ClaimText, b: ClaimText, shared: frozenset[str]) -> bool:
+    """Whether two claims share a target: a name, and two content stems (of
+    ``shared``), that are not their speakers' own."""
+    names = a.names & b.names
+    if not names or len(shared) < 2:
+        return False
+    own = _own(a, b)
+    return bool(names - own) and len(shared - own) >= 2
+
+
+def may_relate(a: ClaimText, b: ClaimText, shared: frozenset[str]) -> bool:
+    """Whether two claims sharing the content stems ``shared`` may be anything but
+    unrelated without most of their words in common: the same statement in other
+    words needs three content words besides the speakers' keys, a related claim a
+    target (cheap set checks, to leave most pairs of one speaker's claims uncompared)."""
+    return len(shared - a.speakers - b.speakers) >= MODEL_SHARED or related_target(a, b, shared)
+
+
+def _own(a: ClaimText, b: ClaimText) -> frozenset[str]:
+    """The speaker terms of two claims (see :func:`speaker_terms`)."""
+    if a.speakers == b.speakers:
+        return speaker_terms(a.speakers)
+    return speaker_terms(a.speakers) | speaker_terms(b.speakers)
 
 
 def compare(a: ClaimText, b: ClaimText) -> Comparison:
@@ -793,9 +838,9 @@ def relate_prepared(a: ClaimText, b: ClaimText) -> Relation:
             kinds = ", ".join(dict.fromkeys(ch.type for ch in changes))
             return Relation("drift", score, changes, (why, kinds), "content")
         return Relation("agreement", score, (), (why,), "content")
-    targets = (a.names & b.names) - a.speakers - b.speakers
-    # related claims need a named source in common: "police" or "officials" say too much
-    if _same_source(a.named, b.named) and (targets or len(c.shared) >= 2):
+    # related claims need a named source in common ("police" or "officials" say too
+    # much), and a target: a name or two content words besides the speaker's own
+    if _same_source(a.named, b.named) and related_target(a, b, c.shared):
         return Relation("related", c.jaccard, (), ("same speaker, same target",), "content")
     return Relation("unrelated", c.jaccard, (), ())
 

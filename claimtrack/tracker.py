@@ -47,7 +47,7 @@ class ClaimTracker:
         self, *, splitter: SentenceSplitter | None = None, index: ClaimIndex | None = None
     ) -> None:
         self.splitter = splitter or SentenceSplitter.default()
-        self.index = index or ClaimIndex()
+        self.index = index if index is not None else ClaimIndex()
         self.articles: list[ArticleAnalysis] = []
         self._clusters: list[Cluster] | None = None
         self._kept: list[Link] | None = None

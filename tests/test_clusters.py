@@ -520,3 +520,10 @@ def test_no_chain_through_a_shared_frame() -> None:
     links[1] = Link(claims[1], claims[2], "drift", 80.0)
     (cluster,) = build_clusters(claims, prepared, links)
     assert len(cluster.members) == 3
+
+
+def test_the_tracker_uses_the_index_it_is_given() -> None:
+    """An empty index is falsy (it has a length): it must be used all the same."""
+    index = ClaimIndex(anchor_cap=0)
+    tracker = ClaimTracker(index=index)
+    assert tracker.index is index

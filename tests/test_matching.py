@@ -158,3 +158,58 @@ def test_relate_takes_sentences(a: object, b: object) -> None:
     """relate() refuses what is not a sentence with a TypeError naming the argument."""
     with pytest.raises(TypeError, match="relate\\(\\) compares two sentences"):
         relate(a, b)  # type: ignore[arg-type]
+
+
+def _said(speaker: str, text: str) -> object:
+    from claimtrack.matching import prepare
+
+    return prepare(text, speakers=[speaker], cues=["say"])
+
+
+def test_related_needs_a_target_besides_the_speakers_own_name() -> None:
+    """Two claims of one speaker are related only about a common target: a name and
+    content words that are not the speaker's own (naming oneself is no target)."""
+    from claimtrack.matching import relate_prepared
+
+    own_name = relate_prepared(
+        _said("Hillary Clinton", "Clinton said the campaign raised money in Nevada."),
+        _said("Hillary Clinton", "Clinton said voters in Ohio trust her on jobs."),
+    )
+    assert own_name.relation == "unrelated"
+    target = relate_prepared(
+        _said("Hillary Clinton", "Clinton said Iran must never get nuclear weapons."),
+        _said("Hillary Clinton", "Clinton said sanctions kept nuclear weapons from Iran."),
+    )
+    assert target.relation in ("related", "agreement", "drift")
+    other_speakers = relate_prepared(
+        _said("Hillary Clinton", "Clinton said Iran must never get nuclear weapons."),
+        _said("Donald Trump", "Trump said sanctions kept nuclear weapons from Iran."),
+    )
+    assert other_speakers.relation != "related"
+
+
+def test_the_index_compares_only_claims_of_one_speaker_that_may_relate() -> None:
+    """Claims sharing a speaker anchor are compared only when they may relate: the
+    speaker's own name in common is not enough; the relation found is relate()'s."""
+    from claimtrack.claims import Claim
+    from claimtrack.clusters import ClaimIndex
+    from claimtrack.matching import relate
+
+    def claim(article: str, text: str) -> Claim:
+        return Claim(
+            f"{article}#0", article, 0, 0, len(text), text,
+            speakers=("Hillary Clinton",), cues=("say",), named_speakers=("Hillary Clinton",),
+        )  # fmt: skip
+
+    index = ClaimIndex()
+    a = claim("a", "Clinton said the campaign raised money in Nevada last week.")
+    b = claim("b", "Clinton said voters in Ohio trust her on jobs and wages.")
+    c = claim("c", "Clinton said Iran must never get nuclear weapons from Russia.")
+    d = claim("d", "Clinton said sanctions kept nuclear weapons from Iran for years.")
+    index.add([a, b, c, d])
+    compared = set(index._relations)
+    positions = {x.id: k for k, x in enumerate(index.claims)}
+    assert (positions["a#0"], positions["b#0"]) not in compared
+    assert (positions["c#0"], positions["d#0"]) in compared
+    found = {(k.a.id, k.b.id): k.relation for k in index.links()}
+    assert found.get(("c#0", "d#0")) == relate(c, d).relation != "unrelated"
