@@ -26,7 +26,7 @@ from claimtrack.attributions import (
 from claimtrack.sentences import Sentence, SentenceSplitter
 from claimtrack.speakers import SpeakerIndex
 
-__all__ = ["Analysis", "ArticleAnalysis", "analyze"]
+__all__ = ["Analysis", "ArticleAnalysis", "analyze", "analyze_article"]
 
 
 @attrs.frozen
@@ -106,3 +106,13 @@ def analyze(
         kinds = tuple(classify_sentences(sentences, renamed))
         analysed.append(ArticleAnalysis(article, sentences, kinds, renamed))
     return Analysis(tuple(analysed), index)
+
+
+def analyze_article(article: Article, splitter: SentenceSplitter) -> ArticleAnalysis:
+    """One article split, classified and its attributions extracted, speakers named
+    as found (:func:`analyze` names them canonically across articles)."""
+    sentences = splitter.split(article)
+    attributions = extract_attributions(article, sentences)
+    return ArticleAnalysis(
+        article, sentences, tuple(classify_sentences(sentences, attributions)), tuple(attributions)
+    )

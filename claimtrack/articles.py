@@ -18,6 +18,7 @@ import codecs
 import datetime as dt
 import fnmatch
 import glob
+import hashlib
 import json
 import os
 import re
@@ -48,6 +49,7 @@ __all__ = [
     "check_articles",
     "checked_articles",
     "clean_field",
+    "content_hash",
     "iter_articles",
     "parse_date",
     "read_articles",
@@ -842,3 +844,10 @@ class ArticleStream:
             if self.on_error == "raise":
                 raise item
             self.skipped.append(item)
+
+
+def content_hash(article: Article) -> str:
+    """A hash of an article's text and metadata: equal for an unchanged article."""
+    fields = [article.id, article.title, article.date, article.url, article.source, article.text]
+    data = json.dumps([str(f) if f is not None else None for f in fields], ensure_ascii=False)
+    return hashlib.blake2b(data.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()

@@ -25,8 +25,9 @@ import attrs
 
 from claimtrack.analysis import Analysis, ArticleAnalysis
 from claimtrack.attributions import Attribution, cue_lemma
+from claimtrack.speakers import SpeakerIndex
 
-__all__ = ["Claim", "claims_of", "claims_of_article"]
+__all__ = ["Claim", "claims_of", "claims_of_article", "renamed"]
 
 _HAS_WORD = re.compile(r"[^\W_]{2,}")
 
@@ -116,3 +117,14 @@ def claims_of_article(item: ArticleAnalysis) -> list[Claim]:
 def claims_of(analysis: Analysis) -> list[Claim]:
     """The claims of every article of an analysis, in article and sentence order."""
     return [claim for item in analysis.articles for claim in claims_of_article(item)]
+
+
+def renamed(claim: Claim, speakers: SpeakerIndex) -> Claim:
+    """A claim with its speakers named as ``speakers`` names them (itself if unchanged):
+    claims of articles analysed one by one, named canonically once all are read, are
+    the claims of the articles analysed together."""
+    names = _unique([speakers.name(s) or "" for s in claim.speakers])
+    named = _unique([speakers.name(s) or "" for s in claim.named_speakers])
+    if names == claim.speakers and named == claim.named_speakers:
+        return claim
+    return attrs.evolve(claim, speakers=names, named_speakers=named)

@@ -365,12 +365,13 @@ class _Source:
         finally:
             progress.close()
 
-    def tracker(self) -> ClaimTracker:
-        """The tracker of everything, its claims linked."""
+    def tracker(self, *, keep_analyses: bool = False) -> ClaimTracker:
+        """The tracker of everything, its claims linked (with each article's analysis
+        if asked for: it costs memory)."""
         if self.store is not None:
             return self.store.tracker()
         if self._tracker is None:
-            tracker = ClaimTracker(splitter=self._splitter())
+            tracker = ClaimTracker(splitter=self._splitter(), keep_analyses=keep_analyses)
             progress = self._progress(len(self.articles), "analysing")
             try:
                 tracker.add(self.articles, progress=progress.step)
@@ -461,21 +462,23 @@ def _run_clusters(args: argparse.Namespace, source: _Source, out: IO[str], err: 
 
 
 def _run_report(args: argparse.Namespace, source: _Source, out: IO[str], err: IO[str]) -> None:
-    tracker = source.tracker()
-    report = render_report(
-        tracker.analysis(), width=args.width, tracker=tracker, shown=args.members
-    )
+    if source.store is not None:
+        tracker, analysis = source.store.tracker(), source.store.analysis()
+    else:
+        tracker = source.tracker(keep_analyses=True)
+        analysis = tracker.analysis()
+    report = render_report(analysis, width=args.width, tracker=tracker, shown=args.members)
     out.write(report + "\n")
 
 
 def _run_ingest(args: argparse.Namespace, source: _Source, out: IO[str], err: IO[str]) -> None:
     done = source.ingested
-    assert done is not None
+    assert done is not None and source.store is not None
     out.write(
         f"{source.args.db}: added {done.added}, replaced {done.replaced}, left unchanged "
         f"{done.unchanged}, skipped {len(source.articles.skipped) + len(done.duplicates)} "
         f"(bad input or duplicate ids); the store holds "
-        f"{_plural(len(source.tracker().articles), 'article')}\n"
+        f"{_plural(source.store.count('articles'), 'article')}\n"
     )
 
 

@@ -262,7 +262,7 @@ class ClaimIndex:
         self._relations: dict[tuple[int, int], Relation] = {}  # (earlier, later) positions
         self._links: list[Link] | None = None
         self._timelines: dict[int, list[int]] = {}
-        self._stem_sets: list[frozenset[str]] = []  # texts[i].stems, for fast overlap checks
+        self._stem_sets: list[tuple[str, ...]] = []  # texts[i].stem_keys, for overlap checks
         self._position: dict[str, int] = {}
         # sorted runs of (key salted with its band or column, claim position), oldest first
         self._runs: list[tuple[np.ndarray, np.ndarray]] = []
@@ -284,10 +284,10 @@ class ClaimIndex:
         step = 2048
         for lo in range(0, len(texts), step):
             part = texts[lo : lo + step]
-            lengths = [max(len(t.stems), 1) for t in part]
+            lengths = [max(len(t.stem_keys), 1) for t in part]
             values: list[int] = []
             for t in part:
-                values.extend(map(_stem_hash, t.stems or ("\x00empty",)))
+                values.extend(map(_stem_hash, t.stem_keys or ("\x00empty",)))
             x = np.array(values, dtype=np.uint64)[:, None]
             with np.errstate(over="ignore"):
                 hashed = (x ^ self._xor[None, :]) * self._mul[None, :]
@@ -375,7 +375,7 @@ class ClaimIndex:
             self._position[claim.id] = position
             self.claims.append(claim)
             self.texts.append(text)
-            self._stem_sets.append(text.stems)
+            self._stem_sets.append(text.stem_keys)
             code = self._article_codes.setdefault(claim.article_id, len(self._article_codes))
             self._article_of[position] = code
             fragment = len(text.words) < MIN_WORDS
@@ -607,10 +607,12 @@ class ClaimIndex:
         mine, others = codes // total, codes % total
         stems = self._stem_sets
         out = []
+        last, a = -1, frozenset[str]()
         for code, me, other in zip(codes.tolist(), mine.tolist(), others.tolist(), strict=True):
-            a = stems[me]
+            if me != last:  # the codes come sorted: one set per new claim
+                last, a = me, frozenset(stems[me])
             b = stems[other]
-            shared = len(a & b)
+            shared = len(a.intersection(b))
             smaller = len(a) if len(a) < len(b) else len(b)
             if shared >= 0.4 * smaller and (shared >= 3 or (contained and shared == smaller)):
                 out.append(code)
@@ -637,7 +639,7 @@ class ClaimIndex:
                 if probe and len(posting) <= self.anchor_cap:
                     for other in posting:
                         # most claims of one speaker have too little in common
-                        if may_relate(text, texts_of[other], mine & stems[other]):
+                        if may_relate(text, texts_of[other], mine.intersection(stems[other])):
                             pairs += (other, me)
                 if insert:
                     posting.append(me)

@@ -135,7 +135,7 @@ class _View:
     negated: bool
 
 
-@functools.lru_cache(maxsize=8_192)
+@functools.lru_cache(maxsize=1_024)
 def _view(words: tuple[str, ...]) -> _View:
     stop = _stopwords()
     negations = _categories()["negation"]

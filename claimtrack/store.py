@@ -37,6 +37,7 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -44,8 +45,8 @@ from typing import IO, Any, NoReturn
 
 import attrs
 
-from claimtrack.analysis import Analysis, ArticleAnalysis
-from claimtrack.articles import Article, checked_articles
+from claimtrack.analysis import Analysis, ArticleAnalysis, analyze
+from claimtrack.articles import Article, checked_articles, content_hash
 from claimtrack.attributions import Attribution, Role, SentenceKind
 from claimtrack.claims import Claim
 from claimtrack.clusters import Cluster, Link
@@ -54,7 +55,7 @@ from claimtrack.matching import Change, ClaimText, same_source_name
 from claimtrack.sentences import Sentence, SentenceSplitter
 from claimtrack.spans import Span
 from claimtrack.speakers import SpeakerIndex
-from claimtrack.tracker import ClaimTracker
+from claimtrack.tracker import ClaimTracker, merge_analyses, speaker_timeline
 
 __all__ = ["ClaimStore", "IngestReport", "StoreError"]
 
@@ -206,13 +207,6 @@ class IngestReport:
     duplicates: tuple[DuplicateArticleError, ...] = ()
 
 
-def content_hash(article: Article) -> str:
-    """A hash of an article's text and metadata: equal for an unchanged article."""
-    fields = [article.id, article.title, article.date, article.url, article.source, article.text]
-    data = json.dumps([str(f) if f is not None else None for f in fields], ensure_ascii=False)
-    return hashlib.blake2b(data.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-
-
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
@@ -231,7 +225,7 @@ def _prepared(text: ClaimText) -> str:
     return json.dumps(
         [
             list(text.words),
-            sorted(text.stems),
+            list(text.stem_keys),
             sorted(text.numbers),
             sorted(text.names),
             sorted(text.speakers),
@@ -243,16 +237,26 @@ def _prepared(text: ClaimText) -> str:
 
 
 def _claim_text(data: str) -> ClaimText:
-    words, stems, numbers, names, speakers, cues, named = json.loads(data)
-    return ClaimText(
-        tuple(words),
-        frozenset(stems),
-        frozenset(numbers),
-        frozenset(names),
-        frozenset(speakers),
-        frozenset(cues),
-        frozenset(named),
+    # the words are interned: the claims of a store share one copy of each word
+    words, stems, numbers, names, speakers, cues, named = (
+        tuple(map(sys.intern, values)) for values in json.loads(data)
     )
+    return ClaimText(
+        words,
+        stems,
+        _frozen(numbers),
+        _frozen(names),
+        _frozen(speakers),
+        _frozen(cues),
+        _frozen(named),
+    )
+
+
+_EMPTY: frozenset[str] = frozenset()
+
+
+def _frozen(values: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(values) if values else _EMPTY
 
 
 class ClaimStore:
@@ -281,6 +285,7 @@ class ClaimStore:
         self.splitter = splitter or SentenceSplitter.default()
         self._db = self._open()
         self._tracker: ClaimTracker | None = None
+        self._analyses: list[ArticleAnalysis] | None = None
         self._pairs_written: set[tuple[str, str]] = set()
 
     # -- opening --
@@ -425,9 +430,10 @@ class ClaimStore:
                 self._tracker = None  # its index holds the old claims: taken back anew
             tracker = self.tracker()
             first = len(tracker.index.claims)
-            tracker.add(articles)
+            items = analyze(articles, splitter=self.splitter).articles
+            tracker.add_analysed(items)
+            self._analyses = None
             seq = db.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
-            items = tracker.articles[len(tracker.articles) - len(articles) :]
             for item in items:
                 seq += 1
                 self._insert_article(item, seq)
@@ -443,6 +449,7 @@ class ClaimStore:
         if self._db.in_transaction:
             self._db.execute("ROLLBACK")
         self._tracker = None  # the file is as before the batch: so is the index
+        self._analyses = None
         if isinstance(exc, sqlite3.Error):
             raise StoreError(f"{self.path}: {self._why(exc)}") from None
         raise exc
@@ -635,15 +642,20 @@ class ClaimStore:
                 self._refresh()  # the last add was cut short before its links were written
         return self._tracker
 
-    def _load(self) -> ClaimTracker:
-        db = self._db
-        tracker = ClaimTracker(splitter=self.splitter)
-        articles = [
+    def _articles(self) -> list[Article]:
+        return [
             Article(id=row[0], title=row[1], date=row[2], url=row[3], source=row[4], text=row[5])
-            for row in db.execute(
+            for row in self._db.execute(
                 "SELECT id, title, date, url, source, text FROM articles ORDER BY seq"
             )
         ]
+
+    def _load_analyses(self) -> list[ArticleAnalysis]:
+        """The stored articles with their sentences and attributions, in the order added."""
+        if self._analyses is not None:
+            return self._analyses
+        db = self._db
+        articles = self._articles()
         sentences: dict[str, list[tuple[Sentence, SentenceKind]]] = {a.id: [] for a in articles}
         by_id = {a.id: a for a in articles}
         for row in db.execute("SELECT * FROM sentences ORDER BY article_id, idx"):
@@ -679,7 +691,7 @@ class ClaimStore:
                     resolution=row[14],
                 )
             )
-        items = [
+        self._analyses = [
             ArticleAnalysis(
                 article,
                 tuple(s for s, _ in sentences[article.id]),
@@ -688,6 +700,12 @@ class ClaimStore:
             )
             for article in articles
         ]
+        return self._analyses
+
+    def _load(self) -> ClaimTracker:
+        db = self._db
+        tracker = ClaimTracker(splitter=self.splitter, keep_analyses=False)
+        articles = self._articles()
         claims: list[Claim] = []
         texts: list[ClaimText] = []
         for row in db.execute(
@@ -729,13 +747,22 @@ class ClaimStore:
         ]
         pairs = [(x, y) for x, y in db.execute("SELECT x, y FROM entry_pairs")]
         self._pairs_written = set(pairs)
-        tracker.restore(items, claims, texts, pairs, links)
+        tracker.restore(articles, claims, texts, pairs, links)
         return tracker
 
     # -- reading --
+    def count(self, table: str) -> int:
+        """The number of rows of one of the store's tables or views (``articles``,
+        ``claims``, ``links``, ``clusters``...)."""
+        if table not in self._tables():
+            raise StoreError(
+                f"no table {table!r} in a claim store: one of {sorted(self._tables())}"
+            )
+        return int(self._db.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
+
     def articles(self) -> list[Article]:
         """The stored articles, in the order they were added."""
-        return [item.article for item in self.tracker().articles]
+        return self._articles()
 
     @property
     def claims(self) -> list[Claim]:
@@ -745,7 +772,7 @@ class ClaimStore:
     @property
     def attributions(self) -> list[Attribution]:
         """Every stored attribution."""
-        return self.tracker().attributions
+        return [a for item in self.analysis().articles for a in item.attributions]
 
     def links(self, *relations: str, corroborated: bool = True) -> list[Link]:
         """Links between claims (see :meth:`ClaimTracker.links`)."""
@@ -757,15 +784,15 @@ class ClaimStore:
 
     def speakers(self) -> SpeakerIndex:
         """The canonical speaker names of everything stored."""
-        return self.tracker().speakers()
+        return self.analysis().speakers
 
     def speaker_timeline(self, name: str) -> list[Attribution]:
         """A speaker's attributed claims in date order."""
-        return self.tracker().speaker_timeline(name)
+        return speaker_timeline(self._load_analyses(), name)
 
     def analysis(self) -> Analysis:
         """Everything stored as one analysis, speakers named across all of it."""
-        return self.tracker().analysis()
+        return merge_analyses(self._load_analyses())
 
     # -- the queries users ask --
     def search(self, query: str, *, limit: int = 100) -> list[Claim]:

@@ -18,10 +18,10 @@ from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
-from claimtrack.analysis import Analysis, ArticleAnalysis, analyze
-from claimtrack.articles import Article, check_articles
+from claimtrack.analysis import Analysis, ArticleAnalysis, analyze, analyze_article
+from claimtrack.articles import Article, check_articles, content_hash
 from claimtrack.attributions import Attribution
-from claimtrack.claims import Claim, claims_of_article
+from claimtrack.claims import Claim, claims_of_article, renamed
 from claimtrack.clusters import ClaimIndex, Cluster, Link, build_clusters
 from claimtrack.exceptions import DuplicateArticleError
 from claimtrack.matching import ClaimText
@@ -41,18 +41,27 @@ class ClaimTracker:
     Args:
         splitter: The sentence splitter (default: the shipped one).
         index: The claim index (default: :class:`ClaimIndex` with its defaults).
+        keep_analyses: Keep each article's sentences and attributions (for
+            :attr:`attributions`, :meth:`analysis`, :meth:`speakers`); without
+            them a tracker holds only its claims, links and clusters, in far
+            less memory, and those methods raise :class:`ValueError`.
     """
 
     def __init__(
-        self, *, splitter: SentenceSplitter | None = None, index: ClaimIndex | None = None
+        self,
+        *,
+        splitter: SentenceSplitter | None = None,
+        index: ClaimIndex | None = None,
+        keep_analyses: bool = True,
     ) -> None:
         self.splitter = splitter or SentenceSplitter.default()
         self.index = index if index is not None else ClaimIndex()
+        self.keep_analyses = keep_analyses
         self.articles: list[ArticleAnalysis] = []
         self._clusters: list[Cluster] | None = None
         self._kept: list[Link] | None = None
         self._ties: dict[tuple[str, str], ArticleTie] | None = None
-        self._by_id: dict[str, Article] = {}
+        self._digests: dict[str, str] = {}  # article id -> content_hash
         self._vocabulary = Vocabulary()
 
     def add(
@@ -62,29 +71,67 @@ class ClaimTracker:
 
         Speakers are named canonically within the batch.  An article equal to
         one already added (same id, text and metadata) is skipped, so adding
-        the same pile twice changes nothing.
+        the same pile twice changes nothing.  Without ``keep_analyses``, each
+        article's sentences and attributions are dropped as soon as its claims
+        are taken: memory grows with the claims only.
 
         Raises:
             TypeError: ``articles`` is not an iterable of :class:`Article`.
             DuplicateArticleError: two different articles share an id (in
                 this batch, or with one added before); nothing is added.
         """
+        fresh = self._fresh(check_articles(articles, "ClaimTracker.add"))
+        if self.keep_analyses:
+            analysis = analyze(fresh.values(), splitter=self.splitter, progress=progress)
+            self.add_analysed(analysis.articles)
+            return
+        raw: list[Claim] = []
+        names: list[str | None] = []
+        for done, article in enumerate(fresh.values(), start=1):
+            item = analyze_article(article, self.splitter)
+            names.extend(a.speaker_name for a in item.attributions)
+            raw.extend(claims_of_article(item))
+            if progress is not None:
+                progress(done)
+        speakers = SpeakerIndex.build(names)
+        self._index_claims(fresh, [renamed(claim, speakers) for claim in raw])
+
+    def add_analysed(self, items: Sequence[ArticleAnalysis]) -> None:
+        """Link the claims of articles analysed already (by :func:`analyze`: speakers
+        named canonically), as :meth:`add` does.
+
+        Raises:
+            DuplicateArticleError: as :meth:`add`.
+        """
+        fresh = self._fresh(item.article for item in items)
+        taken = [item for item in items if fresh.pop(item.article.id, None) is not None]
+        if self.keep_analyses:
+            self.articles.extend(taken)
+        self._index_claims(
+            {item.article.id: item.article for item in taken},
+            [claim for item in taken for claim in claims_of_article(item)],
+        )
+
+    def _fresh(self, articles: Iterable[Article]) -> dict[str, Article]:
+        """The articles not added yet, by id (an id taken by another article raises)."""
         fresh: dict[str, Article] = {}
-        for article in check_articles(articles, "ClaimTracker.add"):
-            known = self._by_id.get(article.id) or fresh.get(article.id)
+        digests: dict[str, str] = {}
+        for article in articles:
+            digest = content_hash(article)
+            known = self._digests.get(article.id) or digests.get(article.id)
             if known is None:
                 fresh[article.id] = article
-            elif known != article:
+                digests[article.id] = digest
+            elif known != digest:
                 raise DuplicateArticleError(
                     f"article id {article.id!r} is already taken by a different article "
                     "(other text or metadata): ids must be unique"
                 )
-        analysis: Analysis = analyze(fresh.values(), splitter=self.splitter, progress=progress)
-        claims: list[Claim] = []
-        for item in analysis.articles:
-            self._by_id[item.article.id] = item.article
-            self.articles.append(item)
-            claims.extend(claims_of_article(item))
+        return fresh
+
+    def _index_claims(self, articles: dict[str, Article], claims: list[Claim]) -> None:
+        for article in articles.values():
+            self._digests[article.id] = content_hash(article)
         first = len(self.index.texts)
         self.index.extend(claims)
         self._vocabulary.add_claims(self.index.claims[first:], self.index.texts[first:])
@@ -94,18 +141,21 @@ class ClaimTracker:
 
     def restore(
         self,
-        items: Sequence[ArticleAnalysis],
+        items: Iterable[ArticleAnalysis | Article],
         claims: Sequence[Claim],
         texts: Sequence[ClaimText],
         pairs: Iterable[tuple[str, str]] = (),
         links: Iterable[Link] = (),
     ) -> None:
-        """Take back articles analysed before, with their claims (prepared) and what
-        the index had found (see :meth:`ClaimIndex.restore`), analysing and comparing
+        """Take back articles analysed before (their analyses, or the articles alone
+        when analyses are not kept), with their claims (prepared) and what the index
+        had found (see :meth:`ClaimIndex.restore`), analysing and comparing
         nothing: :meth:`add` then goes on as if they had just been added."""
         for item in items:
-            self._by_id[item.article.id] = item.article
-            self.articles.append(item)
+            article = item.article if isinstance(item, ArticleAnalysis) else item
+            self._digests[article.id] = content_hash(article)
+            if self.keep_analyses and isinstance(item, ArticleAnalysis):
+                self.articles.append(item)
         first = len(self.index.claims)
         self.index.restore(claims, texts, pairs, links)
         self._vocabulary.add_claims(self.index.claims[first:], self.index.texts[first:])
@@ -121,7 +171,15 @@ class ClaimTracker:
     @property
     def attributions(self) -> list[Attribution]:
         """Every attribution of every article added."""
-        return [a for item in self.articles for a in item.attributions]
+        return [a for item in self._analyses() for a in item.attributions]
+
+    def _analyses(self) -> list[ArticleAnalysis]:
+        if not self.keep_analyses:
+            raise ValueError(
+                "this ClaimTracker keeps no analyses (keep_analyses=False): its "
+                "sentences, attributions and speakers are not at hand"
+            )
+        return self.articles
 
     def links(self, *relations: str, corroborated: bool = True) -> list[Link]:
         """Links between claims of different articles, optionally only of some relations.
@@ -181,18 +239,7 @@ class ClaimTracker:
     def analysis(self) -> Analysis:
         """Everything added as one :class:`~claimtrack.analysis.Analysis`, speakers named
         canonically across all the batches."""
-        index = self.speakers()
-        items = tuple(
-            attrs.evolve(
-                item,
-                attributions=tuple(
-                    attrs.evolve(a, speaker_name=index.name(a.speaker_name))
-                    for a in item.attributions
-                ),
-            )
-            for item in self.articles
-        )
-        return Analysis(items, index)
+        return merge_analyses(self._analyses())
 
     def speakers(self) -> SpeakerIndex:
         """The canonical speaker names of everything added."""
@@ -200,11 +247,33 @@ class ClaimTracker:
 
     def speaker_timeline(self, name: str) -> list[Attribution]:
         """A speaker's attributed claims across the corpus, in date order."""
-        dates = {
-            item.article.id: item.article.date.isoformat() if item.article.date else "9999"
-            for item in self.articles
-        }
-        speakers = self.speakers()
-        key = speakers.key(name)
-        mine = [a for a in self.attributions if speakers.key(a.speaker_name) == key]
-        return sorted(mine, key=lambda a: (dates[a.article_id], a.article_id, a.sentence.start))
+        return speaker_timeline(self._analyses(), name)
+
+
+def merge_analyses(items: Sequence[ArticleAnalysis]) -> Analysis:
+    """Analyses of articles added in batches as one :class:`~claimtrack.analysis.Analysis`,
+    speakers named canonically across all of them."""
+    index = SpeakerIndex.build(a.speaker_name for item in items for a in item.attributions)
+    renamed = tuple(
+        attrs.evolve(
+            item,
+            attributions=tuple(
+                attrs.evolve(a, speaker_name=index.name(a.speaker_name)) for a in item.attributions
+            ),
+        )
+        for item in items
+    )
+    return Analysis(renamed, index)
+
+
+def speaker_timeline(items: Sequence[ArticleAnalysis], name: str) -> list[Attribution]:
+    """A speaker's attributed claims across analysed articles, in date order."""
+    dates = {
+        item.article.id: item.article.date.isoformat() if item.article.date else "9999"
+        for item in items
+    }
+    attributions = [a for item in items for a in item.attributions]
+    speakers = SpeakerIndex.build(a.speaker_name for a in attributions)
+    key = speakers.key(name)
+    mine = [a for a in attributions if speakers.key(a.speaker_name) == key]
+    return sorted(mine, key=lambda a: (dates[a.article_id], a.article_id, a.sentence.start))

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -527,3 +528,27 @@ def test_the_tracker_uses_the_index_it_is_given() -> None:
     index = ClaimIndex(anchor_cap=0)
     tracker = ClaimTracker(index=index)
     assert tracker.index is index
+
+
+def test_a_tracker_without_analyses_links_and_clusters_the_same(seeds_dir: Path) -> None:
+    """keep_analyses=False keeps only claims, links and clusters: the same ones."""
+    articles = read_articles(seeds_dir)
+    full, lean = ClaimTracker(), ClaimTracker(keep_analyses=False)
+    lean.add(articles)
+    full.add(articles)
+    assert lean.articles == [] and len(full.articles) == len(articles)
+    assert [(c.id, c.speakers, c.named_speakers) for c in lean.claims] == [
+        (c.id, c.speakers, c.named_speakers) for c in full.claims
+    ]
+    assert [(k.a.id, k.b.id, k.relation) for k in lean.links()] == [
+        (k.a.id, k.b.id, k.relation) for k in full.links()
+    ]
+    assert [[m.id for m in c.members] for c in lean.clusters()] == [
+        [m.id for m in c.members] for c in full.clusters()
+    ]
+    with pytest.raises(ValueError, match="keeps no analyses"):
+        lean.analysis()
+    lean.add(articles)  # the same articles again: known by their content hash
+    assert len(lean.claims) == len(full.claims)
+    with pytest.raises(DuplicateArticleError):
+        lean.add([attrs.evolve(articles[0], text=articles[0].text + " More.")])

@@ -334,6 +334,11 @@ def test_queries(tmp_path: Path) -> None:
         assert csv_out.getvalue().splitlines()[0].startswith("id,title,date,url,source")
         with pytest.raises(StoreError, match="no table"):
             store.export("nope", io.StringIO())
+        assert store.count("articles") == len(articles)
+        assert store.count("claims") == len(store.claims)
+        assert store.count("cluster_view") == sum(len(c.members) for c in store.clusters())
+        with pytest.raises(StoreError, match="no table"):
+            store.count("nope; DROP TABLE claims")
 
 
 def test_to_pandas(tmp_path: Path) -> None:
