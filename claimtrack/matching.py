@@ -210,14 +210,15 @@ def _run_country(run: str) -> str | None:
     return None if whole is None else _name_key(whole)
 
 
-def _run_names(run: str, at_start: bool) -> list[str]:
+@functools.lru_cache(maxsize=1 << 14)
+def _run_names(run: str, at_start: bool) -> tuple[str, ...]:
     """The names of one capitalised run: the country it names as a whole ("United
     States"), else the country or name key of each word."""
     tokens = run.split()
     if len(tokens) > 1:
         whole = _run_country(run)
         if whole is not None:
-            return [whole]
+            return (whole,)
     out = []
     for k, raw in enumerate(tokens):
         country, key = _token_names(raw)
@@ -226,7 +227,7 @@ def _run_names(run: str, at_start: bool) -> list[str]:
         elif key is not None and (not at_start or k > 0):
             # a sentence's first word is capitalised anyway: only places count there
             out.append(key)
-    return out
+    return tuple(out)
 
 
 _EMPTY: frozenset[str] = frozenset()

@@ -295,37 +295,48 @@ def _is_name_word(word: str) -> bool:
 def _people(text: str) -> list[_Person]:
     """Persons introduced by a full name (two or more name words) anywhere in ``text``."""
     people: dict[str, _Person] = {}
-    places = _places()
     whole_words = _WholeWords(text)
     for match in _CAP_RUN.finditer(text):
-        run = match.group(1)
-        if "," in run:
-            # "Chile's top diplomat, Ana Rojas": look at the last comma part
-            head, _, run_tail = run.rpartition(", ")
-            descriptor_words = _words(head)
-            words = _words(run_tail)
-        else:
-            descriptor_words = []
-            words = _words(run)
-        lead, name = strip_titles(words)
-        # possessives and sentence-initial function words are not part of names
-        name = [w for w in name if w]
-        if len(name) < 2 or len(name) > 4 or not all(_is_name_word(w) for w in name):
+        found = _run_person(match.group(1))
+        if found is None:
             continue
-        if place_for(" ".join(name)) is not None:
-            continue
-        if any(w.lower() in places.demonyms for w in name):
-            continue
-        descriptors = _descriptors(descriptor_words + lead)
-        name[-1] = _unpossessive(name[-1], whole_words)
-        surname = name[-1]
-        full = " ".join(name)
+        descriptors, name = found
+        surname = _unpossessive(name[-1], whole_words)
+        full = " ".join((*name[:-1], surname))
         old = people.get(full)
         if old is not None:
             people[full] = attrs.evolve(old, descriptors=old.descriptors | descriptors)
         else:
             people[full] = _Person(full, surname, descriptors, match.start(1))
     return sorted(people.values(), key=lambda p: p.first_offset)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _run_person(
+    run: str,
+) -> tuple[frozenset[tuple[str, str]], tuple[str, ...]] | None:
+    """The descriptors and name words of a capitalised run that names a person (two
+    to four name words, not a place or a demonym), else None: the same for every
+    occurrence of a run, so computed once."""
+    if "," in run:
+        # "Chile's top diplomat, Ana Rojas": look at the last comma part
+        head, _, run_tail = run.rpartition(", ")
+        descriptor_words = _words(head)
+        words = _words(run_tail)
+    else:
+        descriptor_words = []
+        words = _words(run)
+    lead, name = strip_titles(words)
+    # possessives and sentence-initial function words are not part of names
+    name = [w for w in name if w]
+    if len(name) < 2 or len(name) > 4 or not all(_is_name_word(w) for w in name):
+        return None
+    if place_for(" ".join(name)) is not None:
+        return None
+    demonyms = _places().demonyms
+    if any(w.lower() in demonyms for w in name):
+        return None
+    return _descriptors(descriptor_words + lead), tuple(name)
 
 
 def _unpossessive(word: str, text: _WholeWords) -> str:
@@ -340,6 +351,9 @@ def _unpossessive(word: str, text: _WholeWords) -> str:
 
 
 _WORD_RUN = re.compile(r"\w+")
+#: Questions a :class:`_WholeWords` answers by scanning the text before it indexes
+#: the text's words (most articles ask one or two).
+_SCANS = 8
 _WORD_CHAR = re.compile(r"\w")
 
 
@@ -368,7 +382,9 @@ class _WholeWords:
 
     def _search(self, word: str) -> bool:
         head = _WORD_RUN.match(word)
-        if head is None:  # no word character first: "\\b" means something else
+        if head is None or len(self._answers) < _SCANS:
+            # no word character first ("\\b" means something else), or one of the
+            # first few questions: a regular expression scan of the text is cheaper
             return re.search(rf"\b{re.escape(word)}\b", self.text) is not None
         if self._starts is None:
             self._starts = {}
