@@ -63,7 +63,38 @@ class _Progress:
 
     def close(self) -> None:
         if self.shown:
-            self.stream.write("\r" + " " * 40 + "\r")
+            self.stream.write("\r" + " " * 60 + "\r")
+            self.stream.flush()
+
+
+class _Stages:
+    """Progress of the stages after analysing (indexing claims, linking, writing), as
+    ``ClaimTracker.add`` and ``ClaimStore.add`` report them: each stage shown as soon
+    as it starts, then its count and rate at most once a second."""
+
+    def __init__(self, stream: IO[str], enabled: bool) -> None:
+        self.stream, self.enabled = stream, enabled
+        self.name = ""
+        self.start = self.last = time.monotonic()
+
+    def __call__(self, name: str, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if name != self.name:
+            self.name, self.start = name, now
+        elif now - self.last < 1.0:
+            return
+        self.last = now
+        of = f"/{total}" if total else ""
+        rate = f" ({done / (now - self.start):.0f}/s)" if done and now > self.start else ""
+        count = f": {done}{of}{rate}" if total or done else "..."
+        self.stream.write(f"\r{name}{count}" + " " * 20)
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.name:
+            self.stream.write("\r" + " " * 60 + "\r")
             self.stream.flush()
 
 
@@ -353,7 +384,11 @@ class _Source:
         return splitter
 
     def _progress(self, total: int, label: str) -> _Progress:
-        return _Progress(total, label, self.err, not self.args.quiet and self.err.isatty())
+        return _Progress(total, label, self.err, self.shows_progress)
+
+    @property
+    def shows_progress(self) -> bool:
+        return not self.args.quiet and self.err.isatty()
 
     def analysis(self) -> Analysis:
         """Sentences and attributions, speakers named across everything."""
@@ -373,10 +408,14 @@ class _Source:
         if self._tracker is None:
             tracker = ClaimTracker(splitter=self._splitter(), keep_analyses=keep_analyses)
             progress = self._progress(len(self.articles), "analysing")
+            stages = _Stages(self.err, self.shows_progress)
             try:
-                tracker.add(self.articles, progress=progress.step)
+                tracker.add(self.articles, progress=progress.step, stages=stages)
+                stages("linking", 0, 0)
+                tracker.clusters()
             finally:
                 progress.close()
+                stages.close()
             self._tracker = tracker
         return self._tracker
 
@@ -513,10 +552,12 @@ def main(
             stream = _stream(args)
             store = ClaimStore(args.db)
             progress = _Progress(0, "storing", err, not args.quiet and err.isatty())
+            stages = _Stages(err, not args.quiet and err.isatty())
             try:
-                ingested = store.add(stream, progress=progress.step)
+                ingested = store.add(stream, progress=progress.step, stages=stages)
             finally:
                 progress.close()
+                stages.close()
             articles = ArticleSet((), tuple(stream.skipped), tuple(stream.unread))
             if not stream.count:
                 _report_input(articles, err)

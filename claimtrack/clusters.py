@@ -26,7 +26,7 @@ import hashlib
 import heapq
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 import numpy as np
@@ -344,13 +344,18 @@ class ClaimIndex:
                     out.append(link)
         return out
 
-    def extend(self, claims: Iterable[Claim]) -> None:
+    def extend(
+        self, claims: Iterable[Claim], *, progress: Callable[[int], None] | None = None
+    ) -> None:
         """Index new claims, as :meth:`add` does, without listing their links
-        (:meth:`links` gives them all): the cheap way to add in many batches."""
+        (:meth:`links` gives them all): the cheap way to add in many batches.
+        ``progress`` is called with the number of claims done after each chunk."""
         new = [c for c in claims if c.id not in self._position]
         with paused_gc():
             for lo in range(0, len(new), self.chunk):
                 self._add_chunk(new[lo : lo + self.chunk])
+                if progress is not None:
+                    progress(min(lo + self.chunk, len(new)))
 
     def occurrences(self, claim_id: str) -> list[Claim]:
         """The claims with the same words as this one (itself included), in timeline order."""

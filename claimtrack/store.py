@@ -55,7 +55,7 @@ from claimtrack.matching import Change, ClaimText, same_source_name
 from claimtrack.sentences import Sentence, SentenceSplitter
 from claimtrack.spans import Span
 from claimtrack.speakers import SpeakerIndex
-from claimtrack.tracker import ClaimTracker, merge_analyses, speaker_timeline
+from claimtrack.tracker import ClaimTracker, Stages, merge_analyses, speaker_timeline
 
 __all__ = ["ClaimStore", "IngestReport", "StoreError"]
 
@@ -361,7 +361,11 @@ class ClaimStore:
 
     # -- adding --
     def add(
-        self, articles: Iterable[Article], *, progress: Callable[[int], None] | None = None
+        self,
+        articles: Iterable[Article],
+        *,
+        progress: Callable[[int], None] | None = None,
+        stages: Stages | None = None,
     ) -> IngestReport:
         """Store new and changed articles, link their claims to everything stored.
 
@@ -372,7 +376,10 @@ class ClaimStore:
 
         Args:
             articles: The articles.
-            progress: Called with the number of articles done after each one.
+            progress: Called with the number of articles done after each batch.
+            stages: Called as ``stages(name, done, total)`` for the stages after
+                analysing: ``"indexing"`` a batch's claims, ``"linking"`` and
+                ``"writing"`` the links and clusters of everything stored.
 
         Raises:
             TypeError: ``articles`` is not an iterable of :class:`Article`.
@@ -389,7 +396,7 @@ class ClaimStore:
             if not batch:
                 return
             stale = [a.id for a in batch if a.id in known]
-            self._write_batch(batch, stale)
+            self._write_batch(batch, stale, stages)
             replaced += len(stale)
             added += len(batch) - len(stale)
             batch.clear()
@@ -416,12 +423,14 @@ class ClaimStore:
                 flush()
         flush()
         if added or replaced:
-            self._refresh()
+            self._refresh(stages)
         return IngestReport(
             added=added, replaced=replaced, unchanged=unchanged, duplicates=tuple(duplicates)
         )
 
-    def _write_batch(self, articles: Sequence[Article], replacing: Sequence[str]) -> None:
+    def _write_batch(
+        self, articles: Sequence[Article], replacing: Sequence[str], stages: Stages | None = None
+    ) -> None:
         db = self._db
         try:
             db.execute("BEGIN IMMEDIATE")
@@ -431,7 +440,7 @@ class ClaimStore:
             tracker = self.tracker()
             first = len(tracker.index.claims)
             items = analyze(articles, splitter=self.splitter).articles
-            tracker.add_analysed(items)
+            tracker.add_analysed(items, stages=stages)
             self._analyses = None
             seq = db.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
             for item in items:
@@ -464,13 +473,18 @@ class ClaimStore:
         )
         return rows
 
-    def _refresh(self) -> None:
+    def _refresh(self, stages: Stages | None = None) -> None:
         """Rewrite the links and clusters for everything stored (once per :meth:`add`,
         or when opening a store whose last add was cut short)."""
         db = self._db
         try:
             db.execute("BEGIN IMMEDIATE")
-            self._write_links(self.tracker())
+            tracker = self.tracker()
+            if stages is not None:
+                stages("linking", 0, 0)
+                tracker.clusters()
+                stages("writing", 0, 0)
+            self._write_links(tracker)
             db.execute("INSERT OR REPLACE INTO meta VALUES ('derived', 'fresh')")
             db.execute("COMMIT")
         except BaseException as exc:

@@ -29,7 +29,11 @@ from claimtrack.sentences import SentenceSplitter
 from claimtrack.speakers import SpeakerIndex
 from claimtrack.stories import ArticleTie, Vocabulary, corroborate, links_by_pair
 
-__all__ = ["ArticleTie", "ClaimTracker"]
+__all__ = ["ArticleTie", "ClaimTracker", "Stages"]
+
+#: A progress callback for the stages after analysing: ``stages(name, done, total)``
+#: (total 0 when not known).
+Stages = Callable[[str, int, int], None]
 
 
 class ClaimTracker:
@@ -65,7 +69,11 @@ class ClaimTracker:
         self._vocabulary = Vocabulary()
 
     def add(
-        self, articles: Iterable[Article], *, progress: Callable[[int], None] | None = None
+        self,
+        articles: Iterable[Article],
+        *,
+        progress: Callable[[int], None] | None = None,
+        stages: Stages | None = None,
     ) -> None:
         """Analyse new articles and link their claims to everything indexed.
 
@@ -75,6 +83,12 @@ class ClaimTracker:
         article's sentences and attributions are dropped as soon as its claims
         are taken: memory grows with the claims only.
 
+        Args:
+            articles: The articles.
+            progress: Called with the number of articles analysed after each one.
+            stages: Called as ``stages("indexing", claims done, claims in all)``
+                while the claims are indexed and linked.
+
         Raises:
             TypeError: ``articles`` is not an iterable of :class:`Article`.
             DuplicateArticleError: two different articles share an id (in
@@ -83,7 +97,7 @@ class ClaimTracker:
         fresh = self._fresh(check_articles(articles, "ClaimTracker.add"))
         if self.keep_analyses:
             analysis = analyze(fresh.values(), splitter=self.splitter, progress=progress)
-            self.add_analysed(analysis.articles)
+            self.add_analysed(analysis.articles, stages=stages)
             return
         raw: list[Claim] = []
         names: list[str | None] = []
@@ -94,9 +108,11 @@ class ClaimTracker:
             if progress is not None:
                 progress(done)
         speakers = SpeakerIndex.build(names)
-        self._index_claims(fresh, [renamed(claim, speakers) for claim in raw])
+        self._index_claims(fresh, [renamed(claim, speakers) for claim in raw], stages)
 
-    def add_analysed(self, items: Sequence[ArticleAnalysis]) -> None:
+    def add_analysed(
+        self, items: Sequence[ArticleAnalysis], *, stages: Stages | None = None
+    ) -> None:
         """Link the claims of articles analysed already (by :func:`analyze`: speakers
         named canonically), as :meth:`add` does.
 
@@ -110,6 +126,7 @@ class ClaimTracker:
         self._index_claims(
             {item.article.id: item.article for item in taken},
             [claim for item in taken for claim in claims_of_article(item)],
+            stages,
         )
 
     def _fresh(self, articles: Iterable[Article]) -> dict[str, Article]:
@@ -129,11 +146,17 @@ class ClaimTracker:
                 )
         return fresh
 
-    def _index_claims(self, articles: dict[str, Article], claims: list[Claim]) -> None:
+    def _index_claims(
+        self, articles: dict[str, Article], claims: list[Claim], stages: Stages | None = None
+    ) -> None:
         for article in articles.values():
             self._digests[article.id] = content_hash(article)
         first = len(self.index.texts)
-        self.index.extend(claims)
+        if stages is None:
+            self.index.extend(claims)
+        else:
+            stages("indexing", 0, len(claims))
+            self.index.extend(claims, progress=lambda done: stages("indexing", done, len(claims)))
         self._vocabulary.add_claims(self.index.claims[first:], self.index.texts[first:])
         self._clusters = None
         self._kept = None

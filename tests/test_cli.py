@@ -264,3 +264,34 @@ def test_broken_pipe_is_quiet(seeds_dir: Path) -> None:
     )
     assert done.stdout.count("\n") == 1
     assert "Traceback" not in done.stderr and "Error" not in done.stderr
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("args", "stages"),
+    [
+        (["clusters", "{seeds}"], ["indexing", "linking"]),
+        (["ingest", "{seeds}", "--db", "{db}"], ["indexing", "linking", "writing"]),
+    ],
+)
+def test_long_stages_show_progress_on_a_terminal(
+    args: list[str], stages: list[str], seeds_dir: Path, tmp_path: Path
+) -> None:
+    """Each stage after analysing is named on a terminal as it starts, and the line is
+    cleared at the end; nothing is shown with --quiet or off a terminal."""
+    argv = [a.format(seeds=seeds_dir, db=tmp_path / "s.db") for a in args]
+    err = _Terminal()
+    assert main(argv, out=io.StringIO(), err=err) == 0
+    shown = err.getvalue()
+    positions = [shown.find(f"\r{stage}") for stage in stages]
+    assert -1 not in positions and positions == sorted(positions), shown
+    assert shown.endswith("\r")
+    assert "indexing: " in shown  # with its count of claims
+    for quiet, stream in ((["--quiet"], _Terminal()), ([], io.StringIO())):
+        (tmp_path / "s.db").unlink(missing_ok=True)
+        assert main(argv + quiet, out=io.StringIO(), err=stream) == 0
+        assert stream.getvalue() == ""
