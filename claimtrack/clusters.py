@@ -508,10 +508,7 @@ class ClaimIndex:
     # -- keeping the index between runs (see claimtrack.store) --
     def entry_key(self, claim_id: str) -> str | None:
         """A stable key of the entry holding a claim (its words), None for a fragment."""
-        text = self.texts[self._position[claim_id]]
-        if len(text.words) < MIN_WORDS:
-            return None
-        return hashlib.blake2b("\x1f".join(text.words).encode(), digest_size=12).hexdigest()
+        return entry_key(self.texts[self._position[claim_id]])
 
     def state(self) -> list[tuple[str, str]]:
         """The entry pairs found related, by entry key: with the claims and the links,
@@ -530,14 +527,18 @@ class ClaimIndex:
         texts: Sequence[ClaimText],
         pairs: Iterable[tuple[str, str]] = (),
         links: Iterable[Link] = (),
+        *,
+        compare: bool = False,
     ) -> None:
         """Take back claims indexed before, with their entry pairs (by key) and links,
-        comparing nothing: then :meth:`add` goes on as if they had just been added."""
+        comparing nothing: then :meth:`add` goes on as if they had just been added.
+        With ``compare``, the claims are compared as if added anew (when what was
+        found before no longer holds: a new way of preparing claims)."""
         claims, texts = list(claims), list(texts)
         with paused_gc():
             for lo in range(0, len(claims), self.chunk):
                 hi = lo + self.chunk
-                self._add_chunk(claims[lo:hi], texts[lo:hi], probe=False)
+                self._add_chunk(claims[lo:hi], texts[lo:hi], probe=compare)
         entry_of: dict[str, int] = {}
         for entry, positions in enumerate(self._occurrences):
             key = self.entry_key(self.claims[positions[0]].id)
@@ -679,6 +680,14 @@ class ClaimIndex:
             relation.evidence,
             relation.basis,
         )
+
+
+def entry_key(text: ClaimText) -> str | None:
+    """A stable key of a prepared claim's words (claims with one key are one entry of
+    a :class:`ClaimIndex`), None for a fragment (fewer than :data:`MIN_WORDS` words)."""
+    if len(text.words) < MIN_WORDS:
+        return None
+    return hashlib.blake2b("\x1f".join(text.words).encode(), digest_size=12).hexdigest()
 
 
 def _repetition(a: Claim, b: Claim) -> Link:

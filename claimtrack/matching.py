@@ -45,6 +45,7 @@ from claimtrack.claims import Claim
 from claimtrack.lexicon import data_lines, word_categories, word_set
 from claimtrack.names import country_of
 from claimtrack.normalize import match_key
+from claimtrack.quantities import numbers_as_values
 from claimtrack.statement_model import same_statement_probability, synonym_pairs
 from claimtrack.statement_model import threshold as statement_threshold
 
@@ -86,7 +87,9 @@ MATERIAL = frozenset(
 #: The categories of ``data/change_words.txt`` that type a change by themselves.
 _MARKER_CATEGORIES = ("negation", "modal", "hedge", "booster", "date", "cue_strong", "cue_weak")
 
-_WORD = re.compile(r"[^\W_]+")
+#: A word: letters and digits, or a number with its decimals ("2.6").
+_WORD = re.compile(r"\d+(?:\.\d+)?(?![^\W_])|[^\W_]+")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'\u2019.-]*(?:[ ]+[A-Z][\w'\u2019.-]*)*")
 
 
@@ -256,7 +259,7 @@ def prepare(
     words: list[str] = []
     stems: set[str] = set()
     numbers: set[str] = set()
-    for word, stem, number in map(_word_facts, _WORD.findall(match_key(text))):
+    for word, stem, number in map(_word_facts, _WORD.findall(numbers_as_values(match_key(text)))):
         words.append(word)
         if stem is not None:
             stems.add(stem)
@@ -288,7 +291,8 @@ class Change:
 
     Attributes:
         type: inserted, removed, number, date, negation, certainty, tense, name,
-            cue, speaker or wording (a rewording that changes nothing material).
+            cue, speaker, moved (a phrase put elsewhere as it was) or wording (a
+            rewording); moved and wording change nothing material.
         a: The words of the first version.
         b: The words of the second version.
     """
@@ -380,7 +384,25 @@ def word_changes(a: Sequence[str], b: Sequence[str]) -> tuple[Change, ...]:
         wa = tuple(a[op.src_start : op.src_end])
         wb = tuple(b[op.dest_start : op.dest_end])
         out.append(Change(_change_type(wa, wb), wa, wb))
-    return tuple(out)
+    return _moves(out)
+
+
+def _moves(changes: list[Change]) -> tuple[Change, ...]:
+    """Changes with each phrase removed in one place and inserted as it was in another
+    typed ``moved`` (a reordering: "on Sunday" put at the end changes nothing).
+
+    >>> [(c.type, c.a, c.b) for c in word_changes("on sunday it fell".split(), "it fell on sunday".split())]
+    [('moved', (), ('it', 'fell')), ('moved', ('it', 'fell'), ())]
+    """
+    removed = [k for k, c in enumerate(changes) if c.a and not c.b]
+    inserted = [k for k, c in enumerate(changes) if c.b and not c.a]
+    for k in removed:
+        for j in inserted:
+            if changes[j].type != "moved" and changes[j].b == changes[k].a:
+                changes[k] = Change("moved", changes[k].a, ())
+                changes[j] = Change("moved", (), changes[j].b)
+                break
+    return tuple(changes)
 
 
 @attrs.frozen
@@ -767,7 +789,8 @@ def _content_changes(a: ClaimText, b: ClaimText) -> tuple[Change, ...]:
 
     def number(w: str) -> tuple[str, str] | None:
         if w[:1].isdigit():  # a unit or suffix written on ("200ft", "1950s") is not the value
-            return "", w[: len(w) - len(w.lstrip("0123456789"))]
+            found = _NUMBER.match(w)
+            return ("", found.group()) if found else None
         value = values.get(w)
         return None if value is None else ("", value)
 

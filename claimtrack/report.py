@@ -114,7 +114,7 @@ def link_record(link: Link) -> dict[str, Any]:
     >>> b = Claim("y#0", "y", 0, 0, 41, "Russia sent three bombers to Belarus.")
     >>> record = link_record(ClaimIndex().add([a, b])[0])
     >>> record["relation"], record["changes"]
-    ('drift', [{'type': 'number', 'a': ['two'], 'b': ['three']}])
+    ('drift', [{'type': 'number', 'a': ['2'], 'b': ['3']}])
     """
     return {
         "a": {

@@ -49,9 +49,9 @@ from claimtrack.analysis import Analysis, ArticleAnalysis, analyze
 from claimtrack.articles import Article, checked_articles, content_hash
 from claimtrack.attributions import Attribution, Role, SentenceKind
 from claimtrack.claims import Claim
-from claimtrack.clusters import Cluster, Link
+from claimtrack.clusters import Cluster, Link, entry_key
 from claimtrack.exceptions import ClaimtrackError, DuplicateArticleError
-from claimtrack.matching import Change, ClaimText, same_source_name
+from claimtrack.matching import Change, ClaimText, prepare, same_source_name
 from claimtrack.sentences import Sentence, SentenceSplitter
 from claimtrack.spans import Span
 from claimtrack.speakers import SpeakerIndex
@@ -60,7 +60,7 @@ from claimtrack.tracker import ClaimTracker, Stages, merge_analyses, speaker_tim
 __all__ = ["ClaimStore", "IngestReport", "StoreError"]
 
 #: The version of the tables this module writes (``PRAGMA user_version``).
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: Marks a file as a claimtrack store (``PRAGMA application_id``: "ClTk").
 APPLICATION_ID = 0x436C546B
 #: How long to wait for a store another process is writing, in seconds.
@@ -286,6 +286,7 @@ class ClaimStore:
         self._db = self._open()
         self._tracker: ClaimTracker | None = None
         self._analyses: list[ArticleAnalysis] | None = None
+        self._compare_all = False
         self._pairs_written: set[tuple[str, str]] = set()
 
     # -- opening --
@@ -331,10 +332,18 @@ class ClaimStore:
                 f"{self.path}: written by a newer claimtrack (schema {version}, this one reads "
                 f"up to {SCHEMA_VERSION}): upgrade claimtrack"
             )
-        for step in range(version, SCHEMA_VERSION):  # the migration path
-            if step not in _MIGRATIONS:
-                raise StoreError(f"{self.path}: a damaged store (schema {version}): ingest anew")
-            _MIGRATIONS[step](db)
+        if any(step not in _MIGRATIONS for step in range(version, SCHEMA_VERSION)):
+            raise StoreError(f"{self.path}: a damaged store (schema {version}): ingest anew")
+        if version < SCHEMA_VERSION:  # the migration path, all steps in one transaction
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                for step in range(version, SCHEMA_VERSION):
+                    _MIGRATIONS[step](db)
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
 
     def _create(self, db: sqlite3.Connection) -> None:
         db.execute("BEGIN")
@@ -466,6 +475,8 @@ class ClaimStore:
     def _write_pairs(self, tracker: ClaimTracker) -> set[tuple[str, str]]:
         """The index's entry pairs, written as they changed; the rows now stored."""
         rows = set(tracker.index.state())
+        self._db.execute("DELETE FROM meta WHERE key = 'index'")  # the pairs are current
+        self._compare_all = False
         gone = self._pairs_written - rows
         self._db.executemany("DELETE FROM entry_pairs WHERE x = ? AND y = ?", list(gone))
         self._db.executemany(
@@ -651,6 +662,14 @@ class ClaimStore:
         file without analysing or comparing anything again."""
         if self._tracker is None:
             self._tracker = self._load()
+            if self._compare_all and not self._db.in_transaction:
+                # claims prepared anew by a migration: compared again, their pairs kept
+                self._db.execute("BEGIN IMMEDIATE")
+                try:
+                    self._pairs_written = self._write_pairs(self._tracker)
+                    self._db.execute("COMMIT")
+                except BaseException as exc:
+                    self._rollback(exc)
             stale = self._db.execute("SELECT value FROM meta WHERE key = 'derived'").fetchone()
             if stale is not None and stale[0] == "stale" and not self._db.in_transaction:
                 self._refresh()  # the last add was cut short before its links were written
@@ -761,7 +780,9 @@ class ClaimStore:
         ]
         pairs = [(x, y) for x, y in db.execute("SELECT x, y FROM entry_pairs")]
         self._pairs_written = set(pairs)
-        tracker.restore(articles, claims, texts, pairs, links)
+        flag = db.execute("SELECT value FROM meta WHERE key = 'index'").fetchone()
+        self._compare_all = flag is not None and flag[0] == "compare"
+        tracker.restore(articles, claims, texts, pairs, links, compare=self._compare_all)
         return tracker
 
     # -- reading --
@@ -949,5 +970,22 @@ def _statements(script: str) -> Iterator[str]:
             pending = []
 
 
+def _prepare_again(db: sqlite3.Connection) -> None:
+    """Version 1 -> 2: numbers are compared as values ("2,000" = "2000" = "two
+    thousand"), so every claim is prepared again, and its entry key with it; the
+    entry pairs and links found with the old words are dropped, and the index
+    compares the claims anew when the store is next read."""
+    rows = db.execute("SELECT id, text, speakers, cues, named_speakers FROM claims").fetchall()
+    updates = []
+    for claim_id, text, speakers, cues, named in rows:
+        prepared = prepare(text, json.loads(speakers), json.loads(cues), json.loads(named))
+        updates.append((_prepared(prepared), entry_key(prepared), claim_id))
+    db.executemany("UPDATE claims SET prepared = ?, entry = ? WHERE id = ?", updates)
+    db.execute("DELETE FROM entry_pairs")
+    db.execute("DELETE FROM links")
+    db.execute("INSERT OR REPLACE INTO meta VALUES ('index', 'compare')")
+    db.execute("INSERT OR REPLACE INTO meta VALUES ('derived', 'stale')")
+
+
 #: Migrations from schema version k to k + 1, by k: version 1 is the first.
-_MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+_MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _prepare_again}

@@ -27,7 +27,7 @@ The thresholds were set on ECB+ (two events of one kind per topic); see
 [('drift', False)]
 >>> kept, ties = corroborate(links, vocabulary_of(index.claims, index.texts))
 >>> len(kept), ties[("x", "y")].reason
-(1, 'content words in common (0.21)')
+(1, 'content words in common (0.19)')
 """
 
 from __future__ import annotations

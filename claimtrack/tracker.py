@@ -169,18 +169,21 @@ class ClaimTracker:
         texts: Sequence[ClaimText],
         pairs: Iterable[tuple[str, str]] = (),
         links: Iterable[Link] = (),
+        *,
+        compare: bool = False,
     ) -> None:
         """Take back articles analysed before (their analyses, or the articles alone
         when analyses are not kept), with their claims (prepared) and what the index
         had found (see :meth:`ClaimIndex.restore`), analysing and comparing
-        nothing: :meth:`add` then goes on as if they had just been added."""
+        nothing (unless ``compare``): :meth:`add` then goes on as if they had just
+        been added."""
         for item in items:
             article = item.article if isinstance(item, ArticleAnalysis) else item
             self._digests[article.id] = content_hash(article)
             if self.keep_analyses and isinstance(item, ArticleAnalysis):
                 self.articles.append(item)
         first = len(self.index.claims)
-        self.index.restore(claims, texts, pairs, links)
+        self.index.restore(claims, texts, pairs, links, compare=compare)
         self._vocabulary.add_claims(self.index.claims[first:], self.index.texts[first:])
         self._clusters = None
         self._kept = None

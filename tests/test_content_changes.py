@@ -44,7 +44,7 @@ def test_a_prediction_becomes_a_fact() -> None:
             "Police said three people were killed in the blast on Sunday.",
             "Police said four people were killed on Sunday in the explosion.",
             "number",
-            (("three",), ("four",)),
+            (("3",), ("4",)),  # numbers as values
         ),
         (
             "Police said three people were killed in the blast at the market on Sunday.",
@@ -89,7 +89,7 @@ def test_changes_in_other_words(
 def test_no_change_in_other_words(a: str, b: str) -> None:
     result = relate(a, b)
     assert result.relation == "agreement", result
-    assert result.changes == ()
+    assert not [c for c in result.changes if c.material], result.changes
 
 
 def test_markers_outside_shared_content_change_nothing() -> None:

@@ -15,6 +15,7 @@ ORDER = [
     "spans",
     "lexicon",
     "normalize",
+    "quantities",
     "articles",
     "sentences",
     "names",

@@ -285,6 +285,43 @@ def test_newer_or_damaged_schema(tmp_path: Path) -> None:
             ClaimStore(path)
 
 
+def test_a_version_1_store_is_migrated(tmp_path: Path) -> None:
+    """Schema 1 prepared numbers as written: opened now, its claims are prepared
+    again ("2,000" = "2000"), compared anew, and it equals a store built today."""
+    articles = [
+        *corpus(),
+        Article(id="n1", text="The company hired 2,000 new workers in the town last year."),
+        Article(id="n2", text="The company hired 2000 new workers in the town last year."),
+    ]
+    path = tmp_path / "s.db"
+    with ClaimStore(path) as store:
+        store.add(articles)
+    db = sqlite3.connect(path)
+    old = db.execute("SELECT prepared FROM claims WHERE id = 'n1#0'").fetchone()[0]
+    stale = json.loads(old)
+    stale[0] = [w for w in stale[0] if w != "2000"] + ["2", "000"]  # as schema 1 had it
+    db.execute(
+        "UPDATE claims SET prepared = ?, entry = 'x' WHERE id = 'n1#0'", (json.dumps(stale),)
+    )
+    db.execute("DELETE FROM links")
+    db.execute("DELETE FROM entry_pairs")
+    db.execute("PRAGMA user_version = 1")
+    db.commit()
+    db.close()
+    with ClaimStore(path) as store:
+        assert summary(store) == one_shot(articles)
+        assert ("n1#0", "n2#0", "repetition") in {
+            (k.a.id, k.b.id, k.relation) for k in store.links()
+        }
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == store_module.SCHEMA_VERSION == 2
+    assert db.execute("SELECT count(*) FROM meta WHERE key = 'index'").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM entry_pairs").fetchone()[0] > 0
+    db.close()
+    with ClaimStore(path) as store:  # opened again: nothing left to compare
+        assert summary(store) == one_shot(articles)
+
+
 def test_a_locked_store_waits_then_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A store another process is writing is waited for a bounded time, then refused."""
     path = tmp_path / "s.db"
