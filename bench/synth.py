@@ -79,9 +79,9 @@ ACCEPTED_TYPES = {
     "removed": frozenset(["removed"]),
     "number": frozenset(["number"]),
     "negation": frozenset(["negation"]),
-    # "will" -> "may" is a modal change (claimtrack types it "tense"),
+    # "will" -> "may" is a modal change (claimtrack types it "modality"),
     # "said" -> "claimed" a change of cue verb ("cue")
-    "certainty": frozenset(["certainty", "tense", "cue"]),
+    "certainty": frozenset(["certainty", "modality", "tense", "cue"]),
     "date": frozenset(["date"]),
 }
 REPRINT_SHARE = 0.04

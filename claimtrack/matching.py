@@ -77,6 +77,7 @@ MATERIAL = frozenset(
         "date",
         "negation",
         "certainty",
+        "modality",
         "tense",
         "name",
         "cue",
@@ -290,8 +291,9 @@ class Change:
     """One difference between two versions of a claim.
 
     Attributes:
-        type: inserted, removed, number, date, negation, certainty, tense, name,
-            cue, speaker, moved (a phrase put elsewhere as it was) or wording (a
+        type: inserted, removed, number, date, negation, certainty, modality
+            (a modal of another family, or a prediction become a fact), tense,
+            name, cue, speaker, moved (a phrase put elsewhere as it was) or wording (a
             rewording); moved and wording change nothing material.
         a: The words of the first version.
         b: The words of the second version.
@@ -355,7 +357,7 @@ def _change_type(wa: Sequence[str], wb: Sequence[str]) -> str:
     if {w for w in wa if w in modal} != {w for w in wb if w in modal} or (
         stems_a == stems_b and content_a != content_b
     ):
-        return "tense"
+        return _tense_or_modality(wa, wb)
     if not wa:
         return "inserted" if content_b else "wording"
     if not wb:
@@ -369,11 +371,32 @@ def _change_type(wa: Sequence[str], wb: Sequence[str]) -> str:
     return "wording"
 
 
+def _tense_or_modality(wa: Sequence[str], wb: Sequence[str]) -> str:
+    """``modality`` when the modal verbs of two versions say another thing: modals
+    of different families ("may" / "will"), or a present modal on one side and
+    none on the other ("will rise" / "rose": a prediction become a fact); else
+    ``tense`` (another form of one family, "will" / "would", or another
+    inflection, "rises" / "rose")."""
+    families = _modal_families()
+    fa = {families[w] for w in wa if w in families}
+    fb = {families[w] for w in wb if w in families}
+    names_a, names_b = {f for f, _ in fa}, {f for f, _ in fb}
+    if names_a and names_b and names_a != names_b:
+        return "modality"
+    if (names_a and not names_b and any(now for _, now in fa)) or (
+        names_b and not names_a and any(now for _, now in fb)
+    ):
+        return "modality"
+    return "tense"
+
+
 def word_changes(a: Sequence[str], b: Sequence[str]) -> tuple[Change, ...]:
     """The typed word-level differences between two word sequences.
 
     >>> [(c.type, c.a, c.b) for c in word_changes("troops may cross".split(), "troops will cross".split())]
-    [('tense', ('may',), ('will',))]
+    [('modality', ('may',), ('will',))]
+    >>> [(c.type, c.a, c.b) for c in word_changes("troops would cross".split(), "troops crossed".split())]
+    [('tense', ('would', 'cross'), ('crossed',))]
     >>> [(c.type, c.a, c.b) for c in word_changes("3 jets flew".split(), "4 jets flew".split())]
     [('number', ('3',), ('4',))]
     """
@@ -770,8 +793,8 @@ def _content_changes(a: ClaimText, b: ClaimText) -> tuple[Change, ...]:
       A number given by one side only is a detail left out, not a change, and a
       number counts only where it bears on shared content ("two boats" /
       "three boats"; not "in 2006" / "three times");
-    - modality and tense: a modal verb family in a present form on one side and
-      in no form on the other ("will raise" -> "raised");
+    - modality: a modal verb family in a present form on one side and
+      in no form on the other ("will raise" -> "raised": a prediction become a fact);
     - certainty: a hedge or a booster on one side, and none of its kind on the
       other ("almost certain to reject" -> "rejected");
     - the cue's strength, when both claims have cues ("said" -> "claimed").
@@ -810,7 +833,7 @@ def _content_changes(a: ClaimText, b: ClaimText) -> tuple[Change, ...]:
     return (
         _conflicting("number", numbers(wa, scope_a), numbers(wb, scope_b), number)
         + _conflicting("date", dates(wa), dates(wb), date)
-        + _marker_change("tense", wa, wb, scope_a, scope_b, _modal_of)
+        + _marker_change("modality", wa, wb, scope_a, scope_b, _modal_of)
         + _marker_change("certainty", wa, wb, scope_a, scope_b, _certainty_of)
         + _cue_shift(a, b)
     )

@@ -21,8 +21,11 @@ def test_a_prediction_becomes_a_fact() -> None:
     result = relate(a, b)
     assert result.relation == "drift"
     assert result.basis == "content"
-    assert _types(a, b) == {"tense": (("will",), ()), "certainty": (("almost", "certainly"), ())}
-    assert "tense, certainty" in result.evidence
+    assert _types(a, b) == {
+        "modality": (("will",), ()),
+        "certainty": (("almost", "certainly"), ()),
+    }
+    assert "modality, certainty" in result.evidence
 
 
 @pytest.mark.parametrize(
@@ -31,7 +34,7 @@ def test_a_prediction_becomes_a_fact() -> None:
         (
             "Russia may attack the country from the north, officials said.",
             "Officials said Russia attacked the country from the north.",
-            "tense",
+            "modality",
             (("may",), ()),
         ),
         (

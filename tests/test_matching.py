@@ -35,7 +35,7 @@ from claimtrack.matching import prepare, relate, word_changes
             "Troops will cross the border soon.",
             "Troops may cross the border soon.",
             "drift",
-            "tense",
+            "modality",
         ),
         (
             "The minister has resigned from the cabinet.",
