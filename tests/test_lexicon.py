@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from nltk.stem.snowball import SnowballStemmer
 
 from claimtrack.lexicon import data_lines, word_categories, word_set
 
@@ -64,3 +65,48 @@ def test_modal_verbs_table() -> None:
     assert all(len(row) == 3 and row[2] in ("present", "past") for row in rows)
     families = {family for _, family, _ in rows}
     assert families == {family for _, family, form in rows if form == "present"}
+
+
+def test_antonym_table() -> None:
+    """antonyms.tsv: one line per unordered pair of distinct stems, the smaller first,
+    each with a known source; the core news reversals are in it and the known false
+    ones (ambiguous stems, people of either sex, converses) are not."""
+    sources = {"direct", "synset", "derived", "similar", "extra"}
+    pairs = set()
+    for line in data_lines("antonyms.tsv"):
+        a, b, source = line.split("\t")
+        assert source in sources, line
+        assert a.isalpha() and b.isalpha() and a.islower() and b.islower(), line
+        assert a < b, line  # stated one way; no self-pairs
+        assert (a, b) not in pairs, line
+        pairs.add((a, b))
+    stem = SnowballStemmer("english").stem
+
+    def key(one: str, two: str) -> tuple[str, str]:
+        return min(stem(one), stem(two)), max(stem(one), stem(two))
+
+    core = [
+        ("rise", "fall"),
+        ("rose", "fell"),
+        ("win", "lose"),
+        ("won", "lost"),
+        ("confirmed", "denied"),
+        ("accept", "rejected"),
+        ("legal", "illegal"),
+        ("increase", "decrease"),
+        ("increased", "decreased"),
+        ("guilty", "innocent"),
+        ("possible", "impossible"),
+        ("higher", "lower"),
+    ]
+    assert all(key(a, b) in pairs for a, b in core), [p for p in core if key(*p) not in pairs]
+    false = [("right", "left"), ("present", "absent"), ("man", "woman"), ("buy", "sell")]
+    assert not any(key(a, b) in pairs for a, b in false)
+
+
+def test_antonym_decisions_file() -> None:
+    """antonyms_extra.txt, the hand-checked input of bench/build_antonyms.py, is well formed."""
+    for line in data_lines("antonyms_extra.txt"):
+        cells = line.split("#", 1)[0].split()
+        assert len(cells) in (4, 5) and cells[0] in ("keep", "add", "drop"), line
+        assert set(cells[3:]) <= set("nvar"), line
