@@ -37,6 +37,7 @@ from claimtrack.matching import (
     ClaimText,
     Relation,
     RelationName,
+    conflicting,
     may_relate,
     prepare_claim,
     relate_prepared,
@@ -74,6 +75,12 @@ class Link:
     changes: tuple[Change, ...] = ()
     evidence: tuple[str, ...] = ()
     basis: str = "words"
+
+    @property
+    def conflict(self) -> bool:
+        """Whether the two reports conflict (a reversal, a negation, another number,
+        date or speaker: see :data:`claimtrack.matching.CONFLICTS`)."""
+        return conflicting(self.changes)
 
 
 @contextlib.contextmanager

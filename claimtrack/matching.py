@@ -42,7 +42,7 @@ from nltk.stem.snowball import SnowballStemmer
 from rapidfuzz.distance import Indel, Levenshtein
 
 from claimtrack.claims import Claim
-from claimtrack.lexicon import data_lines, word_categories, word_set
+from claimtrack.lexicon import data_lines, iter_data_lines, word_categories, word_set
 from claimtrack.names import country_of
 from claimtrack.normalize import match_key
 from claimtrack.quantities import numbers_as_values
@@ -50,6 +50,7 @@ from claimtrack.statement_model import same_statement_probability, synonym_pairs
 from claimtrack.statement_model import threshold as statement_threshold
 
 __all__ = [
+    "CONFLICTS",
     "Change",
     "ClaimText",
     "Comparison",
@@ -57,6 +58,7 @@ __all__ = [
     "RelationName",
     "asks_model",
     "compare",
+    "conflicting",
     "may_relate",
     "prepare",
     "relate",
@@ -76,6 +78,7 @@ MATERIAL = frozenset(
         "number",
         "date",
         "negation",
+        "reversal",
         "certainty",
         "modality",
         "tense",
@@ -84,6 +87,16 @@ MATERIAL = frozenset(
         "speaker",
     ]
 )
+
+#: Change types that make two reports of one claim conflict: one says the opposite
+#: of the other, or gives another number, date or speaker.
+CONFLICTS = frozenset(["reversal", "negation", "number", "date", "speaker"])
+
+
+def conflicting(changes: Iterable[Change]) -> bool:
+    """Whether some of the changes make two reports conflict (see :data:`CONFLICTS`)."""
+    return any(c.type in CONFLICTS for c in changes)
+
 
 #: The categories of ``data/change_words.txt`` that type a change by themselves.
 _MARKER_CATEGORIES = ("negation", "modal", "hedge", "booster", "date", "cue_strong", "cue_weak")
@@ -291,7 +304,8 @@ class Change:
     """One difference between two versions of a claim.
 
     Attributes:
-        type: inserted, removed, number, date, negation, certainty, modality
+        type: inserted, removed, number, date, negation, reversal (a word
+            turned to its antonym: "rose" / "fell"), certainty, modality
             (a modal of another family, or a prediction become a fact), tense,
             name, cue, speaker, moved (a phrase put elsewhere as it was) or wording (a
             rewording); moved and wording change nothing material.
@@ -322,6 +336,35 @@ def _markers() -> frozenset[str]:
     return frozenset().union(*(cw[k] for k in _MARKER_CATEGORIES))
 
 
+@functools.cache
+def _antonyms() -> dict[str, frozenset[str]]:
+    """Stem -> the stems that reverse it ("rose" / "fell", "accept" / "reject"), from
+    ``data/antonyms.tsv`` (WordNet's antonyms, built by ``bench/build_antonyms.py``)."""
+    table: dict[str, set[str]] = {}
+    for line in iter_data_lines("antonyms.tsv"):
+        a, b, _ = line.split("\t")
+        table.setdefault(a, set()).add(b)
+        table.setdefault(b, set()).add(a)
+    return {stem: frozenset(others) for stem, others in table.items()}
+
+
+def _reverses(wa: Sequence[str], wb: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words of ``wa`` and of ``wb`` that reverse each other (antonyms, each
+    missing from the other side), or two empty tuples."""
+    table = _antonyms()
+    stems_a = {_stem(w): w for w in wa}
+    stems_b = {_stem(w): w for w in wb}
+    left, right = [], []
+    for stem, word in stems_a.items():
+        if stem in stems_b:
+            continue
+        for other in table.get(stem, ()):
+            if other in stems_b and other not in stems_a:
+                left.append(word)
+                right.append(stems_b[other])
+    return tuple(dict.fromkeys(left)), tuple(dict.fromkeys(right))
+
+
 def _change_type(wa: Sequence[str], wb: Sequence[str]) -> str:
     cw = _change_words()
     stop = _stopwords()
@@ -334,6 +377,8 @@ def _change_type(wa: Sequence[str], wb: Sequence[str]) -> str:
             return "removed" if wa else "inserted"
     if sum(w in neg for w in wa) != sum(w in neg for w in wb):
         return "negation"
+    if _reverses(wa, wb)[0]:
+        return "reversal"
     numbers_a = [w for w in wa if _is_number(w)]
     numbers_b = [w for w in wb if _is_number(w)]
     if numbers_a != numbers_b:
@@ -561,6 +606,12 @@ class Relation:
     evidence: tuple[str, ...] = ()
     basis: Literal["words", "content"] = "words"
 
+    @property
+    def conflict(self) -> bool:
+        """Whether the two reports conflict: a change of one of :data:`CONFLICTS`
+        (a reversal, a negation, another number, date or speaker)."""
+        return conflicting(self.changes)
+
 
 #: Word similarity from which two claims are versions of one text.
 DRIFT_SURFACE = 70.0
@@ -692,6 +743,18 @@ def _may_is_month(words: Sequence[str], i: int) -> bool:
     return before in _change_words()["month_lead"] or any(c.isdigit() for c in before)
 
 
+def _near(words: Sequence[str], shared: frozenset[str]) -> list[str]:
+    """The words with a content word both claims have (by stem) among the
+    :data:`SCOPE_WORDS` words before or after them."""
+    stems = [_word_facts(w)[1] for w in words]
+    near = [s is not None and s in shared for s in stems]
+    return [
+        w
+        for i, w in enumerate(words)
+        if any(near[max(0, i - SCOPE_WORDS) : i]) or any(near[i + 1 : i + 1 + SCOPE_WORDS])
+    ]
+
+
 def _in_scope(words: Sequence[str], shared: frozenset[str]) -> list[bool]:
     """For each word, whether one of the :data:`SCOPE_WORDS` words after it is a
     content word both claims have (by stem)."""
@@ -782,6 +845,21 @@ def _certainty_classes() -> dict[str, str]:
     return {**{w: "booster" for w in cw["booster"]}, **{w: "hedge" for w in cw["hedge"]}}
 
 
+def _reversal(wa: Sequence[str], wb: Sequence[str], shared: frozenset[str]) -> tuple[Change, ...]:
+    """A reversal if a word of one claim next to shared content (within
+    :data:`SCOPE_WORDS` words either side) has its antonym, next to shared content
+    too, in the other ("prices rose 3 percent" / "prices fell 3 percent")."""
+    left, right = _reverses(_near(wa, shared), _near(wb, shared))
+    negations = _change_words()["negation"]
+    if not left or sum(w in negations for w in wa) != sum(w in negations for w in wb):
+        return ()  # "not difficult" / "easy": a negated antonym says the same
+    # each side's word must be missing from the other claim altogether
+    stems_a, stems_b = {_stem(w) for w in wa}, {_stem(w) for w in wb}
+    left = tuple(w for w in left if _stem(w) not in stems_b)
+    right = tuple(w for w in right if _stem(w) not in stems_a)
+    return (Change("reversal", left, right),) if left and right else ()
+
+
 def _content_changes(a: ClaimText, b: ClaimText) -> tuple[Change, ...]:
     """What changed between two claims that state the same thing in other words.
 
@@ -833,6 +911,7 @@ def _content_changes(a: ClaimText, b: ClaimText) -> tuple[Change, ...]:
     return (
         _conflicting("number", numbers(wa, scope_a), numbers(wb, scope_b), number)
         + _conflicting("date", dates(wa), dates(wb), date)
+        + _reversal(wa, wb, shared)
         + _marker_change("modality", wa, wb, scope_a, scope_b, _modal_of)
         + _marker_change("certainty", wa, wb, scope_a, scope_b, _certainty_of)
         + _cue_shift(a, b)

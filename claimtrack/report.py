@@ -129,6 +129,7 @@ def link_record(link: Link) -> dict[str, Any]:
         },
         "relation": link.relation,
         "score": round(link.score, 1),
+        "conflict": link.conflict,
         "changes": [_change_record(c) for c in link.changes],
         "evidence": list(link.evidence),
         "basis": link.basis,

@@ -213,3 +213,60 @@ def test_the_index_compares_only_claims_of_one_speaker_that_may_relate() -> None
     assert (positions["c#0"], positions["d#0"]) in compared
     found = {(k.a.id, k.b.id): k.relation for k in index.links()}
     assert found.get(("c#0", "d#0")) == relate(c, d).relation != "unrelated"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("rose", "fell"),
+        ("safe", "unsafe"),
+        ("accepted", "rejected"),
+        ("legal", "illegal"),
+        ("possible", "impossible"),
+        ("won", "lost"),
+        ("confirmed", "denied"),
+        ("guilty", "innocent"),
+        ("allowed", "banned"),
+    ],
+)
+def test_a_reversed_claim_is_never_agreement(a: str, b: str) -> None:
+    """A word turned to its antonym is a reversal: drift, and a conflict."""
+    first = f"Officials said the measure was {a} by the regional council on Monday."
+    second = f"Officials said the measure was {b} by the regional council on Monday."
+    result = relate(first, second)
+    assert result.relation == "drift"
+    assert [(c.type, c.a, c.b) for c in result.changes if c.material] == [("reversal", (a,), (b,))]
+    assert result.conflict
+
+
+def test_a_reversal_in_other_words() -> None:
+    """Claims that say the same in other words but for an antonym are no agreement."""
+    result = relate(
+        "Police said the number of burglaries in the city rose sharply during the summer.",
+        "The number of burglaries in the city fell sharply during the summer, police said.",
+    )
+    assert result.relation == "drift"
+    assert any(c.type == "reversal" for c in result.changes) and result.conflict
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        ("The company hired 2,000 workers last year.", "The company hired 2000 workers last year.", False),
+        ("The company hired 2,000 workers last year.", "The company hired two thousand workers last year.", False),
+        ("Prices rose 5% in June.", "Prices rose five per cent in June.", False),
+        ("Sales reached 2.6million units this year.", "Sales reached 2.6 million units this year.", False),
+        ("The company hired 2,000 workers last year.", "The company hired 20,000 workers last year.", True),
+        ("Sales reached 1.6 million units this year.", "Sales reached 1.6 billion units this year.", True),
+    ],
+)  # fmt: skip
+def test_numbers_are_compared_as_values(a: str, b: str, conflict: bool) -> None:
+    """Ways of writing one number are one number; another value is a whole-value change."""
+    result = relate(a, b)
+    assert result.conflict is conflict
+    if conflict:
+        (change,) = [c for c in result.changes if c.material]
+        assert change.type == "number"
+        assert {len(change.a[0]), len(change.b[0])} != {1}  # whole values, not "2 -> 20"
+    else:
+        assert result.relation == "repetition", result
