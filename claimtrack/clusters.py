@@ -741,6 +741,41 @@ class Cluster:
         """The earliest report of the claim."""
         return self.members[0]
 
+    def explain(self, claim_id: str) -> Link | None:
+        """How a member relates to its closest earlier report: the link to it from
+        the latest earlier member it was linked to, else its relation to the latest
+        earlier member it relates to (compared now), else its link to a later
+        member (it joined the cluster through that one); None for the origin.
+
+        Every member but the origin is so explained by a defined relation
+        (repetition, agreement or drift), never by membership alone.
+        """
+        position = {m.id: k for k, m in enumerate(self.members)}
+        me = position[claim_id]
+        if me == 0:
+            return None
+        touching = [k for k in self.links if claim_id in (k.a.id, k.b.id)]
+        earlier = [k for k in touching if position[_other(k, claim_id).id] < me]
+        if earlier:
+            return max(earlier, key=lambda k: position[_other(k, claim_id).id])
+        member = self.members[me]
+        mine = prepare_claim(member)
+        for before in reversed(self.members[:me]):
+            if before.article_id == member.article_id:
+                continue
+            found = relate_prepared(prepare_claim(before), mine)
+            if found.relation in ("repetition", "agreement", "drift"):
+                return Link(
+                    before,
+                    member,
+                    found.relation,
+                    found.score,
+                    found.changes,
+                    found.evidence,
+                    found.basis,
+                )
+        return touching[0] if touching else None
+
     @property
     def relation(self) -> RelationName:
         """The cluster's strongest kind of change: drift if any link drifts, else
@@ -749,6 +784,10 @@ class Cluster:
         if "drift" in kinds:
             return "drift"
         return "agreement" if "agreement" in kinds else "repetition"
+
+
+def _other(link: Link, claim_id: str) -> Claim:
+    return link.b if link.a.id == claim_id else link.a
 
 
 #: A sentence repeated in articles of more than this many different kinds says

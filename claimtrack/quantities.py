@@ -22,6 +22,7 @@ five", "one hundred and five").
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from decimal import Decimal
 
@@ -31,7 +32,7 @@ __all__ = ["numbers_as_values"]
 
 #: A thousands separator: a comma between a digit and three digits that end a number.
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
-_PERCENT = re.compile(r"\s*%|\bper cent\b")
+_PERCENT = re.compile(r"\s*(?:%|\bper cent\b)")
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+")
 
 
@@ -60,36 +61,47 @@ def _format(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
+@functools.cache
+def _starts() -> re.Pattern[str]:
+    """Where a number may start: a digit, a number word, "a" before a scale word."""
+    words, scales = _values()
+    names = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    scale_names = "|".join(sorted(map(re.escape, scales), key=len, reverse=True))
+    return re.compile(rf"\d|\b(?:{names})\b|\ba(?= (?:{scale_names})\b)")
+
+
 def numbers_as_values(key: str) -> str:
     """``key`` (a matching key) with each number written as one word of digits."""
-    if not any(c.isdigit() for c in key):
-        words, _ = _values()
-        if not any(w in key for w in words) and "%" not in key:
-            return key
+    if "%" not in key and "per cent" not in key and not _starts().search(key):
+        return key
     key = _THOUSANDS.sub("", key)
     key = _glued().sub(" ", key)
     key = _PERCENT.sub(" percent", key)
     return _rewrite(key)
 
 
+#: Tokens a number may run over ("one hundred and twenty five thousand").
+_LONGEST = 12
+
+
 def _rewrite(key: str) -> str:
     words, scales = _values()
     out: list[str] = []
-    last = 0
-    tokens = list(_TOKEN.finditer(key))
-    k = 0
-    while k < len(tokens):
-        found = _run(tokens, k, key, words, scales)
-        if found is None:
-            k += 1
+    last = pos = 0
+    starts = _starts()
+    while (found := starts.search(key, pos)) is not None:
+        tokens = list(itertools.islice(_TOKEN.finditer(key, found.start()), _LONGEST))
+        run = _run(tokens, 0, key, words, scales) if tokens else None
+        if run is None:
+            pos = found.end()
             continue
-        end, value = found
+        end, value = run
         text = _format(value)
-        if end > k + 1 or text != tokens[k].group():
-            out.append(key[last : tokens[k].start()])
+        if end > 1 or text != tokens[0].group():
+            out.append(key[last : tokens[0].start()])
             out.append(text)
             last = tokens[end - 1].end()
-        k = end
+        pos = tokens[end - 1].end()
     out.append(key[last:])
     return "".join(out)
 

@@ -286,21 +286,25 @@ def _how_claims_travel(tracker: ClaimTracker, width: int, shown: int = SHOWN) ->
             f"{'s' if len(cluster.outlets) != 1 else ''} ({cluster.independent} independent); "
             f"first: {_claim_line(origin)}"
         )
-        by_pair = {(k.a.id, k.b.id): k for k in cluster.links}
         members = cluster.members if shown <= 0 else cluster.members[:shown]
         for i, member in enumerate(members):
             head = f"  {_claim_line(member)}: "
             if i == 0:
                 lines.append(_fill(member.text, width, " " * 6, head))
                 continue
-            link = by_pair.get((origin.id, member.id))
-            relation = link.relation if link else "same claim"
+            # each report against its closest earlier version, by a defined relation
+            link = cluster.explain(member.id)
+            if link is None:
+                lines.append(_fill(member.text, width, " " * 6, head))
+                continue
+            earlier = link.a if link.b.id == member.id else link.b
+            against = "" if earlier.id == origin.id else f" of {_claim_line(earlier)}"
             body = (
                 member.text
-                if link is None or link.relation == "agreement"
-                else word_diff(origin.text, member.text)
+                if link.relation == "agreement"
+                else word_diff(earlier.text, member.text)
             )
-            lines.append(_fill(f"({relation}) {body}", width, " " * 6, head))
+            lines.append(_fill(f"({link.relation}{against}) {body}", width, " " * 6, head))
             if link is not None and link.relation == "drift":
                 lines.append(_fill(_changes_text(link.changes), width, " " * 8, "      changes: "))
         if len(members) < n:

@@ -552,3 +552,35 @@ def test_a_tracker_without_analyses_links_and_clusters_the_same(seeds_dir: Path)
     assert len(lean.claims) == len(full.claims)
     with pytest.raises(DuplicateArticleError):
         lean.add([attrs.evolve(articles[0], text=articles[0].text + " More.")])
+
+
+def test_every_member_is_explained_by_a_defined_relation() -> None:
+    """Each report of a cluster is shown against its closest earlier version with a
+    defined relation (repetition, agreement, drift), never an undefined one."""
+    from claimtrack.report import render_report
+
+    first = "The plant on the river will close in May, the company said on Monday."
+    longer = (
+        "The plant on the river will close in May, the company said on Monday, "
+        "and about 300 workers will lose their jobs."
+    )
+    texts = [first, longer, longer, first + " Trade unions protested."]
+    articles = [
+        Article(id=f"p{k}", text=text, date=dt.date(2024, 5, 1 + k), url=f"https://o{k}.example/")
+        for k, text in enumerate(texts)
+    ]
+    tracker = ClaimTracker()
+    tracker.add(articles)
+    (cluster,) = [c for c in tracker.clusters() if len(c.members) >= 3]
+    assert cluster.explain(cluster.origin.id) is None
+    for member in cluster.members[1:]:
+        link = cluster.explain(member.id)
+        assert link is not None and link.relation in ("repetition", "agreement", "drift")
+        assert member.id in (link.a.id, link.b.id)
+    copy = next(m for m in cluster.members if m.article_id == "p2")
+    explained = cluster.explain(copy.id)
+    assert explained is not None and explained.relation == "repetition"
+    assert explained.a.article_id == "p1"  # its closest earlier version, not the origin
+    report = render_report(tracker.analysis(), tracker=tracker)
+    assert "same claim" not in report
+    assert "(repetition of 2024-05-02 o1.example)" in report
