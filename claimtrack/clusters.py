@@ -41,6 +41,7 @@ from claimtrack.matching import (
     may_relate,
     prepare_claim,
     relate_prepared,
+    same_source_name,
 )
 from claimtrack.normalize import match_key
 
@@ -707,7 +708,9 @@ class Conflict:
     """A detail on which members of a cluster disagree.
 
     Attributes:
-        kind: ``number``, ``date`` or ``name``.
+        kind: ``number``, ``name``, ``speaker`` (the same claim credited to
+            different sources: a misattribution, or two sources saying one thing)
+            or ``reversal`` (one report says the opposite of another).
         values: Each differing value with the ids of the claims that carry it.
     """
 
@@ -863,14 +866,24 @@ def _syndication_groups(
     return {article: find(article) for article in sizes}
 
 
-def _conflicts(members: Sequence[Claim], texts: dict[str, ClaimText]) -> tuple[Conflict, ...]:
+def _conflicts(
+    members: Sequence[Claim], texts: dict[str, ClaimText], links: Sequence[Link] = ()
+) -> tuple[Conflict, ...]:
     out = []
-    for kind, attribute in (("number", "numbers"), ("name", "names")):
+    speakers = _speaker_values(members)
+    by_kind: dict[str, dict[str, list[str]]] = {
+        "number": {c.id: sorted(texts[c.id].numbers) for c in members},
+        "name": {c.id: sorted(texts[c.id].names) for c in members},
+        "speaker": speakers,
+    }
+    for kind, values_of in by_kind.items():
         carriers: dict[str, list[str]] = defaultdict(list)
-        for claim in members:
-            for value in sorted(getattr(texts[claim.id], attribute)):
+        carrying = [c for c in members if values_of.get(c.id)]
+        for claim in carrying:
+            for value in values_of[claim.id]:
                 carriers[value].append(claim.id)
-        everywhere = {v for v, ids in carriers.items() if len(ids) == len(members)}
+        # members that give no value (no speaker, no number) conflict with none
+        everywhere = {v for v, ids in carriers.items() if len(ids) == len(carrying)}
         differing = {v: ids for v, ids in carriers.items() if v not in everywhere}
         has_value = {cid for ids in differing.values() for cid in ids}
         # a conflict needs two members that each carry a value the other lacks
@@ -878,7 +891,39 @@ def _conflicts(members: Sequence[Claim], texts: dict[str, ClaimText]) -> tuple[C
             out.append(
                 Conflict(kind, tuple((v, tuple(ids)) for v, ids in sorted(differing.items())))
             )
+    reversed_: dict[str, list[str]] = defaultdict(list)
+    for link in links:
+        for change in link.changes:
+            if change.type == "reversal" and change.a and change.b:
+                reversed_[" ".join(change.a)].append(link.a.id)
+                reversed_[" ".join(change.b)].append(link.b.id)
+    if reversed_:
+        out.append(
+            Conflict(
+                "reversal",
+                tuple((v, tuple(dict.fromkeys(ids))) for v, ids in sorted(reversed_.items())),
+            )
+        )
     return tuple(out)
+
+
+def _speaker_values(members: Sequence[Claim]) -> dict[str, list[str]]:
+    """Each member's named speakers, a bare surname counted as the full name the
+    other members give it ("Merkel" is "Angela Merkel"), by claim id."""
+    full = sorted({s for c in members for s in c.named_speakers if " " in s})
+    out: dict[str, list[str]] = {}
+    for claim in members:
+        names = []
+        for speaker in claim.named_speakers:
+            longer = [
+                f
+                for f in full
+                if f != speaker and same_source_name(match_key(f), match_key(speaker))
+            ]
+            names.append(longer[0] if len(longer) == 1 else speaker)
+        if names:
+            out[claim.id] = sorted(set(names))
+    return out
 
 
 def _same_origin(a: Claim, b: Claim, link: Link, texts: dict[str, ClaimText]) -> bool:
@@ -961,7 +1006,7 @@ def build_clusters(
                 links=tuple(sorted(member_links[root], key=lambda k: (k.a.id, k.b.id))),
                 outlets=outlets,
                 independent=independent,
-                conflicts=_conflicts(members, text_of),
+                conflicts=_conflicts(members, text_of, member_links[root]),
             )
         )
     clusters.sort(key=lambda c: (-len(c.members), _order_key(c.origin)))

@@ -31,7 +31,7 @@ from claimtrack.lexicon import data_lines
 __all__ = ["numbers_as_values"]
 
 #: A thousands separator: a comma between a digit and three digits that end a number.
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_THOUSANDS = re.compile(r"(\d),(?=\d{3}(?!\d))")
 _PERCENT = re.compile(r"\s*(?:%|\bper cent\b)")
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+")
 
@@ -54,11 +54,21 @@ def _glued() -> re.Pattern[str]:
     """Digits written on to a scale word ("2.6million")."""
     _, scales = _values()
     names = "|".join(sorted(map(re.escape, scales), key=len, reverse=True))
-    return re.compile(rf"(?<=\d)(?=(?:{names})\b)")
+    return re.compile(rf"(\d)(?=(?:{names})\b)")
 
 
 def _format(value: Decimal) -> str:
     return format(value.normalize(), "f")
+
+
+_DIGIT = re.compile(r"\d")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@functools.cache
+def _number_words() -> frozenset[str]:
+    words, scales = _values()
+    return frozenset(words) | frozenset(scales)
 
 
 @functools.cache
@@ -67,16 +77,26 @@ def _starts() -> re.Pattern[str]:
     words, scales = _values()
     names = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
     scale_names = "|".join(sorted(map(re.escape, scales), key=len, reverse=True))
-    return re.compile(rf"\d|\b(?:{names})\b|\ba(?= (?:{scale_names})\b)")
+    first = "".join(sorted({w[0] for w in (*words, *scales)} | {"a"}))
+    # the look-ahead on first letters makes the scan quick where no number starts
+    return re.compile(rf"\d|\b(?=[{first}])(?:(?:{names})\b|a(?= (?:{scale_names})\b))")
 
 
 def numbers_as_values(key: str) -> str:
     """``key`` (a matching key) with each number written as one word of digits."""
-    if "%" not in key and "per cent" not in key and not _starts().search(key):
-        return key
-    key = _THOUSANDS.sub("", key)
-    key = _glued().sub(" ", key)
-    key = _PERCENT.sub(" percent", key)
+    if (
+        "%" not in key
+        and "per cent" not in key
+        and _DIGIT.search(key) is None
+        and _number_words().isdisjoint(_LETTERS.findall(key))
+    ):
+        return key  # no number: most sentences, told apart by two quick scans
+    if "," in key:
+        key = _THOUSANDS.sub(r"\1", key)
+    if "%" in key or "per cent" in key:
+        key = _PERCENT.sub(" percent", key)
+    if _DIGIT.search(key) is not None:
+        key = _glued().sub(r"\1 ", key)
     return _rewrite(key)
 
 

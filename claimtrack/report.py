@@ -138,6 +138,7 @@ def link_record(link: Link) -> dict[str, Any]:
 
 def cluster_record(cluster: Cluster) -> dict[str, Any]:
     """The JSON record of a cluster, as ``claimtrack clusters --format jsonl`` prints it."""
+    outlet_of = {m.id: m.outlet or m.article_id for m in cluster.members}
     return {
         "id": cluster.id,
         "relation": cluster.relation,
@@ -147,7 +148,17 @@ def cluster_record(cluster: Cluster) -> dict[str, Any]:
         "outlets": list(cluster.outlets),
         "independent_reports": cluster.independent,
         "conflicts": [
-            {"kind": c.kind, "values": [{"value": v, "claims": list(ids)} for v, ids in c.values]}
+            {
+                "kind": c.kind,
+                "values": [
+                    {
+                        "value": v,
+                        "claims": list(ids),
+                        "outlets": list(dict.fromkeys(outlet_of[i] for i in ids if i in outlet_of)),
+                    }
+                    for v, ids in c.values
+                ],
+            }
             for c in cluster.conflicts
         ],
     }

@@ -584,3 +584,44 @@ def test_every_member_is_explained_by_a_defined_relation() -> None:
     report = render_report(tracker.analysis(), tracker=tracker)
     assert "same claim" not in report
     assert "(repetition of 2024-05-02 o1.example)" in report
+
+
+def test_a_quote_credited_to_different_people_is_a_conflict() -> None:
+    """The same words in two mouths (a misattribution) are a speaker conflict of the
+    cluster, with the outlets on each side; a bare surname is its full name."""
+    from claimtrack.report import cluster_record
+
+    quote = "the border will stay open to refugees until the end of March"
+    texts = [
+        f'Chancellor Angela Merkel said "{quote}."',
+        f'Merkel said "{quote}."',
+        f'Interior Minister Horst Seehofer said "{quote}."',
+    ]
+    articles = [
+        Article(id=f"q{k}", text=t, date=dt.date(2024, 3, 1 + k), url=f"https://n{k}.example/")
+        for k, t in enumerate(texts)
+    ]
+    tracker = ClaimTracker()
+    tracker.add(articles)
+    (cluster,) = tracker.clusters()
+    (speaker,) = [c for c in cluster.conflicts if c.kind == "speaker"]
+    assert dict(speaker.values) == {"Angela Merkel": ("q0#0", "q1#0"), "Horst Seehofer": ("q2#0",)}
+    record = cluster_record(cluster)
+    (sides,) = [c["values"] for c in record["conflicts"] if c["kind"] == "speaker"]
+    assert [side["outlets"] for side in sides] == [["n0.example", "n1.example"], ["n2.example"]]
+
+
+def test_a_reversal_is_a_conflict_of_its_cluster() -> None:
+    texts = [
+        "Prices of bread rose 3 percent in June, the statistics office said on Friday.",
+        "Prices of bread fell 3 percent in June, the statistics office said on Friday.",
+    ]
+    articles = [
+        Article(id=f"r{k}", text=t, date=dt.date(2024, 7, 1 + k)) for k, t in enumerate(texts)
+    ]
+    tracker = ClaimTracker()
+    tracker.add(articles)
+    (cluster,) = tracker.clusters()
+    assert cluster.relation == "drift" and cluster.links[0].conflict
+    (reversal,) = [c for c in cluster.conflicts if c.kind == "reversal"]
+    assert dict(reversal.values) == {"rose": ("r0#0",), "fell": ("r1#0",)}
