@@ -41,7 +41,9 @@ import attrs
 from nltk.stem.snowball import SnowballStemmer
 from rapidfuzz.distance import Indel, Levenshtein
 
-from claimtrack.claims import Claim
+from claimtrack.analysis import analyze
+from claimtrack.articles import Article
+from claimtrack.claims import Claim, claims_of
 from claimtrack.lexicon import data_lines, iter_data_lines, word_categories, word_set
 from claimtrack.names import country_of
 from claimtrack.normalize import match_key
@@ -61,6 +63,7 @@ __all__ = [
     "conflicting",
     "may_relate",
     "prepare",
+    "prepare_text",
     "relate",
     "related_target",
     "same_source_name",
@@ -940,7 +943,22 @@ def _oriented_changes(a: ClaimText, b: ClaimText) -> tuple[Change, ...]:
             else c
             for c in changes
         )
+    if a.speakers and b.speakers and _same_source(a.speakers, b.speakers):
+        # the one speaker named more fully ("Merkel" / "Chancellor Angela Merkel")
+        own = _own(a, b) | _title_words()
+        changes = tuple(
+            Change("wording", c.a, c.b)
+            if c.type in ("inserted", "removed", "name") and set(c.a) | set(c.b) <= own
+            else c
+            for c in changes
+        )
     return changes
+
+
+@functools.cache
+def _title_words() -> frozenset[str]:
+    """The words of titles ("chancellor", "foreign minister"), as matching keys."""
+    return frozenset(w for title in word_set("titles.txt") for w in match_key(title).split())
 
 
 def relate_prepared(a: ClaimText, b: ClaimText) -> Relation:
@@ -998,6 +1016,27 @@ def relate(a: str | Claim, b: str | Claim) -> Relation:
                 f"relate() compares two sentences (str or Claim); {name} is a "
                 f"{type(value).__name__}"
             )
-    pa = prepare_claim(a) if isinstance(a, Claim) else prepare(a)
-    pb = prepare_claim(b) if isinstance(b, Claim) else prepare(b)
+    pa = prepare_claim(a) if isinstance(a, Claim) else prepare_text(a)
+    pb = prepare_claim(b) if isinstance(b, Claim) else prepare_text(b)
     return relate_prepared(pa, pb)
+
+
+def prepare_text(text: str) -> ClaimText:
+    """A bare string prepared as a tracker prepares a claim: its speakers, cues and
+    named sources found by the attribution extractor, so that "Smith said X" and
+    "Jones said X" differ by their speaker.
+
+    >>> sorted(prepare_text("Smith said taxes will rise next year.").speakers)
+    ['smith']
+    """
+    if not text.strip():
+        return prepare(text)
+    claims = claims_of(analyze([Article(id="text", text=text)]))
+    speakers = _ordered(s for c in claims for s in c.speakers)
+    cues = _ordered(q for c in claims for q in c.cues)
+    named = _ordered(s for c in claims for s in c.named_speakers)
+    return prepare(text, speakers, cues, named)
+
+
+def _ordered(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(values))

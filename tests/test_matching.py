@@ -270,3 +270,20 @@ def test_numbers_are_compared_as_values(a: str, b: str, conflict: bool) -> None:
         assert {len(change.a[0]), len(change.b[0])} != {1}  # whole values, not "2 -> 20"
     else:
         assert result.relation == "repetition", result
+
+
+def test_bare_strings_have_their_speakers() -> None:
+    """relate() on strings finds speakers as the tracker does: another speaker of the
+    same words is a speaker change and a conflict; the same speaker named more
+    fully is no change at all."""
+    other = relate(
+        "Smith said taxes will rise next year.", "Jones said taxes will rise next year."
+    )
+    assert other.relation == "drift" and other.conflict
+    assert [c.type for c in other.changes if c.material] == ["speaker"]
+    fuller = relate(
+        "Merkel said the border will stay open until March.",
+        "Chancellor Angela Merkel said the border will stay open until March.",
+    )
+    assert fuller.relation == "agreement" and not fuller.conflict
+    assert not [c for c in fuller.changes if c.material]
