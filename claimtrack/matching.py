@@ -107,6 +107,14 @@ _MARKER_CATEGORIES = ("negation", "modal", "hedge", "booster", "date", "cue_stro
 #: A word: letters and digits, or a number with its decimals ("2.6").
 _WORD = re.compile(r"\d+(?:\.\d+)?(?![^\W_])|[^\W_]+")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+#: Letters with a period after each ("u.s.", "n.f.l.", "p.m."): an initialism.
+_INITIALISM = re.compile(r"\b(?:[^\W\d_]\.){2,}")
+
+
+def _undotted(match: re.Match[str]) -> str:
+    return match.group().replace(".", "")
+
+
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'\u2019.-]*(?:[ ]+[A-Z][\w'\u2019.-]*)*")
 
 
@@ -276,7 +284,10 @@ def prepare(
     words: list[str] = []
     stems: set[str] = set()
     numbers: set[str] = set()
-    for word, stem, number in map(_word_facts, _WORD.findall(numbers_as_values(match_key(text)))):
+    key = numbers_as_values(match_key(text))
+    if "." in key:  # "U.S." is "US", "N.F.L." is "NFL"
+        key = _INITIALISM.sub(_undotted, key)
+    for word, stem, number in map(_word_facts, _WORD.findall(key)):
         words.append(word)
         if stem is not None:
             stems.add(stem)
@@ -394,8 +405,11 @@ def _change_type(wa: Sequence[str], wb: Sequence[str]) -> str:
     strong, weak = cw["cue_strong"], cw["cue_weak"]
     if {w for w in wa if w in strong or w in weak} != {w for w in wb if w in strong or w in weak}:
         return "cue"
-    hedges = cw["hedge"] | cw["booster"]
-    if {w for w in wa if w in hedges} != {w for w in wb if w in hedges}:
+    # one hedge for another ("perhaps" / "maybe", "nearly" / "almost") changes nothing
+    classes = _certainty_classes()
+    if sorted(classes[w] for w in wa if w in classes) != sorted(
+        classes[w] for w in wb if w in classes
+    ):
         return "certainty"
     modal = cw["modal"] | neg
     content_a = [w for w in wa if w not in stop and w not in modal]

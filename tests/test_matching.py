@@ -276,9 +276,7 @@ def test_bare_strings_have_their_speakers() -> None:
     """relate() on strings finds speakers as the tracker does: another speaker of the
     same words is a speaker change and a conflict; the same speaker named more
     fully is no change at all."""
-    other = relate(
-        "Smith said taxes will rise next year.", "Jones said taxes will rise next year."
-    )
+    other = relate("Smith said taxes will rise next year.", "Jones said taxes will rise next year.")
     assert other.relation == "drift" and other.conflict
     assert [c.type for c in other.changes if c.material] == ["speaker"]
     fuller = relate(
