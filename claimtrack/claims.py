@@ -25,6 +25,7 @@ import attrs
 
 from claimtrack.analysis import Analysis, ArticleAnalysis
 from claimtrack.attributions import Attribution, cue_lemma
+from claimtrack.sentences import agency_of
 from claimtrack.speakers import SpeakerIndex
 
 __all__ = ["Claim", "claims_of", "claims_of_article", "renamed"]
@@ -50,6 +51,8 @@ class Claim:
         contents: The attributed contents' texts.
         named_speakers: The speakers that are named sources (persons,
             organisations, governments), not groups or anonymous ones.
+        agency: The news agency the article's dateline credits ("AP"), if any:
+            copies of one agency's story are one report, not several.
     """
 
     id: str
@@ -64,6 +67,7 @@ class Claim:
     cues: tuple[str, ...] = ()
     contents: tuple[str, ...] = ()
     named_speakers: tuple[str, ...] = ()
+    agency: str | None = None
 
     @property
     def attributed(self) -> bool:
@@ -78,6 +82,15 @@ def _unique(values: list[str]) -> tuple[str, ...]:
 def claims_of_article(item: ArticleAnalysis) -> list[Claim]:
     """The claims of one analysed article: its sentences that are not boilerplate."""
     article = item.article
+    agency = next(
+        (
+            found
+            for s in item.sentences
+            if s.dateline is not None
+            and (found := agency_of(s.dateline.of(article.clean_text))) is not None
+        ),
+        None,
+    )
     by_sentence: dict[int, list[Attribution]] = {}
     for attribution in item.attributions:
         by_sentence.setdefault(attribution.sentence.start, []).append(attribution)
@@ -109,6 +122,7 @@ def claims_of_article(item: ArticleAnalysis) -> list[Claim]:
                         if a.speaker_type in ("person", "organisation", "government")
                     ]
                 ),
+                agency=agency,
             )
         )
     return out

@@ -793,6 +793,11 @@ def _other(link: Link, claim_id: str) -> Claim:
     return link.b if link.a.id == claim_id else link.a
 
 
+#: Words of a sentence two articles crediting one agency must share, word for word,
+#: to be copies of that agency's story.
+AGENCY_PASSAGE_WORDS = 12
+
+
 #: A sentence repeated in articles of more than this many different kinds says
 #: nothing about which of them are copies of one story (a stock phrase).
 SYNDICATION_CAP = 200
@@ -804,7 +809,9 @@ def _syndication_groups(
     """Articles that are copies of one wire story, each mapped to its group's id.
 
     Two articles are copies when they share 3 or more repeated sentences (the
-    same words), and at least half of the smaller one's claims.  Counting every
+    same words), and at least half of the smaller one's claims; or when their
+    datelines credit one agency ("MOSCOW (AP) -") and they share a sentence of
+    :data:`AGENCY_PASSAGE_WORDS` words or more.  Counting every
     pair of articles would cost the square of the copies of a story; instead
     the articles are grouped by the set of repeated sentences they hold (copies
     of one story mostly hold the same set), pairs are counted between groups,
@@ -863,6 +870,19 @@ def _syndication_groups(
                 between[(g, h)] += 1
     for (g, h), shared in sorted(between.items()):
         join(groups[g], groups[h], shared)
+    # articles crediting one agency in their datelines that share a long passage
+    # word for word are that agency's story, however much else each outlet wrote
+    agency = {c.article_id: c.agency for c in claims if c.agency}
+    for words, arts in holders.items():
+        if len(words) < AGENCY_PASSAGE_WORDS or not 2 <= len(arts) <= SYNDICATION_CAP:
+            continue
+        by_agency: dict[str, list[str]] = defaultdict(list)
+        for article in sorted(arts):
+            if article in agency:
+                by_agency[agency[article]].append(article)
+        for members in by_agency.values():
+            for article in members[1:]:
+                union(article, members[0])
     return {article: find(article) for article in sizes}
 
 

@@ -50,6 +50,7 @@ __all__ = [
     "Sentence",
     "SentenceSplitter",
     "SplitDecision",
+    "agency_of",
     "find_dateline",
     "is_boilerplate",
     "split_sentences",
@@ -144,8 +145,34 @@ def _quote_breakers() -> frozenset[str]:
 
 
 @functools.cache
+def _agencies() -> dict[str, str]:
+    """Agency names as datelines write them -> the agency (``data/agencies.txt``)."""
+    out = {}
+    for line in data_lines("agencies.txt"):
+        name, _, canonical = line.partition("\t")
+        out[name] = canonical or name
+    return out
+
+
+@functools.cache
+def _agency_re() -> re.Pattern[str]:
+    names = sorted(_agencies(), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, names))})(?!\w)")
+
+
+def agency_of(dateline: str) -> str | None:
+    """The news agency a dateline credits, by its short name, or None.
+
+    >>> agency_of("MOSCOW (AP) \u2014 "), agency_of("PARIS (Agence France-Presse) - "), agency_of("MOSCOW -")
+    ('AP', 'AFP', None)
+    """
+    found = _agency_re().search(dateline)
+    return None if found is None else _agencies()[found.group()]
+
+
+@functools.cache
 def _dateline_re() -> re.Pattern[str]:
-    agencies = sorted(data_lines("agencies.txt"), key=len, reverse=True)
+    agencies = sorted(_agencies(), key=len, reverse=True)
     agency = "|".join(re.escape(a) for a in agencies)
     place_word = r"[A-Z][A-Z'.\-]*[A-Z.]"
     title_word = r"[A-Z][a-z'.\-]+"

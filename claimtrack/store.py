@@ -52,7 +52,7 @@ from claimtrack.claims import Claim
 from claimtrack.clusters import Cluster, Link, entry_key
 from claimtrack.exceptions import ClaimtrackError, DuplicateArticleError
 from claimtrack.matching import Change, ClaimText, prepare, same_source_name
-from claimtrack.sentences import Sentence, SentenceSplitter
+from claimtrack.sentences import Sentence, SentenceSplitter, agency_of
 from claimtrack.spans import Span
 from claimtrack.speakers import SpeakerIndex
 from claimtrack.tracker import ClaimTracker, Stages, merge_analyses, speaker_timeline
@@ -127,7 +127,8 @@ CREATE TABLE claims (
     named_speakers TEXT NOT NULL,
     prepared TEXT NOT NULL,     -- JSON: the claim prepared for comparison
     entry TEXT,                 -- key of its words (claims with one key repeat each other)
-    seq INTEGER NOT NULL
+    seq INTEGER NOT NULL,
+    agency TEXT                 -- the news agency its article's dateline credits ("AP")
 );
 CREATE INDEX claims_article ON claims(article_id);
 CREATE INDEX claims_entry ON claims(entry);
@@ -581,10 +582,11 @@ class ClaimStore:
                     _prepared(text),
                     index.entry_key(claim.id),
                     seq,
+                    claim.agency,
                 )
             )
         self._db.executemany(
-            "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
+            "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
         )
 
     def _write_links(self, tracker: ClaimTracker) -> None:
@@ -743,7 +745,7 @@ class ClaimStore:
         texts: list[ClaimText] = []
         for row in db.execute(
             "SELECT id, article_id, sentence_index, start, end, text, date, outlet, speakers, "
-            "cues, contents, named_speakers, prepared FROM claims ORDER BY seq"
+            "cues, contents, named_speakers, prepared, agency FROM claims ORDER BY seq"
         ):
             claims.append(
                 Claim(
@@ -759,6 +761,7 @@ class ClaimStore:
                     cues=tuple(json.loads(row[9])),
                     contents=tuple(json.loads(row[10])),
                     named_speakers=tuple(json.loads(row[11])),
+                    agency=row[13],
                 )
             )
             texts.append(_claim_text(row[12]))
@@ -971,10 +974,26 @@ def _statements(script: str) -> Iterator[str]:
 
 
 def _prepare_again(db: sqlite3.Connection) -> None:
-    """Version 1 -> 2: numbers are compared as values ("2,000" = "2000" = "two
-    thousand"), so every claim is prepared again, and its entry key with it; the
+    """Version 1 -> 2: claims know the agency their article's dateline credits (an
+    ``agency`` column, read from the stored datelines); numbers are compared as
+    values ("2,000" = "2000" = "two thousand"), so every claim is prepared again,
+    and its entry key with it; the
     entry pairs and links found with the old words are dropped, and the index
     compares the claims anew when the store is next read."""
+    db.execute("ALTER TABLE claims ADD COLUMN agency TEXT")
+    credits = db.execute(
+        "SELECT s.article_id, substr(a.text, s.dateline_start + 1, "
+        "s.dateline_end - s.dateline_start) FROM sentences s JOIN articles a ON a.id = s.article_id "
+        "WHERE s.dateline_start IS NOT NULL ORDER BY s.article_id, s.idx"
+    ).fetchall()
+    agencies: dict[str, str] = {}
+    for article_id, dateline in credits:
+        found = agency_of(dateline)
+        if found is not None:
+            agencies.setdefault(article_id, found)
+    db.executemany(
+        "UPDATE claims SET agency = ? WHERE article_id = ?", [(v, k) for k, v in agencies.items()]
+    )
     rows = db.execute("SELECT id, text, speakers, cues, named_speakers FROM claims").fetchall()
     updates = []
     for claim_id, text, speakers, cues, named in rows:

@@ -625,3 +625,30 @@ def test_a_reversal_is_a_conflict_of_its_cluster() -> None:
     assert cluster.relation == "drift" and cluster.links[0].conflict
     (reversal,) = [c for c in cluster.conflicts if c.kind == "reversal"]
     assert dict(reversal.values) == {"rose": ("r0#0",), "fell": ("r1#0",)}
+
+
+def test_copies_of_one_agency_story_are_one_report(seeds_dir: Path) -> None:
+    """Both seed articles are AP copy (AP datelines, an 18-word sentence word for
+    word): one independent report, whatever else each outlet wrote; articles that
+    credit no agency, or different ones, stay apart."""
+    tracker = ClaimTracker()
+    tracker.add(read_articles(seeds_dir))
+    assert {c.agency for c in tracker.claims} == {"AP"}
+    assert all(c.independent == 1 for c in tracker.clusters())
+    passage = (
+        "The storm flooded the harbour district overnight and closed the coastal road to traffic."
+    )
+    texts = [
+        f"BRIA (AP) - {passage} Two ferries were cancelled.",
+        f"BRIA (Reuters) - {passage} Schools stayed shut.",
+        f"BRIA (AP) - {passage} Shops opened late.",
+    ]
+    other = ClaimTracker()
+    other.add(
+        [
+            Article(id=f"x{k}", text=text, url=f"https://o{k}.example/")
+            for k, text in enumerate(texts)
+        ]
+    )
+    (cluster,) = [c for c in other.clusters() if len(c.members) == 3]
+    assert cluster.independent == 2  # the two AP copies are one report, Reuters another

@@ -290,7 +290,9 @@ def test_a_version_1_store_is_migrated(tmp_path: Path) -> None:
     again ("2,000" = "2000"), compared anew, and it equals a store built today."""
     articles = [
         *corpus(),
-        Article(id="n1", text="The company hired 2,000 new workers in the town last year."),
+        Article(
+            id="n1", text="BRIA (AP) - The company hired 2,000 new workers in the town last year."
+        ),
         Article(id="n2", text="The company hired 2000 new workers in the town last year."),
     ]
     path = tmp_path / "s.db"
@@ -305,6 +307,7 @@ def test_a_version_1_store_is_migrated(tmp_path: Path) -> None:
     )
     db.execute("DELETE FROM links")
     db.execute("DELETE FROM entry_pairs")
+    db.execute("ALTER TABLE claims DROP COLUMN agency")  # schema 1 had none
     db.execute("PRAGMA user_version = 1")
     db.commit()
     db.close()
@@ -313,6 +316,7 @@ def test_a_version_1_store_is_migrated(tmp_path: Path) -> None:
         assert ("n1#0", "n2#0", "repetition") in {
             (k.a.id, k.b.id, k.relation) for k in store.links()
         }
+        assert {c.id: c.agency for c in store.claims}["n1#0"] == "AP"
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == store_module.SCHEMA_VERSION == 2
     assert db.execute("SELECT count(*) FROM meta WHERE key = 'index'").fetchone()[0] == 0
