@@ -205,3 +205,24 @@ def test_splitting_is_deterministic(text: str) -> None:
         return
     art = Article(id="d", text=text)
     assert split_sentences(art) == split_sentences(art) == SentenceSplitter().split(art)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "furniture"),
+    [
+        ("12:45 p.m.", True),
+        ("Updated 12:45 PM ET, Mon December 3, 2018", True),
+        ("Posted: 10:12 a.m. EST", True),
+        ("ABSTRACT.", True),
+        ("FULL TEXT:", True),
+        ("Getty.", True),
+        ("WATCH:", True),
+        ("The meeting began at 12:45 p.m. on Monday.", False),
+        ("At 10 a.m. the police arrived at the house.", False),
+        ("Video shows the police arriving at the scene.", False),
+    ],
+)
+def test_time_stamps_and_labels_are_boilerplate(sentence: str, furniture: bool) -> None:
+    """Time stamps and one-word labels are page furniture, never claims; a sentence
+    that gives a time is not."""
+    assert is_boilerplate(sentence) is furniture
