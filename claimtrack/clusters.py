@@ -41,7 +41,6 @@ from claimtrack.matching import (
     may_relate,
     prepare_claim,
     relate_prepared,
-    same_source_name,
 )
 from claimtrack.normalize import match_key
 
@@ -930,17 +929,15 @@ def _conflicts(
 def _speaker_values(members: Sequence[Claim]) -> dict[str, list[str]]:
     """Each member's named speakers, a bare surname counted as the full name the
     other members give it ("Merkel" is "Angela Merkel"), by claim id."""
-    full = sorted({s for c in members for s in c.named_speakers if " " in s})
+    by_surname: dict[str, set[str]] = defaultdict(set)  # surname key -> full names
+    for name in {s for c in members for s in c.named_speakers if " " in s}:
+        by_surname[match_key(name).rsplit(" ", 1)[-1]].add(name)
     out: dict[str, list[str]] = {}
     for claim in members:
         names = []
         for speaker in claim.named_speakers:
-            longer = [
-                f
-                for f in full
-                if f != speaker and same_source_name(match_key(f), match_key(speaker))
-            ]
-            names.append(longer[0] if len(longer) == 1 else speaker)
+            fuller = by_surname.get(match_key(speaker), set()) if " " not in speaker else set()
+            names.append(next(iter(fuller)) if len(fuller) == 1 else speaker)
         if names:
             out[claim.id] = sorted(set(names))
     return out
