@@ -110,3 +110,29 @@ def test_antonym_decisions_file() -> None:
         cells = line.split("#", 1)[0].split()
         assert len(cells) in (4, 5) and cells[0] in ("keep", "add", "drop"), line
         assert set(cells[3:]) <= set("nvar"), line
+
+
+def test_phrase_synonym_table() -> None:
+    """phrase_synonyms.tsv: lower-case phrases of two or more words, each once, mapped
+    to one word with a known source; the core news paraphrases are in it."""
+    table = {}
+    for line in data_lines("phrase_synonyms.tsv"):
+        phrase, canonical, source = line.split("\t")
+        assert source in ("wordnet", "extra"), line
+        assert phrase == phrase.lower() and len(phrase.split()) >= 2, line
+        assert phrase == " ".join(phrase.split()), line
+        assert canonical.isalpha() and canonical.islower(), line
+        assert phrase not in table, line
+        table[phrase] = canonical
+    assert table["chief executive"] == "ceo"
+    assert table["stepped down"] == "resigned"
+    assert table["steps down"] == "resigns"
+
+
+def test_phrase_decisions_file() -> None:
+    """phrase_synonyms_extra.txt, the hand-checked input of bench/build_phrases.py, is well
+    formed and every line says why."""
+    for line in data_lines("phrase_synonyms_extra.txt"):
+        cells = [c for c in line.split("#", 1)[0].split("\t") if c.strip()]
+        assert len(cells) == 4 and cells[0] in ("add", "drop") and cells[3] in "nv", line
+        assert "#" in line, line
