@@ -115,6 +115,40 @@ def _undotted(match: re.Match[str]) -> str:
     return match.group().replace(".", "")
 
 
+@functools.cache
+def _phrases() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """First word -> (phrase words, the word it means), longest phrases first, from
+    ``data/phrase_synonyms.tsv`` ("stepped down" -> "resigned", "chief executive"
+    -> "ceo"; built by ``bench/build_phrases.py`` from WordNet)."""
+    table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for line in iter_data_lines("phrase_synonyms.tsv"):
+        phrase, canonical, _ = line.split("\t")
+        words = tuple(phrase.split())
+        table.setdefault(words[0], []).append((words, canonical))
+    return {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in table.items()}
+
+
+def _canonical_phrases(words: list[str]) -> list[str]:
+    """Words with each phrase of :func:`_phrases` written as the word it means, so
+    "the chief executive stepped down" and "the ceo resigned" have the same content
+    words (``words`` itself when it holds no phrase)."""
+    table = _phrases()
+    if table.keys().isdisjoint(words):
+        return words
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for phrase, canonical in table.get(words[i], ()):
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                out.append(canonical)
+                i += len(phrase)
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'\u2019.-]*(?:[ ]+[A-Z][\w'\u2019.-]*)*")
 
 
@@ -181,6 +215,8 @@ class ClaimText:
         speakers: Canonical speaker names, normalised.
         cues: Cue lemmas.
         named: The speakers that are named sources (not groups or anonymous).
+        canonical: :attr:`words` with phrases written as the word they mean, when
+            they hold such a phrase (else empty: see :attr:`compared`).
         stem_keys: :attr:`stems` sorted, as a tuple: a fifth of a set's memory
             for the many claims an index holds.
     """
@@ -192,10 +228,18 @@ class ClaimText:
     speakers: frozenset[str] = frozenset()
     cues: frozenset[str] = frozenset()
     named: frozenset[str] = frozenset()
+    canonical: tuple[str, ...] = ()
 
     @property
     def stems(self) -> frozenset[str]:
         return frozenset(self.stem_keys)
+
+    @property
+    def compared(self) -> tuple[str, ...]:
+        """The words compared: :attr:`words` with each phrase of one meaning as its
+        word ("stepped down" as "resigned"); ``words`` themselves stay as written
+        and decide a repetition."""
+        return self.canonical or self.words
 
 
 def _name_key(name: str) -> str:
@@ -287,12 +331,21 @@ def prepare(
     key = numbers_as_values(match_key(text))
     if "." in key:  # "U.S." is "US", "N.F.L." is "NFL"
         key = _INITIALISM.sub(_undotted, key)
-    for word, stem, number in map(_word_facts, _WORD.findall(key)):
+    raw = _WORD.findall(key)
+    for word, stem, number in map(_word_facts, raw):
         words.append(word)
         if stem is not None:
             stems.add(stem)
         if number is not None:
             numbers.add(number)
+    canonical = _canonical_phrases(raw)
+    if canonical is not raw:
+        # the content words are those of the phrases' meanings ("stepped down" is
+        # "resigned"); the words stay as written, so a paraphrase is no repetition
+        stems = {stem for stem in (_word_facts(w)[1] for w in canonical) if stem is not None}
+        compared = tuple(_word_facts(w)[0] for w in canonical)
+    else:
+        compared = ()
     names: set[str] = set()
     for match in _CAPITALISED_RUN.finditer(text):
         names.update(_run_names(match.group().rstrip("."), match.start() == 0))
@@ -305,6 +358,7 @@ def prepare(
         speakers=_keys(speakers),
         cues=frozenset(cues) or _EMPTY,
         named=_keys(speakers if named is None else named),
+        canonical=compared,
     )
 
 
@@ -588,7 +642,7 @@ def compare(a: ClaimText, b: ClaimText) -> Comparison:
     smaller = min(len(a.stem_keys), len(b.stem_keys)) or 1
     union = len(a.stem_keys) + len(b.stem_keys) - len(shared) or 1
     return Comparison(
-        surface=100.0 * Indel.normalized_similarity(a.words, b.words),
+        surface=100.0 * Indel.normalized_similarity(a.compared, b.compared),
         overlap=100.0 * len(shared) / smaller,
         jaccard=100.0 * len(shared) / union,
         shared=shared,
@@ -900,7 +954,7 @@ def _content_changes(a: ClaimText, b: ClaimText) -> tuple[Change, ...]:
     here: other words negate differently ("exclude" / "doesnt").
     """
     values = _number_values()
-    wa, wb = a.words, b.words
+    wa, wb = a.compared, b.compared
 
     def numbers(words: Sequence[str], scope: list[bool]) -> list[str]:
         return [w for w, ok in zip(words, scope, strict=True) if ok and number(w) is not None]
@@ -944,9 +998,9 @@ def _oriented_changes(a: ClaimText, b: ClaimText) -> tuple[Change, ...]:
     The alignment is computed in one canonical direction and mirrored when
     needed; a rewording that swaps one name for another becomes a ``name`` change.
     """
-    flip = b.words < a.words
+    flip = b.compared < a.compared
     first, second = (b, a) if flip else (a, b)
-    changes = word_changes(first.words, second.words)
+    changes = word_changes(first.compared, second.compared)
     if flip:
         changes = tuple(Change(_INVERSE.get(c.type, c.type), c.b, c.a) for c in changes)
     differing = a.names ^ b.names
@@ -990,6 +1044,8 @@ def relate_prepared(a: ClaimText, b: ClaimText) -> Relation:
     if c.surface >= DRIFT_SURFACE:
         changes = _oriented_changes(a, b) + speaker_change
         material = [ch for ch in changes if ch.material]
+        if a.compared == b.compared:  # the same but for phrases of one meaning
+            return Relation("agreement", c.surface, (), ("the same in words of one meaning",))
         if not [ch for ch in changes if ch.type != "wording"] and all(
             not (set(ch.a) | set(ch.b)) - _stopwords() for ch in changes
         ):

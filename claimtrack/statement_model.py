@@ -254,6 +254,12 @@ FEATURES: tuple[str, ...] = (
 )
 
 
+def _compared(text: Prepared) -> tuple[str, ...]:
+    """The words a prepared claim is compared by (phrases as the word they mean)."""
+    compared: tuple[str, ...] = getattr(text, "compared", text.words)
+    return compared
+
+
 def synonym_pairs(a: Prepared, b: Prepared) -> tuple[tuple[str, str], ...]:
     """The content words of ``a`` that ``b`` says in other words, each with its synonym.
 
@@ -266,7 +272,7 @@ def synonym_pairs(a: Prepared, b: Prepared) -> tuple[tuple[str, str], ...]:
     >>> synonym_pairs(a, prepare("On Monday the negotiations stopped suddenly."))
     (('talks', 'negotiations'), ('ended', 'stopped'), ('abruptly', 'suddenly'))
     """
-    va, vb = _view(a.words), _view(b.words)
+    va, vb = _view(_compared(a)), _view(_compared(b))
     shared = va.stem_set & vb.stem_set
     paired_a, paired_b = _paired(va.stem_set - shared, vb.stem_set - shared)
     if not paired_a:
@@ -292,7 +298,7 @@ def _first_words(view: _View) -> dict[str, str]:
 
 def features(a: Prepared, b: Prepared) -> dict[str, float]:
     """The lexical features of a pair of prepared claims (symmetric in ``a`` and ``b``)."""
-    va, vb = _view(a.words), _view(b.words)
+    va, vb = _view(_compared(a)), _view(_compared(b))
     na, nb = len(va.words), len(vb.words)
     shared = va.stem_set & vb.stem_set
     union = len(va.stem_set) + len(vb.stem_set) - len(shared)

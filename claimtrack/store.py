@@ -232,6 +232,7 @@ def _prepared(text: ClaimText) -> str:
             sorted(text.speakers),
             sorted(text.cues),
             sorted(text.named),
+            list(text.canonical),
         ],
         ensure_ascii=False,
     )
@@ -239,7 +240,7 @@ def _prepared(text: ClaimText) -> str:
 
 def _claim_text(data: str) -> ClaimText:
     # the words are interned: the claims of a store share one copy of each word
-    words, stems, numbers, names, speakers, cues, named = (
+    words, stems, numbers, names, speakers, cues, named, canonical = (
         tuple(map(sys.intern, values)) for values in json.loads(data)
     )
     return ClaimText(
@@ -250,6 +251,7 @@ def _claim_text(data: str) -> ClaimText:
         _frozen(speakers),
         _frozen(cues),
         _frozen(named),
+        canonical,
     )
 
 
