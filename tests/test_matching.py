@@ -285,3 +285,15 @@ def test_bare_strings_have_their_speakers() -> None:
     )
     assert fuller.relation == "agreement" and not fuller.conflict
     assert not [c for c in fuller.changes if c.material]
+
+
+def test_phrases_of_one_meaning_agree() -> None:
+    """A phrase and the word it means say the same thing: agreement, never repetition
+    (the words differ), with no change."""
+    result = relate("The CEO resigned on Monday.", "The chief executive stepped down on Monday.")
+    assert result.relation == "agreement" and result.changes == ()
+    longer = relate(
+        "The CEO of the bank resigned on Monday after the losses were revealed.",
+        "The chief executive of the bank stepped down on Monday after the losses were revealed.",
+    )
+    assert longer.relation == "agreement" and not longer.conflict
