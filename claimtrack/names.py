@@ -863,4 +863,67 @@ def resolve_speakers(
             resolved = _resolve_pronoun(ctx, pronoun, span, sentence, earlier)
             out[i] = resolved
         earlier.append((span, sentence, resolved))
-    return [r if r is not None else Resolution(None, "anonymous", "unresolved") for r in out]
+    return [
+        _cleaned(r) if r is not None else Resolution(None, "anonymous", "unresolved") for r in out
+    ]
+
+
+def _cleaned(resolution: Resolution) -> Resolution:
+    """A person's resolution with the name cleaned (see :func:`person_name`), the
+    reason saying so when it changed."""
+    if resolution.type != "person" or resolution.name is None:
+        return resolution
+    name = person_name(resolution.name)
+    if name == resolution.name:
+        return resolution
+    return Resolution(
+        name, "person", f"{resolution.reason}; named {name!r} (from {resolution.name!r})"
+    )
+
+
+#: Name suffixes that do not tell two people apart in news ("Joseph R. Biden Jr.").
+_SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
+_INITIAL = re.compile(r"[A-Z]\.?")
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def person_name(name: str) -> str:
+    """A person's name without what is not the name: a possessive, the words up to
+    the last title or honorific ("Pennsylvania Gov. Ed Rendell", "Fox News's Ed
+    Henry"), leading words that cannot be names, middle initials and suffixes, so
+    that one person is named one way.
+
+    >>> person_name("Pennsylvania Gov. Ed Rendell"), person_name("Donald J. Trump's")
+    ('Ed Rendell', 'Donald Trump')
+    >>> person_name("Mrs. Clinton"), person_name("Joseph R. Biden Jr."), person_name("Ana Rojas")
+    ('Clinton', 'Joseph Biden', 'Ana Rojas')
+    """
+    words = _words(name)
+    if not words:
+        return name
+    last = words[-1]
+    for suffix in ("'s", "\u2019s", "'", "\u2019"):
+        if last.endswith(suffix) and len(last) > len(suffix):
+            words[-1] = last[: -len(suffix)]
+            break
+    titles = _title_words()
+    cut = 0
+    for i, word in enumerate(words[:-1]):
+        low = word.lower()
+        if low in titles or low.endswith(("'s", "\u2019s")):
+            cut = i + 1
+    words = words[cut:]
+    starters = word_set("sentence_starters.txt")
+    while len(words) > 1 and (not _is_name_word(words[0]) or words[0].lower() in starters):
+        words = words[1:]  # a sentence's first word ("Meanwhile Trump")
+    if len(words) > 2 and words[-1].lower() in _SUFFIXES:
+        words = words[:-1]
+    if len(words) > 2:
+        words = [words[0], *(w for w in words[1:-1] if not _INITIAL.fullmatch(w)), words[-1]]
+    return " ".join(words) if words else name
+
+
+@functools.cache
+def _title_words() -> frozenset[str]:
+    """Single-word titles and honorifics, as written in ``titles.txt`` ("gov.", "minister")."""
+    return frozenset(t for t in _titles() if " " not in t)

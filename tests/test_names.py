@@ -123,3 +123,35 @@ def test_speaker_index_ambiguous_surname_stays() -> None:
     """A surname shared by two full names joins neither."""
     index = SpeakerIndex.build(["Ann Lee", "Tom Lee", "Lee"])
     assert index.name("Lee") == "Lee"
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Pennsylvania Gov. Ed Rendell", "Ed Rendell"),
+        ("Retired U.S. Air Force Gen. Norman Ham", "Norman Ham"),
+        ("Fox News's Ed Henry", "Ed Henry"),
+        ("Former President Bill Clinton", "Bill Clinton"),
+        ("Donald J. Trump's", "Donald Trump"),
+        ("John G. Roberts Jr.", "John Roberts"),
+        ("Meanwhile Trump", "Trump"),
+        ("Mrs. Clinton", "Clinton"),
+        ("Ana Rojas", "Ana Rojas"),
+        ("Keith Lamont Scott", "Keith Lamont Scott"),
+    ],
+)
+def test_a_person_is_named_by_the_name_alone(written: str, name: str) -> None:
+    from claimtrack.names import person_name
+
+    assert person_name(written) == name
+
+
+def test_a_cleaned_name_says_where_it_came_from() -> None:
+    import claimtrack
+
+    article = claimtrack.Article(
+        id="g", text="Pennsylvania Gov. Ed Rendell said the state would appeal the ruling."
+    )
+    (attribution,) = claimtrack.analyze([article]).attributions
+    assert attribution.speaker_name == "Ed Rendell"
+    assert "Pennsylvania Gov. Ed Rendell" in (attribution.resolution or "")
