@@ -775,8 +775,14 @@ def _resolve_mention(ctx: _Context, mention: str) -> Resolution:
         return Resolution(place[0], kind, f"{mention!r} stands for {place[0]}")
     named = _name_in(ctx, mention)
     head = lowered[-1] if lowered else ""
-    if named is not None and " " in named[0]:
-        # a full name wins over organisation words in titles ("House Speaker Paul Ryan")
+    names_the_head = named is not None and head in named[0].lower().split()
+    if (
+        named is not None
+        and " " in named[0]
+        and (names_the_head or head not in _organisation_words())
+    ):
+        # a full name wins over organisation words in titles ("House Speaker Paul Ryan"),
+        # not over an organisation word after it ("The New York Times")
         return Resolution(named[0], "person", named[1])
     if head in _organisation_words() or (
         named is None and any(w in _organisation_words() for w in lowered)

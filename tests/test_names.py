@@ -155,3 +155,18 @@ def test_a_cleaned_name_says_where_it_came_from() -> None:
     (attribution,) = claimtrack.analyze([article]).attributions
     assert attribution.speaker_name == "Ed Rendell"
     assert "Pennsylvania Gov. Ed Rendell" in (attribution.resolution or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("The New York Times reported that the deal was signed.", "New York Times", "organisation"),
+        ("The New York Post reports that the mayor left.", "New York Post", "organisation"),
+        ("House Speaker Paul Ryan said the bill would pass.", "Paul Ryan", "person"),
+    ],
+)
+def test_an_outlet_is_an_organisation_not_its_city(text: str, name: str, kind: str) -> None:
+    import claimtrack
+
+    (attribution,) = claimtrack.analyze([claimtrack.Article(id="o", text=text)]).attributions
+    assert (attribution.speaker_name, attribution.speaker_type) == (name, kind)
