@@ -29,36 +29,26 @@ and how many pairs per second relate() and the model score.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import json
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from claimtrack import matching
 from claimtrack.matching import ClaimText, asks_model, compare, prepare, relate_prepared
 from claimtrack.statement_model import (
     FEATURES,
+    StatementModel,
     features,
     same_statement_probability,
     threshold,
 )
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from msrp_pairs import load
+
 SAME = frozenset(["repetition", "agreement", "drift"])
-
-
-def load(path: str) -> tuple[list[tuple[str, str]], list[int]]:
-    pairs, labels = [], []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                row = json.loads(line)
-                pairs.append((row["s1"], row["s2"]))
-                labels.append(int(row["label"]))
-    return pairs, labels
 
 
 def scores(pred: Sequence[bool], gold: Sequence[int]) -> dict[str, float]:
@@ -151,8 +141,6 @@ def model_cv(
     """
     try:
         import numpy as np
-
-        sys.path.insert(0, str(Path(__file__).resolve().parent))
         from train_same_statement import (
             best_threshold,
             feature_matrix,
@@ -187,24 +175,11 @@ def model_cv(
             model_pred[i] = bool(p >= cut and asked[i])
             a, b = prepared[i]
             p_of[a.words, b.words] = p_of[b.words, a.words] = float(p)
-        with _model_replaced(lambda a, b, p_of=p_of: p_of[a.words, b.words], cut):
-            for i in fold:
-                relate_pred[i] = relate_prepared(*prepared[i]).relation in SAME
+        # this fold's model, passed to relate() in place of the shipped one
+        refitted = StatementModel(lambda a, b, p_of=p_of: p_of[a.words, b.words], cut)
+        for i in fold:
+            relate_pred[i] = relate_prepared(*prepared[i], model=refitted).relation in SAME
     return model_pred, relate_pred
-
-
-@contextlib.contextmanager
-def _model_replaced(
-    probability: Callable[[ClaimText, ClaimText], float], cut: float
-) -> Iterator[None]:
-    """``relate()`` using another same-statement model for a while."""
-    saved = matching.same_statement_probability, matching.statement_threshold
-    matching.same_statement_probability = probability  # type: ignore[assignment]
-    matching.statement_threshold = lambda: cut
-    try:
-        yield
-    finally:
-        matching.same_statement_probability, matching.statement_threshold = saved
 
 
 def main(argv: list[str] | None = None) -> int:

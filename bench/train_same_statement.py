@@ -34,7 +34,7 @@ import numpy as np
 from claimtrack.matching import MODEL_JACCARD, MODEL_SHARED, asks_model, compare, prepare
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eval_msrp import load as load_pairs
+from msrp_pairs import load as load_pairs
 
 from claimtrack.statement_model import FEATURES, features
 

@@ -48,8 +48,7 @@ from claimtrack.lexicon import data_lines, iter_data_lines, word_categories, wor
 from claimtrack.names import country_of
 from claimtrack.normalize import match_key
 from claimtrack.quantities import numbers_as_values
-from claimtrack.statement_model import same_statement_probability, synonym_pairs
-from claimtrack.statement_model import threshold as statement_threshold
+from claimtrack.statement_model import StatementModel, shipped, synonym_pairs
 
 __all__ = [
     "CONFLICTS",
@@ -726,7 +725,9 @@ def asks_model(
     return len(c.shared - a.speakers - b.speakers) >= shared and c.jaccard >= jaccard
 
 
-def _same_statement(c: Comparison, a: ClaimText, b: ClaimText) -> tuple[bool, float, str]:
+def _same_statement(
+    c: Comparison, a: ClaimText, b: ClaimText, model: StatementModel
+) -> tuple[bool, float, str]:
     """Whether two claims state the same thing in other words, a score and why.
 
     The same-statement model (:mod:`claimtrack.statement_model`, trained on MSRP)
@@ -738,8 +739,8 @@ def _same_statement(c: Comparison, a: ClaimText, b: ClaimText) -> tuple[bool, fl
     """
     n_shared = len(c.shared - a.speakers - b.speakers)
     if asks_model(c, a, b):
-        p = same_statement_probability(a, b)
-        if p >= statement_threshold():
+        p = model.probability(a, b)
+        if p >= model.threshold:
             why = f"same statement (p={p:.2f}), {n_shared} content words shared"
             synonyms = synonym_pairs(a, b)
             if synonyms:
@@ -1029,8 +1030,9 @@ def _title_words() -> frozenset[str]:
     return frozenset(w for title in word_set("titles.txt") for w in match_key(title).split())
 
 
-def relate_prepared(a: ClaimText, b: ClaimText) -> Relation:
-    """:func:`relate` for prepared claims."""
+def relate_prepared(a: ClaimText, b: ClaimText, model: StatementModel | None = None) -> Relation:
+    """:func:`relate` for prepared claims; ``model`` is the same-statement model
+    to ask (default: :func:`claimtrack.statement_model.shipped`)."""
     if a.words == b.words and a.words:
         return Relation("repetition", 100.0, (), ("the same words after normalisation",))
     if not a.stem_keys or not b.stem_keys:
@@ -1056,7 +1058,7 @@ def relate_prepared(a: ClaimText, b: ClaimText) -> Relation:
                 "drift", c.surface, changes, (f"{c.surface:.0f}% the same words", kinds)
             )
         return Relation("agreement", c.surface, changes, (f"{c.surface:.0f}% the same words",))
-    same, score, why = _same_statement(c, a, b)
+    same, score, why = _same_statement(c, a, b, model or shipped())
     if same:
         changes = _content_changes(a, b) + speaker_change
         if changes:

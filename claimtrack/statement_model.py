@@ -37,6 +37,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+from collections.abc import Callable
 from typing import Protocol
 
 import attrs
@@ -50,8 +51,10 @@ from claimtrack.normalize import match_key
 __all__ = [
     "FEATURES",
     "Prepared",
+    "StatementModel",
     "features",
     "same_statement_probability",
+    "shipped",
     "synonym_pairs",
     "threshold",
 ]
@@ -360,6 +363,32 @@ def _model() -> _Model:
 def threshold() -> float:
     """The probability from which two claims are taken to make the same statement."""
     return _model().threshold
+
+
+@attrs.frozen
+class StatementModel:
+    """A same-statement model as ``relate()`` asks it: a probability that two
+    prepared claims make the same statement, and the threshold from which they do.
+    :func:`shipped` is the one trained on MSRP; evaluation passes others (a model
+    refitted on some folds) instead of replacing module functions.
+
+    >>> from claimtrack.matching import prepare
+    >>> a, b = prepare("The bridge will reopen in May."), prepare("The bridge reopens in May.")
+    >>> StatementModel(lambda x, y: 0.9, 0.5).same(a, b), StatementModel(lambda x, y: 0.4, 0.5).same(a, b)
+    (True, False)
+    """
+
+    probability: Callable[[Prepared, Prepared], float]
+    threshold: float
+
+    def same(self, a: Prepared, b: Prepared) -> bool:
+        return self.probability(a, b) >= self.threshold
+
+
+@functools.cache
+def shipped() -> StatementModel:
+    """The model of ``data/same_statement.tsv`` (trained on MSRP train)."""
+    return StatementModel(same_statement_probability, threshold())
 
 
 def same_statement_probability(a: Prepared, b: Prepared) -> float:

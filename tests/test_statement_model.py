@@ -128,3 +128,18 @@ def test_seed_links(gold: dict[str, Any], bodies: dict[str, str]) -> None:
         a = _seed_sentence(gold, bodies, *first)
         b = _seed_sentence(gold, bodies, *second)
         assert same_statement_probability(prepare(a), prepare(b)) < threshold(), (a, b)
+
+
+def test_relate_asks_the_model_it_is_given() -> None:
+    """relate_prepared() takes the same-statement model as an argument: evaluation
+    passes a refitted one instead of replacing module functions."""
+    from claimtrack.matching import relate_prepared
+    from claimtrack.statement_model import StatementModel, shipped
+
+    a = prepare("The talks between the two unions ended abruptly on Monday, officials said.")
+    b = prepare(
+        "Officials said on Monday the negotiations between the two unions stopped suddenly."
+    )
+    assert relate_prepared(a, b) == relate_prepared(a, b, shipped())
+    assert relate_prepared(a, b, StatementModel(lambda x, y: 1.0, 0.5)).relation == "agreement"
+    assert relate_prepared(a, b, StatementModel(lambda x, y: 0.0, 0.5)).relation != "agreement"
