@@ -45,8 +45,8 @@ from claimtrack.analysis import analyze
 from claimtrack.articles import Article
 from claimtrack.claims import Claim, claims_of
 from claimtrack.lexicon import data_lines, iter_data_lines, word_categories, word_set
-from claimtrack.names import country_of
 from claimtrack.normalize import match_key
+from claimtrack.places import country_of
 from claimtrack.quantities import numbers_as_values
 from claimtrack.statement_model import StatementModel, shipped, synonym_pairs
 

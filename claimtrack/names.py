@@ -35,6 +35,7 @@ import attrs
 
 from claimtrack.articles import Article
 from claimtrack.lexicon import data_lines, word_categories, word_set
+from claimtrack.places import country_of, gazetteer, place_for, squash
 from claimtrack.sentences import Sentence
 from claimtrack.spans import Span
 
@@ -66,68 +67,7 @@ class Resolution:
     reason: str
 
 
-# --- gazetteers ------------------------------------------------------------------
-
-
-@attrs.frozen
-class _Places:
-    variants: dict[str, tuple[str, str]]  # lower variant -> (canonical, kind)
-    demonyms: dict[str, str]  # lower demonym -> canonical country
-    adjective_of: dict[str, str]  # canonical -> first demonym (adjective)
-
-
-@functools.cache
-def _places() -> _Places:
-    variants: dict[str, tuple[str, str]] = {}
-    demonyms: dict[str, str] = {}
-    adjective: dict[str, str] = {}
-    for line in data_lines("places.tsv"):
-        cells = line.split("\t")
-        if len(cells) < 5 or cells[0] == "canonical":
-            continue
-        canonical, kind, capital, dems, forms = cells[:5]
-        for form in [canonical, capital, *forms.split("|")]:
-            form = form.strip()
-            if form:
-                variants.setdefault(form.lower(), (canonical, kind))
-        for dem in dems.split("|"):
-            dem = dem.strip()
-            if dem:
-                demonyms.setdefault(dem.lower(), canonical)
-                adjective.setdefault(canonical, dem)
-    return _Places(variants, demonyms, adjective)
-
-
-@functools.lru_cache(maxsize=65536)
-def place_for(mention: str) -> tuple[str, str] | None:
-    """The country or international body a mention names, with its kind, or None.
-
-    >>> place_for("Moscow")
-    ('Russia', 'country')
-    >>> place_for("The EU")
-    ('European Union', 'organisation')
-    >>> place_for("Anna Berg") is None
-    True
-    """
-    key = _squash(mention)
-    places = _places()
-    found = places.variants.get(key)
-    if found is None and key.startswith("the "):
-        found = places.variants.get(key[4:])
-    return found
-
-
-def country_of(word: str) -> str | None:
-    """The country or body a place name, acronym or demonym stands for, or None.
-
-    >>> country_of("Ukrainian"), country_of("Kyiv"), country_of("U.S."), country_of("Berg")
-    ('Ukraine', 'Ukraine', 'United States', None)
-    """
-    for form in (word, word.rstrip("."), word + "."):
-        found = place_for(form)
-        if found is not None:
-            return found[0]
-    return _places().demonyms.get(_squash(word))
+# --- gazetteers (claimtrack.places) and word lists ----------------------------------
 
 
 @functools.cache
@@ -188,11 +128,6 @@ _QUANTIFIERS = frozenset(
     ]
 )
 _WORD = re.compile(r"[\w\u2019'.\-&]+")
-_SPACE = re.compile(r"\s+")
-
-
-def _squash(text: str) -> str:
-    return _SPACE.sub(" ", text.replace("\u2019", "'")).strip().strip(",").strip().lower()
 
 
 def _words(text: str) -> list[str]:
@@ -207,7 +142,7 @@ def strip_titles(words: Sequence[str]) -> tuple[list[str], list[str]]:
     >>> strip_titles("German Foreign Minister Anna Berg".split())
     (['German', 'Foreign', 'Minister'], ['Anna', 'Berg'])
     """
-    titles, places = _titles(), _places()
+    titles, places = _titles(), gazetteer()
     i = 0
     n = len(words)
     while i < n:
@@ -249,7 +184,7 @@ def canonical_group(mention: str) -> str:
             tail = " ".join(words[k + 1 :])
             place = place_for(tail)
             if place is not None and k > 0:
-                adjective = _places().adjective_of.get(place[0], place[0])
+                adjective = gazetteer().adjective_of.get(place[0], place[0])
                 words = [adjective, *words[:k]]
                 break
     return " ".join(words)
@@ -333,7 +268,7 @@ def _run_person(
         return None
     if place_for(" ".join(name)) is not None:
         return None
-    demonyms = _places().demonyms
+    demonyms = gazetteer().demonyms
     if any(w.lower() in demonyms for w in name):
         return None
     return _descriptors(descriptor_words + lead), tuple(name)
@@ -407,7 +342,7 @@ class _WholeWords:
 
 def _descriptors(words: Sequence[str]) -> frozenset[tuple[str, str]]:
     """(country, title) pairs described by descriptor words ("Belarusian President")."""
-    places = _places()
+    places = gazetteer()
     country = ""
     for w in words:
         low = w.lower()
@@ -865,7 +800,7 @@ def resolve_speakers(
             continue
         resolved = out[i]
         if resolved is None:
-            pronoun = _pronoun_of(span.of(text)) or _squash(span.of(text))
+            pronoun = _pronoun_of(span.of(text)) or squash(span.of(text))
             resolved = _resolve_pronoun(ctx, pronoun, span, sentence, earlier)
             out[i] = resolved
         earlier.append((span, sentence, resolved))

@@ -45,8 +45,8 @@ from nltk.stem.snowball import SnowballStemmer
 from rapidfuzz.distance import Indel
 
 from claimtrack.lexicon import data_lines, iter_data_lines, word_categories, word_set
-from claimtrack.names import country_of
 from claimtrack.normalize import match_key
+from claimtrack.places import country_of
 
 __all__ = [
     "FEATURES",

@@ -15,6 +15,7 @@ ORDER = [
     "spans",
     "lexicon",
     "normalize",
+    "places",
     "quantities",
     "articles",
     "sentences",
