@@ -37,7 +37,6 @@ from claimtrack.matching import (
     ClaimText,
     Relation,
     RelationName,
-    conflicting,
     may_relate,
     prepare_claim,
     relate_prepared,
@@ -61,26 +60,45 @@ class Link:
     Attributes:
         a: The claim that comes first (earlier date, then id).
         b: The other claim.
-        relation: repetition, agreement, drift or related.
-        score: 0-100.
-        changes: The typed word-level changes from ``a`` to ``b``.
-        evidence: Why.
-        basis: ``words`` or ``content`` (see :class:`~claimtrack.matching.Relation`).
+        found: How they relate (:class:`~claimtrack.matching.Relation`); its
+            fields are the link's :attr:`relation`, :attr:`score`,
+            :attr:`changes`, :attr:`evidence`, :attr:`basis` and :attr:`conflict`.
     """
 
     a: Claim
     b: Claim
-    relation: RelationName
-    score: float
-    changes: tuple[Change, ...] = ()
-    evidence: tuple[str, ...] = ()
-    basis: str = "words"
+    found: Relation
+
+    @property
+    def relation(self) -> RelationName:
+        """repetition, agreement, drift or related."""
+        return self.found.relation
+
+    @property
+    def score(self) -> float:
+        """0-100."""
+        return self.found.score
+
+    @property
+    def changes(self) -> tuple[Change, ...]:
+        """The typed changes from ``a`` to ``b``."""
+        return self.found.changes
+
+    @property
+    def evidence(self) -> tuple[str, ...]:
+        """Why, in a few words."""
+        return self.found.evidence
+
+    @property
+    def basis(self) -> str:
+        """``words`` or ``content`` (see :class:`~claimtrack.matching.Relation`)."""
+        return self.found.basis
 
     @property
     def conflict(self) -> bool:
         """Whether the two reports conflict (a reversal, a negation, another number,
         date or speaker: see :data:`claimtrack.matching.CONFLICTS`)."""
-        return conflicting(self.changes)
+        return self.found.conflict
 
 
 @contextlib.contextmanager
@@ -558,14 +576,7 @@ class ClaimIndex:
         for link in links:
             i, j = self._position.get(link.a.id), self._position.get(link.b.id)
             if i is not None and j is not None:
-                relation = Relation(
-                    link.relation,
-                    link.score,
-                    link.changes,
-                    link.evidence,
-                    link.basis,  # type: ignore[arg-type]
-                )
-                self._relations[(i, j)] = relation
+                self._relations[(i, j)] = link.found
         self._links = None
 
     def _copy_links(self, entry: int, since: int = 0) -> list[Link]:
@@ -678,15 +689,7 @@ class ClaimIndex:
         relation = self._relation(i, j)
         if relation.relation == "unrelated":
             return None
-        return Link(
-            a,
-            b,
-            relation.relation,
-            relation.score,
-            relation.changes,
-            relation.evidence,
-            relation.basis,
-        )
+        return Link(a, b, relation)
 
 
 def entry_key(text: ClaimText) -> str | None:
@@ -697,9 +700,12 @@ def entry_key(text: ClaimText) -> str | None:
     return hashlib.blake2b("\x1f".join(text.words).encode(), digest_size=12).hexdigest()
 
 
+_SAME_WORDS = Relation("repetition", 100.0, (), ("the same words after normalisation",))
+
+
 def _repetition(a: Claim, b: Claim) -> Link:
     """The link between two claims with the same words."""
-    return Link(a, b, "repetition", 100.0, (), ("the same words after normalisation",))
+    return Link(a, b, _SAME_WORDS)
 
 
 @attrs.frozen
@@ -767,15 +773,7 @@ class Cluster:
                 continue
             found = relate_prepared(prepare_claim(before), mine)
             if found.relation in ("repetition", "agreement", "drift"):
-                return Link(
-                    before,
-                    member,
-                    found.relation,
-                    found.score,
-                    found.changes,
-                    found.evidence,
-                    found.basis,
-                )
+                return Link(before, member, found)
         return touching[0] if touching else None
 
     @property

@@ -51,7 +51,7 @@ from claimtrack.attributions import Attribution, Role, SentenceKind
 from claimtrack.claims import Claim
 from claimtrack.clusters import Cluster, Link, entry_key
 from claimtrack.exceptions import ClaimtrackError, DuplicateArticleError
-from claimtrack.matching import Change, ClaimText, prepare, same_source_name
+from claimtrack.matching import Change, ClaimText, Relation, prepare, same_source_name
 from claimtrack.sentences import Sentence, SentenceSplitter, agency_of
 from claimtrack.spans import Span
 from claimtrack.speakers import SpeakerIndex
@@ -772,11 +772,13 @@ class ClaimStore:
             Link(
                 by_claim[row[0]],
                 by_claim[row[1]],
-                row[2],
-                row[3],
-                tuple(Change(t, tuple(a), tuple(b)) for t, a, b in json.loads(row[4])),
-                tuple(json.loads(row[5])),
-                row[6],
+                Relation(
+                    row[2],
+                    row[3],
+                    tuple(Change(t, tuple(a), tuple(b)) for t, a, b in json.loads(row[4])),
+                    tuple(json.loads(row[5])),
+                    row[6],
+                ),
             )
             for row in db.execute(
                 "SELECT a, b, relation, score, changes, evidence, basis FROM links"

@@ -497,7 +497,7 @@ def test_no_chain_through_a_shared_frame() -> None:
     """A claim linked to a member of a cluster joins it only if it states what the
     cluster's earliest claim states: pairs sharing a frame do not chain."""
     from claimtrack.clusters import Link
-    from claimtrack.matching import prepare_claim
+    from claimtrack.matching import Relation, prepare_claim
 
     texts = [
         "I think the governor will sign the budget bill before the recess.",
@@ -510,15 +510,15 @@ def test_no_chain_through_a_shared_frame() -> None:
     ]
     prepared = [prepare_claim(c) for c in claims]
     links = [
-        Link(claims[0], claims[1], "drift", 90.0),
-        Link(claims[1], claims[2], "drift", 80.0),
+        Link(claims[0], claims[1], Relation("drift", 90.0)),
+        Link(claims[1], claims[2], Relation("drift", 80.0)),
     ]
     (cluster,) = build_clusters(claims, prepared, links)
     assert [m.id for m in cluster.members] == ["a0#0", "a1#0"]
     # a third claim that does state the origin's claim joins through any member
     claims[2] = Claim("a2#0", "a2", 0, 0, len(texts[0]), texts[0], date=dt.date(2024, 1, 3))
     prepared[2] = prepare_claim(claims[2])
-    links[1] = Link(claims[1], claims[2], "drift", 80.0)
+    links[1] = Link(claims[1], claims[2], Relation("drift", 80.0))
     (cluster,) = build_clusters(claims, prepared, links)
     assert len(cluster.members) == 3
 
