@@ -615,7 +615,14 @@ class _SentenceRules:
         if j == i:
             return None
         if not self.namey(i, j) and not (
-            tok.lowers[i] in ("the", "a", "an") and (j >= n or tok.lowers[j] in ".?!")
+            tok.lowers[i] in ("the", "a", "an")
+            and (j >= n or tok.lowers[j] in ".?!")
+            # "said the senator." names a source; "said the company would appeal." is
+            # what was said: a source holds no verb
+            and not any(
+                tok.lowers[k] in self.words["aux"] or tok.lowers[k] in self.lex.verbs
+                for k in range(i, j)
+            )
         ):
             return None
         return Span(tok.starts[i], tok.ends[j - 1])

@@ -283,3 +283,19 @@ def test_long_adversarial_input_is_linear() -> None:
     extract_attributions(large)
     large_time = time.perf_counter() - start
     assert large_time < 30 * max(small_time, 0.005) + 1.0
+
+
+def test_a_clause_after_the_cue_is_the_content_not_the_speaker() -> None:
+    """'S, an appositive, said C.': the clause after the cue is what was said; only
+    a noun phrase without a verb can name a source after its cue."""
+    from claimtrack import Article, analyze
+
+    (a,) = analyze(
+        [Article(id="a", text="The spokesman, John Smith, said the company would appeal.")]
+    ).attributions
+    assert (a.speaker_name, a.content.text) == ("John Smith", "the company would appeal")
+    (b,) = analyze([Article(id="b", text="The deal is off, said the senator.")]).attributions
+    assert (b.speaker.text if b.speaker else None, b.content.text) == (
+        "the senator",
+        "The deal is off",
+    )
