@@ -19,7 +19,6 @@ Not a test: run it by hand.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections import Counter
@@ -27,8 +26,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from corpora import polnear_articles
+
 import claimtrack
-from claimtrack.articles import Article
 
 _TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)", re.IGNORECASE)
 _LABEL = re.compile(r"^\W*[A-Z][A-Z'&-]*(?:\s+[A-Z][A-Z'&-]*){0,2}\W*$")
@@ -50,21 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("path", help="PolNeAR JSON Lines (dev.jsonl)")
     parser.add_argument("--show", type=int, default=0)
     args = parser.parse_args(argv)
-    articles, seen = [], set()
-    with open(args.path, encoding="utf-8") as f:
-        for line in f:
-            record = json.loads(line)
-            if record["article"] in seen:
-                continue
-            seen.add(record["article"])
-            articles.append(
-                Article(
-                    id=record["article"],
-                    text=record["text"],
-                    date=record.get("publication_date"),
-                    source=record.get("publisher"),
-                )
-            )
+    articles = polnear_articles(args.path)
     tracker = claimtrack.ClaimTracker(keep_analyses=False)
     tracker.add(articles)
     clusters = tracker.clusters()

@@ -25,7 +25,6 @@ measure the cleaning against the lists it uses; the examples printed with
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections import Counter, defaultdict
@@ -33,8 +32,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from corpora import polnear_articles
+
 import claimtrack
-from claimtrack.articles import Article
 from claimtrack.lexicon import word_set
 
 _POSSESSIVE = re.compile(r"('s|\u2019s|')$")
@@ -77,14 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("path", help="PolNeAR JSON Lines (dev.jsonl)")
     parser.add_argument("--show", type=int, default=0, help="examples to print")
     args = parser.parse_args(argv)
-    articles, seen = [], set()
-    with open(args.path, encoding="utf-8") as f:
-        for line in f:
-            record = json.loads(line)
-            if record["article"] in seen:
-                continue
-            seen.add(record["article"])
-            articles.append(Article(id=record["article"], text=record["text"]))
+    articles = polnear_articles(args.path)
     result = claimtrack.analyze(articles)
     persons: Counter[str] = Counter(
         a.speaker_name for a in result.attributions if a.speaker_type == "person" and a.speaker_name

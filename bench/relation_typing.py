@@ -42,6 +42,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from synth import DAYS, MONTHS
+
 from claimtrack.articles import Article
 from claimtrack.matching import relate
 from claimtrack.sentences import SentenceSplitter
@@ -95,20 +97,6 @@ SYNONYMS = [
     ("maybe", "perhaps"),
     ("almost", "nearly"),
     ("answer", "reply"),
-]
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 ]
 PRONOUNS = {"She", "They", "You", "This", "That", "There", "Officials", "Police"}
 AUXILIARIES = ["is", "was", "are", "were", "will", "would", "can", "could", "has", "have", "had"]
@@ -167,7 +155,7 @@ def _number(text: str, rnd: random.Random) -> str | None:
 
 
 def _date(text: str, rnd: random.Random) -> str | None:
-    for names in (WEEKDAYS, MONTHS):
+    for names in (DAYS, MONTHS):
         found = [m for n in names for m in re.finditer(rf"\b{n}\b", text)]
         if found:
             m = rnd.choice(found)

@@ -124,8 +124,8 @@ _NEGATABLE = re.compile(
     r"\b(has|have|had|will|would|is|was|are|were|could|should|does|did)\s+(?!not\b|n't\b)(?=[a-z])"
 )
 _CERTAINTY = {"will": "may", "would": "might", "said": "claimed"}
-_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-_MONTHS = [
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS = [
     "January",
     "February",
     "March",
@@ -157,7 +157,7 @@ _NUMBER_WORDS = [
 ]
 _PROTECTED = frozenset(
     _NUMBER_WORDS
-    + [w.lower() for w in _DAYS + _MONTHS]
+    + [w.lower() for w in DAYS + MONTHS]
     + _RELATIVE
     + ["not", "never", "no", "claimed", "may", "might", "percent", "million", "billion"]
 )
@@ -380,7 +380,7 @@ def _edit_certainty(text: str, rng: random.Random) -> str | None:
 def _edit_date(text: str, rng: random.Random) -> str | None:
     spots = [
         (m, kind)
-        for kind in (_DAYS, _MONTHS, _RELATIVE)
+        for kind in (DAYS, MONTHS, _RELATIVE)
         for m in re.finditer(r"\b(" + "|".join(kind) + r")\b", text)
     ]
     if not spots:
