@@ -1014,7 +1014,7 @@ def _oriented_changes(a: ClaimText, b: ClaimText) -> tuple[Change, ...]:
         )
     if a.speakers and b.speakers and _same_source(a.speakers, b.speakers):
         # the one speaker named more fully ("Merkel" / "Chancellor Angela Merkel")
-        own = _own(a, b) | _title_words()
+        own = _own(a, b) | _title_tokens()
         changes = tuple(
             Change("wording", c.a, c.b)
             if c.type in ("inserted", "removed", "name") and set(c.a) | set(c.b) <= own
@@ -1025,9 +1025,10 @@ def _oriented_changes(a: ClaimText, b: ClaimText) -> tuple[Change, ...]:
 
 
 @functools.cache
-def _title_words() -> frozenset[str]:
-    """The words of titles ("chancellor", "foreign minister"), as matching keys."""
-    return frozenset(w for title in word_set("titles.txt") for w in match_key(title).split())
+def _title_tokens() -> frozenset[str]:
+    """The words of titles ("chancellor", "foreign minister", "sen."), tokenized as a
+    claim's words are ("sen")."""
+    return frozenset(w for title in word_set("titles.txt") for w in _WORD.findall(match_key(title)))
 
 
 def relate_prepared(a: ClaimText, b: ClaimText, model: StatementModel | None = None) -> Relation:

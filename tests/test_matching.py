@@ -285,6 +285,11 @@ def test_bare_strings_have_their_speakers() -> None:
     )
     assert fuller.relation == "agreement" and not fuller.conflict
     assert not [c for c in fuller.changes if c.material]
+    titled = relate(
+        "Sen. Elizabeth Warren said the bill would fail in the Senate next week.",
+        "Warren said the bill would fail in the Senate next week.",
+    )  # an abbreviated title is a title too
+    assert titled.relation == "agreement" and not [c for c in titled.changes if c.material]
 
 
 def test_phrases_of_one_meaning_agree() -> None:
