@@ -14,18 +14,23 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import contextlib
 import json
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import IO, Any, NoReturn
 
 from claimtrack import __version__
 from claimtrack.analysis import Analysis, analyze
 from claimtrack.articles import ArticleSet, ArticleStream
 from claimtrack.clusters import Link
+from claimtrack.document import report_document
 from claimtrack.exceptions import ClaimtrackError, InputError
+from claimtrack.page import render_html
 from claimtrack.report import (
     attribution_record,
     cluster_record,
@@ -287,7 +292,8 @@ def _build_parser() -> argparse.ArgumentParser:
         "relation, origin, members ({article, start, end, text, date, outlet}, in timeline "
         "order), relations (the links between members), outlets, independent_reports "
         "(syndicated copies of one wire story count once) and conflicts.",
-        text_form="one cluster a line",
+        text_form="one cluster a line: id, relation, reports, first date, first outlet, "
+        "outlets, independent reports, text",
     )
 
     _add_command(
@@ -310,7 +316,31 @@ def _build_parser() -> argparse.ArgumentParser:
         description="Print a human-readable report: who said what, by canonical speaker; how "
         "claims travel: clusters on a timeline with word diffs (drift typed), outlets and "
         "conflicting details, and related claims; then each article's sentences with their "
-        "kinds, datelines and boilerplate marked.",
+        "kinds, datelines and boilerplate marked. With --format html, one self-contained web "
+        "page (no network needed: open it from disk) with a timeline per cluster, filters and "
+        "each article's attributions highlighted; with --format json, the whole report as one "
+        "JSON document (the page's data).",
+    )
+    report.add_argument(
+        "--format",
+        choices=["text", "html", "json"],
+        default="text",
+        help="output format (default: text)",
+    )
+    report.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write the report to FILE (replaced whole once the report is ready) instead of "
+        "standard output",
+    )
+    report.add_argument(
+        "--limit",
+        type=_int_at_least(0),
+        default=50,
+        metavar="N",
+        help="text format: list the first N entries of each section (speakers, clusters, "
+        "related claims, articles), 0 for all (default: 50)",
     )
     report.add_argument(
         "--width",
@@ -495,8 +525,12 @@ def _run_clusters(args: argparse.Namespace, source: _Source, out: IO[str], err: 
         _write_jsonl(out, (cluster_record(c) for c in tracker.clusters()))
         return
     for cluster in tracker.clusters():
+        origin = cluster.origin
+        date = origin.date.isoformat() if origin.date else "undated"
         out.write(
-            f"{cluster.id}\t{cluster.relation}\t{len(cluster.members)}\t{cluster.origin.text}\n"
+            f"{cluster.id}\t{cluster.relation}\t{len(cluster.members)}\t{date}\t"
+            f"{origin.outlet or origin.article_id}\t{len(cluster.outlets)}\t"
+            f"{cluster.independent}\t{origin.text}\n"
         )
 
 
@@ -506,8 +540,38 @@ def _run_report(args: argparse.Namespace, source: _Source, out: IO[str], err: IO
     else:
         tracker = source.tracker(keep_analyses=True)
         analysis = tracker.analysis()
-    report = render_report(analysis, width=args.width, tracker=tracker, shown=args.members)
-    out.write(report + "\n")
+    if args.format == "text":
+        report = render_report(
+            analysis, width=args.width, tracker=tracker, shown=args.members, limit=args.limit
+        )
+        text = report + "\n"
+    else:
+        document = report_document(analysis, tracker)
+        if args.format == "json":
+            text = json.dumps(document, ensure_ascii=False) + "\n"
+        else:
+            text = render_html(document)
+    if args.output is None:
+        out.write(text)
+        return
+    _write_file(Path(args.output), text)
+    if args.format == "html" and not args.quiet:
+        err.write(f"claimtrack: wrote {args.output}: open it in a web browser\n")
+
+
+def _write_file(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` whole or not at all: into a file beside it, then
+    renamed over it."""
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", errors="replace", newline="") as handle:
+            handle.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def _run_ingest(args: argparse.Namespace, source: _Source, out: IO[str], err: IO[str]) -> None:

@@ -735,6 +735,9 @@ class Cluster:
         independent: How many independent reports carry it: copies of one
             wire story count once.
         conflicts: Details that differ between members.
+        reports: For each member, the report it belongs to: copies of one wire
+            story share one (the smallest of their article ids), any other
+            article is its own.  ``independent`` counts them.
     """
 
     id: str
@@ -743,6 +746,7 @@ class Cluster:
     outlets: tuple[str, ...]
     independent: int
     conflicts: tuple[Conflict, ...] = ()
+    reports: tuple[str, ...] = ()
 
     @property
     def origin(self) -> Claim:
@@ -1013,15 +1017,16 @@ def build_clusters(
             continue
         members.sort(key=_order_key)
         outlets = tuple(dict.fromkeys(m.outlet or m.article_id for m in members))
-        independent = len({story.get(m.article_id, m.article_id) for m in members})
+        reports = tuple(story.get(m.article_id, m.article_id) for m in members)
         clusters.append(
             Cluster(
                 id=members[0].id,
                 members=tuple(members),
                 links=tuple(sorted(member_links[root], key=lambda k: (k.a.id, k.b.id))),
                 outlets=outlets,
-                independent=independent,
+                independent=len(set(reports)),
                 conflicts=_conflicts(members, text_of, member_links[root]),
+                reports=reports,
             )
         )
     clusters.sort(key=lambda c: (-len(c.members), _order_key(c.origin)))

@@ -24,6 +24,7 @@ __all__ = [
     "attribution_record",
     "claim_record",
     "cluster_record",
+    "diff_words",
     "link_record",
     "render_report",
     "sentence_record",
@@ -164,23 +165,40 @@ def cluster_record(cluster: Cluster) -> dict[str, Any]:
     }
 
 
-def word_diff(a: str, b: str) -> str:
-    """``b`` written against ``a`` word by word: ``[-removed-]`` and ``{+added+}``.
+def diff_words(a: str, b: str) -> list[tuple[str, str, str]]:
+    """``a`` and ``b`` compared word by word: ``(op, old, new)`` runs, op ``equal``,
+    ``replace``, ``delete`` or ``insert``, ``old`` the words of ``a`` (empty for an
+    insertion) and ``new`` those of ``b`` (empty for a deletion).
 
     Words are compared by their matching keys, so case, quotes, apostrophes and
     hyphens alone do not show as changes.
 
-    >>> word_diff("He wouldnt elaborate on Russian weapons.", "He hasnt elaborated on Russian atomic weapons.")
-    'He [-wouldnt elaborate-] {+hasnt elaborated+} on Russian {+atomic+} weapons.'
+    >>> diff_words("Prices rose in June.", "Prices fell in June, they said.")
+    [('equal', 'Prices', 'Prices'), ('replace', 'rose', 'fell'), ('equal', 'in June.', 'in June,'), ('insert', '', 'they said.')]
     """
     wa, wb = a.split(), b.split()
     ka = [match_key(w).strip(".,;:!?") for w in wa]
     kb = [match_key(w).strip(".,;:!?") for w in wb]
+    return [
+        (
+            op.tag,
+            " ".join(wa[op.src_start : op.src_end]),
+            " ".join(wb[op.dest_start : op.dest_end]),
+        )
+        for op in Levenshtein.opcodes(ka, kb)
+    ]
+
+
+def word_diff(a: str, b: str) -> str:
+    """``b`` written against ``a`` word by word: ``[-removed-]`` and ``{+added+}``
+    (see :func:`diff_words`).
+
+    >>> word_diff("He wouldnt elaborate on Russian weapons.", "He hasnt elaborated on Russian atomic weapons.")
+    'He [-wouldnt elaborate-] {+hasnt elaborated+} on Russian {+atomic+} weapons.'
+    """
     out: list[str] = []
-    for op in Levenshtein.opcodes(ka, kb):
-        old = " ".join(wa[op.src_start : op.src_end])
-        new = " ".join(wb[op.dest_start : op.dest_end])
-        if op.tag == "equal":
+    for tag, old, new in diff_words(a, b):
+        if tag == "equal":
             out.append(new)
             continue
         if old:
@@ -213,12 +231,35 @@ def _fill(text: str, width: int, indent: str, first: str | None = None) -> str:
     )
 
 
-def _who_said_what(analysis: Analysis, width: int) -> list[str]:
+def _more(hidden: int, what: str) -> str:
+    return f"  ... and {hidden} more {what}{'' if hidden == 1 else 's'} (--limit 0 shows all)"
+
+
+def _where(article: Article | None, fallback: str) -> str:
+    """Where a claim appeared, as a reader names it: outlet and date (the article's id
+    when it has no outlet)."""
+    if article is None:
+        return fallback
+    date = article.date.isoformat() if article.date else "undated"
+    return f"{article.source or article.id} {date}"
+
+
+def _said_line(a: Attribution, where: str, name: str | None, width: int) -> str:
+    cue = a.cue.text if a.cue else "-"
+    written = a.speaker.text if a.speaker else ""
+    alias = f" [as \u201c{written}\u201d]" if written and name and written != name else ""
+    body = f"{where}: {cue} \u2192 \u201c{a.content.text}\u201d{alias}"
+    return _fill(body, width, "      ", "    - ")
+
+
+def _who_said_what(analysis: Analysis, width: int, limit: int = 0) -> list[str]:
     lines = ["WHO SAID WHAT"]
     groups = analysis.by_speaker()
     if not groups:
         return [*lines, "  (no attributed claims found)"]
-    for name, attributions in groups.items():
+    article_of = {item.article.id: item.article for item in analysis.articles}
+    shown = list(groups.items()) if limit <= 0 else list(groups.items())[:limit]
+    for name, attributions in shown:
         articles = {a.article_id for a in attributions}
         kind = attributions[0].speaker_type
         n = len(attributions)
@@ -227,24 +268,19 @@ def _who_said_what(analysis: Analysis, width: int) -> list[str]:
             f"in {len(articles)} article{'s' if len(articles) != 1 else ''}"
         )
         for a in attributions:
-            cue = a.cue.text if a.cue else "-"
-            written = a.speaker.text if a.speaker else ""
-            alias = f" [as \u201c{written}\u201d]" if written and written != name else ""
-            body = f"{a.article_id}: {cue} \u2192 \u201c{a.content.text}\u201d{alias}"
-            lines.append(_fill(body, width, "      ", "    - "))
+            where = _where(article_of.get(a.article_id), a.article_id)
+            lines.append(_said_line(a, where, name, width))
+    if len(shown) < len(groups):
+        lines.append(_more(len(groups) - len(shown), "speaker"))
     unnamed = [a for a in analysis.attributions if not a.speaker_name]
     if unnamed:
         lines.append(f"unnamed sources: {len(unnamed)} claim{'s' if len(unnamed) != 1 else ''}")
-        for a in unnamed:
-            cue = a.cue.text if a.cue else "-"
-            lines.append(
-                _fill(
-                    f"{a.article_id}: {cue} \u2192 \u201c{a.content.text}\u201d",
-                    width,
-                    "      ",
-                    "    - ",
-                )
-            )
+        listed = unnamed if limit <= 0 else unnamed[:limit]
+        for a in listed:
+            where = _where(article_of.get(a.article_id), a.article_id)
+            lines.append(_said_line(a, where, None, width))
+        if len(listed) < len(unnamed):
+            lines.append(_more(len(unnamed) - len(listed), "unnamed claim"))
     return lines
 
 
@@ -284,12 +320,14 @@ def _changes_text(changes: tuple[Change, ...]) -> str:
 SHOWN = 10
 
 
-def _how_claims_travel(tracker: ClaimTracker, width: int, shown: int = SHOWN) -> list[str]:
+def _how_claims_travel(
+    tracker: ClaimTracker, width: int, shown: int = SHOWN, limit: int = 0
+) -> list[str]:
     clusters = tracker.clusters()
     lines = [f"HOW CLAIMS TRAVEL ({len(clusters)} cluster{'s' if len(clusters) != 1 else ''})"]
     if not clusters:
         return [*lines, "  (no claim found in more than one article)"]
-    for cluster in clusters:
+    for cluster in clusters if limit <= 0 else clusters[:limit]:
         origin = cluster.origin
         n = len(cluster.members)
         lines.append(
@@ -334,13 +372,17 @@ def _how_claims_travel(tracker: ClaimTracker, width: int, shown: int = SHOWN) ->
             if 0 < shown < len(conflict.values):
                 values += f", and {len(conflict.values) - shown} more"
             lines.append(_fill(f"conflicting {conflict.kind}s: {values}", width, " " * 6, "    ! "))
+    if 0 < limit < len(clusters):
+        lines.append(_more(len(clusters) - limit, "cluster"))
     related = tracker.related()
     if related:
         lines.append("")
         lines.append(f"RELATED CLAIMS ({len(related)}): the same speaker about the same target")
-        for _, _, link in related:
+        for _, _, link in related if limit <= 0 else related[:limit]:
             lines.append(_fill(f"{_claim_line(link.a)}: {link.a.text}", width, " " * 6, "  - "))
             lines.append(_fill(f"{_claim_line(link.b)}: {link.b.text}", width, " " * 6, "    ~ "))
+        if 0 < limit < len(related):
+            lines.append(_more(len(related) - limit, "related pair"))
     return lines
 
 
@@ -350,13 +392,18 @@ def render_report(
     width: int = 100,
     tracker: ClaimTracker | None = None,
     shown: int = SHOWN,
+    limit: int = 0,
 ) -> str:
     """A human-readable report: who said what, how claims travel, each article's sentences.
 
     With a ``tracker``, the clusters (timeline, word diffs with drift typed,
     conflicting details) and related claims are shown after who said what;
     each cluster shows its first ``shown`` members and conflicting values (0:
-    all), then how many more there are.
+    all), then how many more there are.  Each section (speakers, unnamed
+    claims, clusters, related claims, articles) lists its first ``limit``
+    entries (0: all), then how many more there are.
+
+    Claims are placed by outlet and date (the article's id when it has no outlet).
 
     In the article listing ``[said]`` marks attributed sentences, and
     ``[dateline: ...]`` and ``[boilerplate]`` what they say.
@@ -370,7 +417,7 @@ def render_report(
     <BLANKLINE>
     WHO SAID WHAT
     Russia (government): 1 claim in 1 article
-        - a: said → “it would respond” [as “The Kremlin”]
+        - a undated: said → “it would respond” [as “The Kremlin”]
     <BLANKLINE>
     ARTICLES
     == a “Rain”
@@ -387,9 +434,12 @@ def render_report(
         f"{len(claims)} attributed claim{'s' if len(claims) != 1 else ''} "
         f"from {n_sources} source{'s' if n_sources != 1 else ''}"
     )
-    blocks = [header, "\n".join(_who_said_what(analysis, width))]
+    blocks = [header, "\n".join(_who_said_what(analysis, width, limit))]
     if tracker is not None:
-        blocks.append("\n".join(_how_claims_travel(tracker, width, shown)))
+        blocks.append("\n".join(_how_claims_travel(tracker, width, shown, limit)))
+    items = analysis.articles if limit <= 0 else analysis.articles[:limit]
     blocks.append("ARTICLES")
-    blocks[-1] += "\n" + "\n\n".join(_article_block(item, width) for item in analysis.articles)
+    blocks[-1] += "\n" + "\n\n".join(_article_block(item, width) for item in items)
+    if len(items) < len(analysis.articles):
+        blocks[-1] += "\n\n" + _more(len(analysis.articles) - len(items), "article")
     return "\n\n".join(blocks)

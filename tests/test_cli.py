@@ -128,13 +128,16 @@ def test_sentences_text(seeds_dir: Path) -> None:
 
 
 def test_report_on_seeds(seeds_dir: Path) -> None:
-    """The report says who said what by canonical speaker, then lists the articles."""
-    code, out, _ = run("report", str(seeds_dir))
+    """The report says who said what by canonical speaker, each claim placed by outlet
+    and date, then lists the articles."""
+    code, out, _ = run("report", str(seeds_dir), "--width", "400")
     assert code == 0
     assert out.startswith("2 articles, 32 sentences, ")
     who = out[out.index("WHO SAID WHAT") : out.index("ARTICLES")]
     assert "Vladimir Makei (person)" in who and "Russia (government)" in who
     assert "[as \u201cMoscow\u201d]" in who and "[as \u201cThe EU\u201d]" in who
+    assert "    - infotel.ca 2021-11-18: has denied" in who
+    assert "seeds" not in who  # no file ids where an outlet and date are known
     listing = out[out.index("ARTICLES") :]
     assert "[dateline: MOSCOW AP]" in listing and "[boilerplate]" in listing
     assert "infotel.ca, 2021-11-18" in listing

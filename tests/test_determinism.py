@@ -26,6 +26,8 @@ COMMANDS = {
     "links": ["links", "seeds", "--format", "jsonl"],
     "claims": ["claims", "seeds", "--format", "jsonl"],
     "report": ["report", "seeds"],
+    "report-html": ["report", "seeds", "--format", "html"],
+    "report-json": ["report", "seeds", "--format", "json"],
 }
 HASH_SEEDS = ["0", "1", "12345"]
 
@@ -33,7 +35,7 @@ HASH_SEEDS = ["0", "1", "12345"]
 def test_cli_output_does_not_depend_on_the_hash_seed() -> None:
     """Each command prints the same bytes under PYTHONHASHSEED=0, 1 and 12345.
 
-    The twelve runs go in parallel; each is one ``python -m claimtrack`` process.
+    The runs go in parallel; each is one ``python -m claimtrack`` process.
     """
     running: dict[tuple[str, str], subprocess.Popen[bytes]] = {}
     for seed in HASH_SEEDS:
@@ -53,7 +55,7 @@ def test_cli_output_does_not_depend_on_the_hash_seed() -> None:
         outputs[key] = out
     for name in COMMANDS:
         first = outputs[name, HASH_SEEDS[0]]
-        assert first.count(b"\n") >= 2, name  # the seeds give real output to compare
+        assert len(first) > 1000, name  # the seeds give real output to compare
         for seed in HASH_SEEDS[1:]:
             assert outputs[name, seed] == first, f"{name} differs under PYTHONHASHSEED={seed}"
 

@@ -117,6 +117,35 @@ def test_speaker_names_are_clean() -> None:
     assert all(name is None or UNCLEAN.search(name) is None for name in names)
 
 
+@pytest.mark.parametrize("form", ["html", "json"])
+@pytest.mark.parametrize(
+    "name", sorted(p.name for p in HOSTILE.iterdir() if p.name not in ("noext", "notes.md"))
+)
+def test_each_file_alone_as_a_page(form: str, name: str) -> None:
+    """The HTML page and the JSON document of each hostile file: a whole page with
+    clean text, or one clear error line."""
+    code, out, err = run("report", str(HOSTILE / name), "--format", form, "--quiet")
+    assert code in (0, 1)
+    if code == 1:
+        assert len(err.splitlines()) == 1 and err.startswith("claimtrack: error: "), err
+        return
+    if form == "json":
+        assert json.loads(out)["overview"]["articles"] >= 1
+    else:
+        assert out.startswith("<!doctype html>") and out.rstrip().endswith("</html>")
+        assert UNCLEAN.search(out) is None
+
+
+@pytest.mark.parametrize("form", ["html", "json"])
+def test_skip_bad_page_keeps_every_good_article(form: str) -> None:
+    code, out, err = run("report", str(HOSTILE), "--skip-bad", "--quiet", "--format", form)
+    assert code == 0, err
+    if form == "json":
+        assert {a["id"] for a in json.loads(out)["articles"]} >= GOOD_IDS
+    else:
+        assert all(f"<code>{article}</code>" in out for article in GOOD_IDS)
+
+
 @pytest.mark.parametrize("command", COMMANDS)
 @pytest.mark.parametrize(
     "name", sorted(p.name for p in HOSTILE.iterdir() if p.name not in ("noext", "notes.md"))

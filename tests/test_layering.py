@@ -31,6 +31,8 @@ ORDER = [
     "tracker",
     "store",
     "report",
+    "document",
+    "page",
     "cli",
 ]
 
