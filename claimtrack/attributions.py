@@ -181,6 +181,12 @@ def cue_lemma(cue: str) -> str:
 
 
 @functools.cache
+def _starters() -> frozenset[str]:
+    """Function words that start sentences ("however", "meanwhile")."""
+    return word_set("sentence_starters.txt")
+
+
+@functools.cache
 def _number_words() -> frozenset[str]:
     """Number and quantity words ("three", "half", "dozens") that can open a source."""
     return frozenset(
@@ -657,14 +663,12 @@ class _SentenceRules:
             if inner_start >= inner_end:
                 return None, -1
             relative = inner_start
-            if relative >= 1 and tok.lowers[relative - 1] in ("who", "which"):
-                relative -= 1  # clause_start stops after "which", a boundary word
-            if (
-                relative >= 1
-                and tok.lowers[relative] in ("who", "which")
-                and (tok.lowers[relative - 1] == ",")
-            ):
-                # "Sanders, who has already sent pleas, said ...": the subject is before the clause
+            interrupter = self.words["interrupter"]
+            if relative >= 1 and tok.lowers[relative - 1] in interrupter:
+                relative -= 1  # clause_start stops after "which" or "while", boundary words
+            if relative >= 1 and tok.lowers[relative - 1] == "," and self.interrupts(relative):
+                # "Sanders, who has already sent pleas, said ...", "The mayor, speaking
+                # Monday, said ...": the subject is before the phrase
                 subject_end = relative - 1
                 subject_start = self.clause_start(subject_end)
                 if (
@@ -673,6 +677,10 @@ class _SentenceRules:
                     and self.np_start(subject_start)
                     and not any(self.is_verbal(k) for k in range(subject_start, subject_end))
                 ):
+                    if subject_start >= 2 and tok.lowers[subject_start - 1] == ",":
+                        subject_start = self.apposition_start(subject_start)
+                        if subject_start < 0:
+                            return None, -1
                     return (
                         Span(tok.starts[subject_start], tok.ends[subject_end - 1]),
                         subject_start,
@@ -699,6 +707,56 @@ class _SentenceRules:
         if start >= end or end - start > 20 or not self.np_start(start):
             return None, -1
         return Span(tok.starts[start], tok.ends[end - 1]), start
+
+    def apposition_start(self, start: int) -> int:
+        """Where a subject starting at token ``start``, after a comma, really starts.
+
+        It takes in the noun phrases and short phrases before it, comma by comma
+        ("Senator Sheldon Whitehouse, a Democrat from Rhode Island, ...", "Donna
+        Rawlings, 59, of Ashton, Md., ..."); it stops at an opening phrase ("In
+        Washington, the mayor, ...", "Still, Petrilli, ..."); it is -1 when the
+        subject ends a clause with a verb or a longer phrase ("... warned the
+        Chinese leader, Xi Jinping, ...", "... who was to travel to Columbus,
+        Ohio, ...").
+        """
+        tok, w = self.tok, self.words
+        first_start = start
+        for _ in range(4):
+            if start < 2 or tok.lowers[start - 1] != ",":
+                return start
+            outer_start = self.clause_start(start - 1)
+            size = start - 1 - outer_start
+            if size <= 0:
+                return start
+            first = tok.lowers[outer_start]
+            if size == 1 and (first in w["adverb"] or first in _starters() or first.endswith("ly")):
+                return start  # "Still, Petrilli, who ..., called"
+            verbal = any(self.is_verbal(k) for k in range(outer_start, start - 1))
+            phrase = first in w["interrupter"]
+            if phrase and outer_start == 0:
+                return start  # "In Washington, the mayor, ..."
+            if not verbal and (
+                (size <= 6 and self.np_start(outer_start) and not phrase) or (phrase and size <= 4)
+            ):
+                if first_start - outer_start > 20:
+                    return start
+                start = outer_start
+                continue
+            if start == first_start and outer_start > 0 and (verbal or phrase):
+                return -1
+            return start
+        return start
+
+    def interrupts(self, k: int) -> bool:
+        """Whether token ``k`` opens a phrase that may stand between a source and its cue:
+        a relative pronoun, a preposition or subordinator, a time word or a participle."""
+        low, text = self.tok.lowers[k], self.tok.texts[k]
+        w = self.words
+        return (
+            low in w["interrupter"]
+            or low in w["temporal"]
+            or (low.endswith(("ing", "ed")) and len(low) > 4 and text.isalpha() and text.islower())
+        )
 
     def is_verbal(self, k: int) -> bool:
         """Whether token ``k`` is an auxiliary or a reporting verb form (never in a source)."""

@@ -371,13 +371,26 @@ def test_apostrophes_are_not_quotation_marks(text: str, content: str) -> None:
             "The mayor, speaking Monday, said the city would appeal.",
             "The mayor",
             "the city would appeal",
-            marks=pytest.mark.xfail(strict=True, reason="issue 14: not yet"),
         ),
         pytest.param(
             "The mayor, speaking on Monday, said the city would appeal.",
             "The mayor",
             "the city would appeal",
-            marks=pytest.mark.xfail(strict=True, reason="issue 14: not yet"),
+        ),
+        (
+            "Trump, asked about the plan, said it was dead.",
+            "Trump",
+            "it was dead",
+        ),
+        (
+            "In Washington, the mayor, in a brief interview, said the city would appeal.",
+            "the mayor",
+            "the city would appeal",
+        ),
+        (
+            "Donna Rawlings, 59, of Ashton, Md., who watched it, said it was moving.",
+            "Donna Rawlings, 59, of Ashton, Md.",
+            "it was moving",
         ),
         (
             "Smith, who chairs the committee, said the bill was dead.",
@@ -387,7 +400,8 @@ def test_apostrophes_are_not_quotation_marks(text: str, content: str) -> None:
     ],
 )
 def test_phrase_between_speaker_and_cue(text: str, speaker: str, content: str) -> None:
-    """A participial phrase or a relative clause between the speaker and the cue is skipped."""
+    """A participial phrase, a time or place phrase or a relative clause between the
+    speaker and the cue is skipped; appositions before it stay in the speaker."""
     found = [a for a in extract(text) if a.cue is not None and a.cue.text == "said"]
     assert len(found) == 1, extract(text)
     (a,) = found
