@@ -704,9 +704,27 @@ class _SentenceRules:
         # a leading preposition phrase ("On Tuesday Smith said") stays: overlap scoring is loose
         if start < end:
             start = min(self._next_words[start], end)
+        if start + 1 < end and tok.lowers[start] == "and" and self.report_follows(start - 1):
+            start += 1  # "C, and the minister says C2": a report of its own
         if start >= end or end - start > 20 or not self.np_start(start):
             return None, -1
+        if self.prepositional_object(start, end):
+            return None, -1
         return Span(tok.starts[start], tok.ends[end - 1]), start
+
+    def prepositional_object(self, start: int, end: int) -> bool:
+        """Whether tokens ``start:end`` are a preposition and a common noun phrase ("In a
+        statement released ...", "In a video posted ..."): the verb after them qualifies
+        the noun; a source would be named after them ("On Tuesday Smith said")."""
+        tok, w = self.tok, self.words
+        if end - start < 3 or tok.lowers[start] not in _ADVERBIAL_OPENERS:
+            return False
+        if tok.lowers[start + 1] not in w["determiner"]:
+            return False
+        return not any(
+            tok.texts[k][0].isupper() or tok.texts[k][0].isdigit() or tok.lowers[k] in w["pronoun"]
+            for k in range(start + 2, end)
+        )
 
     def apposition_start(self, start: int) -> int:
         """Where a subject starting at token ``start``, after a comma, really starts.
@@ -913,6 +931,7 @@ class _SentenceRules:
                     nxt in ("but", "while", "saying", "adding", "noting", "according", "citing")
                     or bool(verb and (nxt.endswith("ing") or verb[1] == "speech"))
                     or self.attribution_follows(j)
+                    or self.report_follows(j)
                 )
             elif low in ("and", "but"):
                 verb = lex.verbs.get(nxt)
@@ -955,6 +974,36 @@ class _SentenceRules:
                         return False
             return True
         return False
+
+    def report_follows(self, comma: int) -> bool:
+        """Whether a report of its own, ", <source> <saying verb> <content>", follows
+        token ``comma`` ("He says taxes will rise, she says they will fall.")."""
+        tok, lex, w = self.tok, self.lex, self.words
+        lowers = tok.lowers
+        n = len(tok)
+        j = comma + 1
+        if j < n and lowers[j] == "and":
+            j += 1
+        if j >= n or not self.np_start(j):
+            return False
+        k = j + 1
+        if lowers[j] not in w["pronoun"]:
+            # a short noun phrase: no verb, no punctuation
+            while k < n and k - j < 5 and tok.words[k] and lowers[k] not in lex.verbs:
+                k += 1
+        while k < n and (lowers[k] in w["aux"] or lowers[k] in w["adverb"]):
+            k += 1
+        verb = lex.verbs.get(lowers[k]) if k < n else None
+        if verb is None or verb[1] != "speech" or lowers[k].endswith("ing"):
+            return False
+        # a content of two words or more follows, not a phrase ("said in a statement")
+        nxt = k + 1
+        return (
+            self.words_between(nxt, min(n, nxt + 2)) == 2
+            and lowers[nxt] not in _TRAILING_PREPOSITIONS
+            and lowers[nxt] not in _OBJECT_PREPOSITIONS
+            and lowers[nxt] not in w["temporal"]
+        )
 
     def add(
         self,
@@ -1343,6 +1392,10 @@ class _SentenceRules:
         cue = self.tokens_span(first, last)
         if first == 0 and j < n and tok.lowers[j] == ",":
             end = self.content_end(j + 1)
+            if end < n and tok.lowers[end] == "," and self.report_follows(end):
+                # "According to her account, after examining X, she insisted that ...":
+                # the source's account holds the report
+                end = self.content_end(end + 1)
             if end > j + 1:
                 self.add("according_to", [self.tokens_span(j + 1, end)], cue, speaker)
                 return True

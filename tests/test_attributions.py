@@ -410,14 +410,29 @@ def test_phrase_between_speaker_and_cue(text: str, speaker: str, content: str) -
     assert a.content.text == content
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: not yet")
-def test_coordinated_reports() -> None:
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        ("He says taxes will rise, she says they will fall.", "she"),
+        ("He says taxes will rise, and the minister says they will fall.", "the minister"),
+    ],
+)
+def test_coordinated_reports(text: str, second: str) -> None:
     """Two reports joined by a comma are two attributions, each with its own speaker."""
-    found = extract("He says taxes will rise, she says they will fall.")
+    found = extract(text)
     assert [
         (a.speaker.text if a.speaker else None, a.cue.text if a.cue else None, a.content.text)
         for a in found
     ] == [
         ("He", "says", "taxes will rise"),
-        ("she", "says", "they will fall"),
+        (second, "says", "they will fall"),
     ]
+
+
+def test_according_to_holds_the_report_after_it() -> None:
+    """'According to S, <phrase>, X insisted C': the report is S's account, whole."""
+    (a,) = extract("According to her account, after a visit, she insisted that he go home.")
+    assert (a.pattern, a.content.text) == (
+        "according_to",
+        "after a visit, she insisted that he go home",
+    )
