@@ -181,6 +181,12 @@ def cue_lemma(cue: str) -> str:
 
 
 @functools.cache
+def _starters() -> frozenset[str]:
+    """Function words that start sentences ("however", "meanwhile")."""
+    return word_set("sentence_starters.txt")
+
+
+@functools.cache
 def _number_words() -> frozenset[str]:
     """Number and quantity words ("three", "half", "dozens") that can open a source."""
     return frozenset(
@@ -200,6 +206,15 @@ _QUOTE_CHARS = _OPEN_QUOTES + _CLOSE_QUOTES + '"'
 _QUOTE_TOKENS = frozenset(_QUOTE_CHARS) | {"''", "``"}
 _STRIP = _QUOTE_CHARS + "'`"
 _QUOTE_MARK = re.compile("''|``|[" + _QUOTE_CHARS + "]")
+#: Single quotation marks, which are also apostrophes: a single-quoted quotation
+#: counts only when its marks pair up in a paragraph (:func:`_single_quote_spans`).
+_SINGLE_MARK = re.compile("[\u2018\u2019']")
+_SINGLE_OPENERS = "'\u2018"
+_SINGLE_STRIP = _STRIP + "\u2018\u2019"
+#: What follows an opening single mark that makes it an elision: a two-digit year
+#: ('90s, '16) or a single letter closed by another mark ('n').
+_ELIDED_FORM = re.compile(r"\d\d(?:s\b|\b)|[^\W\d_]['\u2019]")
+_ELIDED_WORD = re.compile(r"[^\W\d_]+")
 _CLAUSE_PUNCT = frozenset(",;:")
 #: Words after which a cue word is a noun or an adjective, not a verb.
 _NOUN_CONTEXT = frozenset(["in", "of", "for", "with", "by", "from", "into", "upon"])
@@ -302,8 +317,98 @@ def _tokenize(text: str, start: int, end: int) -> _Tokens:
     return _Tokens(starts, ends, texts, lowers, words)
 
 
+def _is_single(text: str, quote: Span) -> bool:
+    """Whether ``quote`` opens with a single quotation mark (not a doubled apostrophe)."""
+    return text[quote.start] in _SINGLE_OPENERS and text[quote.start + 1 : quote.start + 2] != "'"
+
+
+@functools.cache
+def _elisions() -> frozenset[str]:
+    return word_set("elisions.txt")
+
+
+def _single_quote_spans(text: str, para: Span, double: Sequence[Span]) -> list[Span]:
+    """Single-quoted quotations in a paragraph outside its double-quoted ones, marks included.
+
+    A mark between two word characters is an apostrophe ("don't", "Ukraine's");
+    one after a space or an opening bracket and before a word opens, unless an
+    elision follows ("the '90s", "rock 'n' roll", "let 'em"); one after a
+    non-space character and before a space, punctuation or the paragraph end
+    closes.  A closing mark after "s" before a word ("the players' union") may
+    be a possessive: it closes only if no plain closing mark follows.  An
+    opening mark left unclosed, or one whose quotation would reach into a
+    double-quoted one, makes no quotation.
+
+    >>> t = "'We don't back the '90s plan,' he said of the players' union."
+    >>> [s.of(t) for s in _single_quote_spans(t, Span(0, len(t)), [])]
+    ["'We don't back the '90s plan,'"]
+    """
+    spans: list[Span] = []
+    open_at = -1
+    possessive = -1  # the end of a possessive-looking closing mark while open
+    k = 0  # the next double-quoted quotation
+    open_k = 0  # the value of k when the open quotation opened
+    elisions = _elisions()
+    end = para.end
+    for mark in _SINGLE_MARK.finditer(text, para.start, end):
+        i = mark.start()
+        while k < len(double) and double[k].end <= i:
+            k += 1
+        if k < len(double) and double[k].start <= i:
+            continue  # nested in a double-quoted quotation
+        if open_at >= 0 and k != open_k:
+            open_at, possessive = -1, -1  # it would reach over a double-quoted quotation
+        before = text[i - 1] if i > para.start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        if before == "'" or after == "'" or (before.isalnum() and after.isalnum()):
+            continue  # doubled apostrophes (a double mark) or an apostrophe in a word
+        char = mark.group()
+        if (
+            char in _SINGLE_OPENERS
+            and after.isalnum()
+            and not before.isalnum()
+            and before not in ".,;:!?"
+        ):
+            if open_at >= 0:
+                if possessive < 0:
+                    continue  # a mark inside the quotation ("'rock 'n' roll'")
+                spans.append(Span(open_at, possessive))
+                open_at, possessive = -1, -1
+            if _ELIDED_FORM.match(text, i + 1, end):
+                continue
+            word = _ELIDED_WORD.match(text, i + 1, end)
+            if word is not None and word.group().lower() in elisions:
+                continue
+            open_at, open_k = i, k
+            continue
+        if open_at < 0 or before.isspace() or char == "\u2018":
+            continue
+        if after.isalnum():
+            continue
+        if before in "sS" and after == " " and i + 2 < end and text[i + 2].isalnum():
+            if possessive < 0:
+                possessive = i + 1
+            continue
+        spans.append(Span(open_at, i + 1))
+        open_at, possessive = -1, -1
+    if open_at >= 0 and possessive >= 0:
+        spans.append(Span(open_at, possessive))
+    return spans
+
+
 def _quote_spans(text: str, para: Span) -> list[Span]:
-    """Quotations in a paragraph, marks included; an unclosed one runs to the paragraph end."""
+    """Quotations in a paragraph, marks included; an unclosed double-quoted one runs to
+    the paragraph end, single-quoted ones count only when closed."""
+    double = _double_quote_spans(text, para)
+    single = _single_quote_spans(text, para, double)
+    if not single:
+        return double
+    return sorted(double + single, key=lambda s: s.start)
+
+
+def _double_quote_spans(text: str, para: Span) -> list[Span]:
+    """Double-quoted quotations in a paragraph, marks included; an unclosed one runs to
+    the paragraph end."""
     spans: list[Span] = []
     open_at: int | None = None
     for mark in _QUOTE_MARK.finditer(text, para.start, para.end):
@@ -362,18 +467,45 @@ class _SentenceRules:
         # list per sentence made a long paragraph quadratic
         self.quote_starts = quote_starts if quote_starts is not None else [q.start for q in quotes]
         self.tok = _tokenize(article.clean_text, sentence.body_start, sentence.end)
+        self.mark_single_quotes()
         self.words = lex.words
         self.found: list[_Raw] = []
         # characters of the sentence already taken by a content or a speaker
         self.blocked = bytearray(sentence.end - sentence.start)
 
     # -- helpers --
+    def mark_single_quotes(self) -> None:
+        """Make the marks of single-quoted quotations quotation-mark tokens, as the rules
+        read double ones ('"' in ``tok.lowers``); apostrophes stay as they are."""
+        tok, text = self.tok, self.text
+        if not tok.starts:
+            return
+        k = bisect.bisect_right(self.quote_starts, tok.starts[0]) - 1
+        for quote in self.quotes[max(k, 0) :]:
+            if quote.start >= tok.ends[-1]:
+                break
+            if not _is_single(text, quote):
+                continue
+            for offset in (quote.start, quote.end - 1):
+                j = bisect.bisect_left(tok.starts, offset)
+                if j < len(tok) and tok.starts[j] == offset and tok.ends[j] == offset + 1:
+                    tok.lowers[j] = '"'
+
     def quote_at(self, offset: int) -> Span | None:
         """The quotation holding ``offset``, if any (quotations are ordered and disjoint)."""
         k = bisect.bisect_right(self.quote_starts, offset) - 1
         if k >= 0 and offset < self.quotes[k].end:
             return self.quotes[k]
         return None
+
+    def single_quote_in(self, span: Span) -> bool:
+        """Whether a single-quoted quotation starts inside ``span``."""
+        k = bisect.bisect_left(self.quote_starts, span.start)
+        return (
+            k < len(self.quotes)
+            and self.quotes[k].start < span.end
+            and _is_single(self.text, self.quotes[k])
+        )
 
     def block(self, span: Span) -> None:
         base = self.sentence.start
@@ -531,14 +663,12 @@ class _SentenceRules:
             if inner_start >= inner_end:
                 return None, -1
             relative = inner_start
-            if relative >= 1 and tok.lowers[relative - 1] in ("who", "which"):
-                relative -= 1  # clause_start stops after "which", a boundary word
-            if (
-                relative >= 1
-                and tok.lowers[relative] in ("who", "which")
-                and (tok.lowers[relative - 1] == ",")
-            ):
-                # "Sanders, who has already sent pleas, said ...": the subject is before the clause
+            interrupter = self.words["interrupter"]
+            if relative >= 1 and tok.lowers[relative - 1] in interrupter:
+                relative -= 1  # clause_start stops after "which" or "while", boundary words
+            if relative >= 1 and tok.lowers[relative - 1] == "," and self.interrupts(relative):
+                # "Sanders, who has already sent pleas, said ...", "The mayor, speaking
+                # Monday, said ...": the subject is before the phrase
                 subject_end = relative - 1
                 subject_start = self.clause_start(subject_end)
                 if (
@@ -547,6 +677,10 @@ class _SentenceRules:
                     and self.np_start(subject_start)
                     and not any(self.is_verbal(k) for k in range(subject_start, subject_end))
                 ):
+                    if subject_start >= 2 and tok.lowers[subject_start - 1] == ",":
+                        subject_start = self.apposition_start(subject_start)
+                        if subject_start < 0:
+                            return None, -1
                     return (
                         Span(tok.starts[subject_start], tok.ends[subject_end - 1]),
                         subject_start,
@@ -570,9 +704,77 @@ class _SentenceRules:
         # a leading preposition phrase ("On Tuesday Smith said") stays: overlap scoring is loose
         if start < end:
             start = min(self._next_words[start], end)
+        if start + 1 < end and tok.lowers[start] == "and" and self.report_follows(start - 1):
+            start += 1  # "C, and the minister says C2": a report of its own
         if start >= end or end - start > 20 or not self.np_start(start):
             return None, -1
+        if self.prepositional_object(start, end):
+            return None, -1
         return Span(tok.starts[start], tok.ends[end - 1]), start
+
+    def prepositional_object(self, start: int, end: int) -> bool:
+        """Whether tokens ``start:end`` are a preposition and a common noun phrase ("In a
+        statement released ...", "In a video posted ..."): the verb after them qualifies
+        the noun; a source would be named after them ("On Tuesday Smith said")."""
+        tok, w = self.tok, self.words
+        if end - start < 3 or tok.lowers[start] not in _ADVERBIAL_OPENERS:
+            return False
+        if tok.lowers[start + 1] not in w["determiner"]:
+            return False
+        return not any(
+            tok.texts[k][0].isupper() or tok.texts[k][0].isdigit() or tok.lowers[k] in w["pronoun"]
+            for k in range(start + 2, end)
+        )
+
+    def apposition_start(self, start: int) -> int:
+        """Where a subject starting at token ``start``, after a comma, really starts.
+
+        It takes in the noun phrases and short phrases before it, comma by comma
+        ("Senator Sheldon Whitehouse, a Democrat from Rhode Island, ...", "Donna
+        Rawlings, 59, of Ashton, Md., ..."); it stops at an opening phrase ("In
+        Washington, the mayor, ...", "Still, Petrilli, ..."); it is -1 when the
+        subject ends a clause with a verb or a longer phrase ("... warned the
+        Chinese leader, Xi Jinping, ...", "... who was to travel to Columbus,
+        Ohio, ...").
+        """
+        tok, w = self.tok, self.words
+        first_start = start
+        for _ in range(4):
+            if start < 2 or tok.lowers[start - 1] != ",":
+                return start
+            outer_start = self.clause_start(start - 1)
+            size = start - 1 - outer_start
+            if size <= 0:
+                return start
+            first = tok.lowers[outer_start]
+            if size == 1 and (first in w["adverb"] or first in _starters() or first.endswith("ly")):
+                return start  # "Still, Petrilli, who ..., called"
+            verbal = any(self.is_verbal(k) for k in range(outer_start, start - 1))
+            phrase = first in w["interrupter"]
+            if phrase and outer_start == 0:
+                return start  # "In Washington, the mayor, ..."
+            if not verbal and (
+                (size <= 6 and self.np_start(outer_start) and not phrase) or (phrase and size <= 4)
+            ):
+                if first_start - outer_start > 20:
+                    return start
+                start = outer_start
+                continue
+            if start == first_start and outer_start > 0 and (verbal or phrase):
+                return -1
+            return start
+        return start
+
+    def interrupts(self, k: int) -> bool:
+        """Whether token ``k`` opens a phrase that may stand between a source and its cue:
+        a relative pronoun, a preposition or subordinator, a time word or a participle."""
+        low, text = self.tok.lowers[k], self.tok.texts[k]
+        w = self.words
+        return (
+            low in w["interrupter"]
+            or low in w["temporal"]
+            or (low.endswith(("ing", "ed")) and len(low) > 4 and text.isalpha() and text.islower())
+        )
 
     def is_verbal(self, k: int) -> bool:
         """Whether token ``k`` is an auxiliary or a reporting verb form (never in a source)."""
@@ -729,6 +931,7 @@ class _SentenceRules:
                     nxt in ("but", "while", "saying", "adding", "noting", "according", "citing")
                     or bool(verb and (nxt.endswith("ing") or verb[1] == "speech"))
                     or self.attribution_follows(j)
+                    or self.report_follows(j)
                 )
             elif low in ("and", "but"):
                 verb = lex.verbs.get(nxt)
@@ -772,6 +975,36 @@ class _SentenceRules:
             return True
         return False
 
+    def report_follows(self, comma: int) -> bool:
+        """Whether a report of its own, ", <source> <saying verb> <content>", follows
+        token ``comma`` ("He says taxes will rise, she says they will fall.")."""
+        tok, lex, w = self.tok, self.lex, self.words
+        lowers = tok.lowers
+        n = len(tok)
+        j = comma + 1
+        if j < n and lowers[j] == "and":
+            j += 1
+        if j >= n or not self.np_start(j):
+            return False
+        k = j + 1
+        if lowers[j] not in w["pronoun"]:
+            # a short noun phrase: no verb, no punctuation
+            while k < n and k - j < 5 and tok.words[k] and lowers[k] not in lex.verbs:
+                k += 1
+        while k < n and (lowers[k] in w["aux"] or lowers[k] in w["adverb"]):
+            k += 1
+        verb = lex.verbs.get(lowers[k]) if k < n else None
+        if verb is None or verb[1] != "speech" or lowers[k].endswith("ing"):
+            return False
+        # a content of two words or more follows, not a phrase ("said in a statement")
+        nxt = k + 1
+        return (
+            self.words_between(nxt, min(n, nxt + 2)) == 2
+            and lowers[nxt] not in _TRAILING_PREPOSITIONS
+            and lowers[nxt] not in _OBJECT_PREPOSITIONS
+            and lowers[nxt] not in w["temporal"]
+        )
+
     def add(
         self,
         pattern: str,
@@ -784,7 +1017,9 @@ class _SentenceRules:
         if not pieces:
             return
         if kind is None:
-            quoted = any(_QUOTE_MARK.search(p.of(self.text)) for p in pieces)
+            quoted = any(
+                _QUOTE_MARK.search(p.of(self.text)) or self.single_quote_in(p) for p in pieces
+            )
             kind = "mixed" if quoted else "indirect"
         self.found.append(_Raw(self.sentence, kind, pieces, cue, speaker, pattern))
         for piece in pieces:
@@ -1157,6 +1392,10 @@ class _SentenceRules:
         cue = self.tokens_span(first, last)
         if first == 0 and j < n and tok.lowers[j] == ",":
             end = self.content_end(j + 1)
+            if end < n and tok.lowers[end] == "," and self.report_follows(end):
+                # "According to her account, after examining X, she insisted that ...":
+                # the source's account holds the report
+                end = self.content_end(end + 1)
             if end > j + 1:
                 self.add("according_to", [self.tokens_span(j + 1, end)], cue, speaker)
                 return True
@@ -1252,11 +1491,14 @@ def _continue_quotes(
 
     News quotes run on: '"A," she said. "B. C."' attributes B and C to her too,
     and a quote left open at a paragraph's end continues in the next paragraph
-    when that one opens with a quotation mark.  A following sentence with a cue
-    of its own stops the run.
+    when that one opens with a quotation mark of the same kind (a single-quoted
+    subheading continues no double-quoted quote).  A following sentence with a
+    cue of its own stops the run.
     """
+    text = article.clean_text
     with_cue = {raw.sentence.index for raw in found}
     starts = [{q.start: q for q in para} for para in quotes]
+    start_lists = [[q.start for q in para] for para in quotes]
     paragraphs = article.paragraphs
     # sentences are in text order and do not overlap: their ends increase
     ends = [s.end for s in sentences]
@@ -1272,6 +1514,8 @@ def _continue_quotes(
         open_at_end = last_end >= paragraphs[para].end - 1 or any(
             q.start < last_end and q.end == paragraphs[para].end for q in quotes[para][-1:]
         )
+        k = bisect.bisect_right(start_lists[para], pieces[-1].start) - 1
+        single = k >= 0 and _is_single(text, quotes[para][k])
         index = raw.sentence.index + 1
         while index < len(sentences):
             nxt = sentences[index]
@@ -1285,7 +1529,10 @@ def _continue_quotes(
             quote = starts[nxt.paragraph].get(nxt.body_start)
             if quote is None:
                 break
-            stripped = _strip_marks(article.clean_text, quote)
+            if nxt.paragraph != para and _is_single(text, quote) != single:
+                break
+            single = _is_single(text, quote)
+            stripped = _strip_marks(text, quote)
             if stripped.end > stripped.start:
                 pieces.append(stripped)
             last_end = quote.end
@@ -1299,9 +1546,10 @@ def _continue_quotes(
 def _strip_marks(text: str, span: Span) -> Span:
     """A quotation without its marks, surrounding space and a closing comma."""
     s, e = span.start, span.end
-    while s < e and (text[s] in _STRIP or text[s].isspace()):
+    marks = _SINGLE_STRIP if s < e and _is_single(text, span) else _STRIP
+    while s < e and (text[s] in marks or text[s].isspace()):
         s += 1
-    while e > s and (text[e - 1] in _STRIP or text[e - 1].isspace() or text[e - 1] == ","):
+    while e > s and (text[e - 1] in marks or text[e - 1].isspace() or text[e - 1] == ","):
         e -= 1
     return Span(s, e)
 

@@ -219,9 +219,10 @@ def test_quote_runs_over_sentences() -> None:
     assert a.content.text == "We won The voters spoke. They want change."
 
 
-def test_mixed_kind() -> None:
-    """Indirect speech with a quoted fragment is mixed."""
-    (a,) = extract('The senator said the bill was "dead on arrival" in the House.')
+@pytest.mark.parametrize("quoted", ['"dead on arrival"', "'dead on arrival'", "\u2018dead\u2019"])
+def test_mixed_kind(quoted: str) -> None:
+    """Indirect speech with a quoted fragment, in double or single marks, is mixed."""
+    (a,) = extract(f"The senator said the bill was {quoted} in the House.")
     assert a.kind == "mixed"
 
 
@@ -298,4 +299,140 @@ def test_a_clause_after_the_cue_is_the_content_not_the_speaker() -> None:
     assert (b.speaker.text if b.speaker else None, b.content.text) == (
         "the senator",
         "The deal is off",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        ("'Never,' she added.", "she", "added", "Never"),
+        ("\u2018Never,\u2019 she added.", "she", "added", "Never"),
+        ("'We will appeal,' the spokesman said.", "the spokesman", "said", "We will appeal"),
+        ("'No,' said Smith.", "Smith", "said", "No"),
+        ("\u2018No,\u2019 said Smith.", "Smith", "said", "No"),
+        (
+            "'We don't back the '90s plan,' the spokesman said.",
+            "the spokesman",
+            "said",
+            "We don't back the '90s plan",
+        ),
+        (
+            "\u2018The players\u2019 union will strike,\u2019 he said.",
+            "he",
+            "said",
+            "The players\u2019 union will strike",
+        ),
+    ],
+)
+def test_single_quoted_speech(text: str, speaker: str, cue: str, content: str) -> None:
+    """Single quotation marks, straight or curly, quote as double ones do."""
+    (a,) = extract(text)
+    assert a.pattern == "quote_then_cue" and a.kind == "direct"
+    assert a.speaker is not None and a.speaker.text == speaker
+    assert a.cue is not None and a.cue.text == cue
+    assert a.content.text == content
+
+
+@pytest.mark.parametrize("mark", ["'", "\u2018"])
+def test_single_quoted_pronoun_resolves_as_double_quoted(mark: str) -> None:
+    """A pronoun after a single-quoted quote is resolved as after a double-quoted one."""
+    close = "\u2019" if mark == "\u2018" else "'"
+    single = extract(f"Jane Roe said taxes would rise. {mark}Never,{close} she added.")
+    double = extract('Jane Roe said taxes would rise. "Never," she added.')
+    assert [(a.speaker_name, a.speaker_type, a.resolution) for a in single] == [
+        (a.speaker_name, a.speaker_type, a.resolution) for a in double
+    ]
+    assert single[1].speaker_name == "Jane Roe"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Ukraine's president said the '90s were over.", "the '90s were over"),
+        ("He said rock 'n' roll was dead.", "rock 'n' roll was dead"),
+        ("She said the players' union won't strike.", "the players' union won't strike"),
+        (
+            "She said the players\u2019 union won\u2019t strike.",
+            "the players\u2019 union won\u2019t strike",
+        ),
+        ("He said they'd let 'em try.", "they'd let 'em try"),
+    ],
+)
+def test_apostrophes_are_not_quotation_marks(text: str, content: str) -> None:
+    """Apostrophes inside or before words (elisions, possessives) open or close no quotation."""
+    (a,) = extract(text)
+    assert (a.pattern, a.kind, a.content.text) == ("subject_cue_content", "indirect", content)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        pytest.param(
+            "The mayor, speaking Monday, said the city would appeal.",
+            "The mayor",
+            "the city would appeal",
+        ),
+        pytest.param(
+            "The mayor, speaking on Monday, said the city would appeal.",
+            "The mayor",
+            "the city would appeal",
+        ),
+        (
+            "Trump, asked about the plan, said it was dead.",
+            "Trump",
+            "it was dead",
+        ),
+        (
+            "In Washington, the mayor, in a brief interview, said the city would appeal.",
+            "the mayor",
+            "the city would appeal",
+        ),
+        (
+            "Donna Rawlings, 59, of Ashton, Md., who watched it, said it was moving.",
+            "Donna Rawlings, 59, of Ashton, Md.",
+            "it was moving",
+        ),
+        (
+            "Smith, who chairs the committee, said the bill was dead.",
+            "Smith",
+            "the bill was dead",
+        ),
+    ],
+)
+def test_phrase_between_speaker_and_cue(text: str, speaker: str, content: str) -> None:
+    """A participial phrase, a time or place phrase or a relative clause between the
+    speaker and the cue is skipped; appositions before it stay in the speaker."""
+    found = [a for a in extract(text) if a.cue is not None and a.cue.text == "said"]
+    assert len(found) == 1, extract(text)
+    (a,) = found
+    assert a.pattern == "subject_cue_content"
+    assert a.speaker is not None and a.speaker.text == speaker
+    assert a.content.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        ("He says taxes will rise, she says they will fall.", "she"),
+        ("He says taxes will rise, and the minister says they will fall.", "the minister"),
+    ],
+)
+def test_coordinated_reports(text: str, second: str) -> None:
+    """Two reports joined by a comma are two attributions, each with its own speaker."""
+    found = extract(text)
+    assert [
+        (a.speaker.text if a.speaker else None, a.cue.text if a.cue else None, a.content.text)
+        for a in found
+    ] == [
+        ("He", "says", "taxes will rise"),
+        (second, "says", "they will fall"),
+    ]
+
+
+def test_according_to_holds_the_report_after_it() -> None:
+    """'According to S, <phrase>, X insisted C': the report is S's account, whole."""
+    (a,) = extract("According to her account, after a visit, she insisted that he go home.")
+    assert (a.pattern, a.content.text) == (
+        "according_to",
+        "after a visit, she insisted that he go home",
     )
