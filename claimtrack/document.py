@@ -7,7 +7,8 @@
   clusters by relation and conflicts, and the date range;
 - ``speakers``: each canonical speaker with its type, the aliases it was
   written as, its claims per outlet, and each attributed claim;
-- ``clusters``: each cluster, biggest first, with its members on a timeline;
+- ``clusters``: each cluster, by reach (most outlets, then most independent
+  reports, then most reports first), with its members on a timeline;
   every member but the origin is explained by its relation to its closest
   earlier report, with a word diff whose changed runs carry their change type;
 - ``related``: claims of one speaker about one target that say different things;
@@ -252,7 +253,11 @@ def _article(item: ArticleAnalysis) -> dict[str, Any]:
 def report_document(analysis: Analysis, tracker: ClaimTracker) -> dict[str, Any]:
     """The report of ``analysis`` (who said what) and ``tracker`` (how its claims
     travel) as one JSON-ready dictionary (see the module's documentation)."""
-    clusters = [_cluster(c) for c in tracker.clusters()]
+    # by reach: the outlets that carry a claim, then its independent reports
+    by_reach = sorted(
+        tracker.clusters(), key=lambda c: (-len(c.outlets), -c.independent, -len(c.members))
+    )
+    clusters = [_cluster(c) for c in by_reach]
     speakers, unnamed = _speakers(analysis)
     articles = [item.article for item in analysis.articles]
     outlets = Counter(a.source for a in articles if a.source)
