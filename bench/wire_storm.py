@@ -13,7 +13,8 @@ or more sentences), with an "(AP) —" dateline, an "Advertisement" line, a
 copyright line ("Copyright 2024 The Associated Press. All rights reserved.")
 and one sentence of its own (a pool sentence of ``bench/synth.py``, each used
 once).  Then ``claimtrack clusters FILE --format jsonl --quiet`` runs in a
-fresh process (``--command`` runs another claimtrack command the same way),
+fresh process (``--command`` runs another claimtrack command the same way,
+``--format`` chooses its output format: ``--command report --format html``),
 and the wall time, the peak resident set of that process (``ru_maxrss`` of
 the child), the bytes written and the clusters are reported.  Not a test: run
 it by hand.
@@ -78,7 +79,7 @@ def write_corpus(path: Path, n: int, story: list[str], own: list[str], seed: int
             out.write(json.dumps(record) + "\n")
 
 
-def run(command: str, corpus: Path) -> dict[str, float | int]:
+def run(command: str, corpus: Path, form: str = "jsonl") -> dict[str, float | int]:
     out_path = corpus.with_suffix(".out")
     start = time.perf_counter()
     with out_path.open("wb") as out:
@@ -90,7 +91,7 @@ def run(command: str, corpus: Path) -> dict[str, float | int]:
                 command,
                 str(corpus),
                 "--format",
-                "jsonl",
+                form,
                 "--quiet",
             ],
             stdout=out,
@@ -99,7 +100,7 @@ def run(command: str, corpus: Path) -> dict[str, float | int]:
     seconds = time.perf_counter() - start
     if status != 0:
         raise SystemExit(f"claimtrack {command} failed with status {status}")
-    records = out_path.read_text(encoding="utf-8").splitlines()
+    records = out_path.read_text(encoding="utf-8").splitlines() if form == "jsonl" else []
     members = (
         [len(json.loads(r).get("members", ())) for r in records] if command == "clusters" else []
     )
@@ -118,6 +119,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--polnear", required=True)
     parser.add_argument("--ecbplus", required=True)
     parser.add_argument("--command", default="clusters")
+    parser.add_argument(
+        "--format", default="jsonl", help="the command's --format (report: html or json)"
+    )
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
     story = wire_story(args.ecbplus)
@@ -131,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         for n in args.articles:
             corpus = Path(folder) / f"storm{n}.jsonl"
             write_corpus(corpus, n, story, pool, args.seed)
-            got = run(args.command, corpus)
+            got = run(args.command, corpus, args.format)
             print(
                 f"| {n:,} | {got['seconds']} | {got['peak_mb']} | {got['output_mb']} | "
                 f"{got['records']} | {got['largest']} |",

@@ -340,7 +340,8 @@ def _build_parser() -> argparse.ArgumentParser:
         default=50,
         metavar="N",
         help="text format: list the first N entries of each section (speakers, clusters, "
-        "related claims, articles), 0 for all (default: 50)",
+        "related claims, articles), 0 for all (default: 50); the page and the JSON document "
+        "hold everything",
     )
     report.add_argument(
         "--width",
@@ -535,6 +536,8 @@ def _run_clusters(args: argparse.Namespace, source: _Source, out: IO[str], err: 
 
 
 def _run_report(args: argparse.Namespace, source: _Source, out: IO[str], err: IO[str]) -> None:
+    if args.format == "html" and args.output is None and out.isatty():
+        raise _UsageError("--format html writes a web page: name its file with -o FILE")
     if source.store is not None:
         tracker, analysis = source.store.tracker(), source.store.analysis()
     else:

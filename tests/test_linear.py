@@ -12,7 +12,7 @@ import itertools
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from strategies import news_text
 
@@ -157,7 +157,7 @@ def _content_end_by_scan(rules: _SentenceRules, i: int) -> int:
         low = tok.lowers[j]
         if low == ";":
             return j
-        if low == "," and j + 1 < n and rules.attribution_follows(j):
+        if low == "," and j + 1 < n and (rules.attribution_follows(j) or rules.report_follows(j)):
             return j
         if low == "," and j + 1 < n:
             nxt = tok.lowers[j + 1]
@@ -212,6 +212,7 @@ _CUE_TEXT = st.lists(
 
 
 @given(st.one_of(_CUE_TEXT, news_text()))
+@example(", officials said said said said said said according to")  # a report follows
 @settings(max_examples=150)
 def test_sentence_tables_answer_as_scans(text: str) -> None:
     for rules in _rules(text):

@@ -404,3 +404,16 @@ def test_page_from_a_store(tmp_path: Path, seeds_page: tuple[dict[str, Any], str
     out = io.StringIO()
     assert main(["report", "--db", db, "--format", "html"], out=out, err=err) == 0
     assert out.getvalue() == html
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_page_is_not_written_on_a_terminal() -> None:
+    """`--format html` on a terminal asks for a file instead of printing the page."""
+    out, err = Terminal(), io.StringIO()
+    code = main(["report", str(ROOT / "seeds"), "--format", "html"], out=out, err=err)
+    assert code == 2 and out.getvalue() == ""
+    assert err.getvalue().startswith("claimtrack report: error: --format html writes a web page")
