@@ -167,6 +167,9 @@ def test_page_is_the_json_document(tmp_path: Path, seeds_page: tuple[dict[str, A
     assert target.read_text(encoding="utf-8") == html
     assert f"wrote {target}" in err.getvalue()
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]  # no temporary file left
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask  # not a private file
     err = io.StringIO()
     missing = tmp_path / "no" / "such" / "report.html"
     code = main(
