@@ -5,6 +5,8 @@ Usage::
     python bench/eval_attributions.py ../shared/data/polnear/dev.jsonl
     python bench/eval_attributions.py DEV.jsonl --limit 20 --errors 10 --by-pattern
     python bench/eval_attributions.py DEV.jsonl --predictions preds.jsonl --json
+    python bench/eval_attributions.py DEV.jsonl --convention quotes --by-pattern
+    python bench/eval_attributions.py DEV.jsonl --convention quotes --baseline
 
 Gold: the first record of each ``article`` in the PolNeAR file (one annotator per article).
 Predictions: :func:`claimtrack.attributions.extract_attributions` run on each article's
@@ -52,7 +54,9 @@ from scoring import (
     Tally,
     coverage,
     golds_from_record,
+    is_quote_bearing,
     normalize,
+    paragraph_spans,
     polnear_records,
     pred_from_dict,
     score_article,
@@ -127,11 +131,17 @@ def pin_one_cpu() -> int | None:
     return cpu
 
 
-def run_extractor(records: Sequence[dict[str, Any]]) -> tuple[dict[str, list[Pred]], float]:
-    """Predictions of ``extract_attributions`` per article, and the seconds its calls took."""
+def run_extractor(
+    records: Sequence[dict[str, Any]], convention: str = "attribution"
+) -> tuple[dict[str, list[Pred]], float]:
+    """Predictions of ``extract_attributions`` per article (in the quotes convention:
+    :func:`claimtrack.quotes.quote_records` of them, chains of one quotation in one
+    paragraph merged, see :func:`quotes_view`), and the seconds the calls took."""
     try:
         from claimtrack.articles import Article
         from claimtrack.attributions import extract_attributions
+        from claimtrack.quotes import quote_records
+        from claimtrack.sentences import split_sentences
     except ImportError as exc:
         raise SystemExit(
             f"cannot import claimtrack.attributions ({exc}); use --predictions FILE"
@@ -144,10 +154,61 @@ def run_extractor(records: Sequence[dict[str, Any]]) -> tuple[dict[str, list[Pre
     clock = time.perf_counter
     for article in articles:
         start = clock()
-        found = extract_attributions(article)
+        if convention == "quotes":
+            sentences = split_sentences(article)
+            found = quote_records(article, sentences, extract_attributions(article, sentences))
+        else:
+            found = extract_attributions(article)
         elapsed += clock() - start
-        preds[article.id] = [pred_from_attribution(a) for a in found]
+        if convention == "quotes":
+            preds[article.id] = quotes_view(article.text, found)
+        else:
+            preds[article.id] = [pred_from_attribution(a) for a in found]
     return preds, elapsed
+
+
+def quotes_view(text: str, records: Sequence[Any]) -> list[Pred]:
+    """Quote-convention records as PolNeAR would hold them, to score on the quotes view
+    of PolNeAR: quote-bearing records only; the records of one quotation within one
+    paragraph (both halves of an interrupted quote, its further sentences) merged
+    into one content of several spans, as PolNeAR annotates them; a follow-on
+    paragraph stays a record."""
+    paragraphs = paragraph_spans(text)
+    groups: dict[tuple[Any, int], list[Any]] = {}
+    for record in records:
+        content = _spans_of(record.content) or ()
+        if not is_quote_bearing(text, content):
+            continue
+        head = record.continues or record.content.spans[0]
+        where = next(
+            (k for k, (s, e) in enumerate(paragraphs) if s <= record.content.start < e), -1
+        )
+        groups.setdefault((head, where), []).append(record)
+    out = []
+    for group in groups.values():
+        first = min(group, key=lambda r: r.content.start)
+        merged = Pred(
+            content=normalize([(x.start, x.end) for r in group for x in r.content.spans]),
+            speaker=_spans_of(first.speaker),
+            cue=_spans_of(first.cue),
+            speaker_name=first.speaker_name,
+            pattern=first.pattern,
+            kind=first.kind,
+        )
+        out.append(merged)
+    return out
+
+
+def quotes_gold(text: str, gold: Gold) -> bool:
+    """Whether a PolNeAR gold attribution belongs to its quotes view: its content bears
+    quote marks and its cue is a speech act (:func:`claimtrack.attributions.cue_class`
+    speech or source, or a reporting noun before a quotation)."""
+    from claimtrack.attributions import cue_class
+
+    if not gold.quote_bearing or not gold.cue:
+        return False
+    kind = cue_class(" ".join(text[s:e] for s, e in gold.cue))
+    return kind in ("speech", "source", "noun")
 
 
 def punkt_seconds(texts: Sequence[str]) -> float:
@@ -361,8 +422,10 @@ def evaluate(
     predictions: dict[str, list[Pred]],
     errors: int = 0,
     seed: int = 0,
+    convention: str = "attribution",
 ) -> dict[str, Any]:
-    """Score ``predictions`` against ``records``; the figures (and error samples)."""
+    """Score ``predictions`` against ``records`` (in the quotes convention, against
+    the gold of the quotes view, :func:`quotes_gold`); the figures (and error samples)."""
     tally = Tally()
     skipped = 0
     fps: list[dict[str, Any]] = []
@@ -371,6 +434,8 @@ def evaluate(
         article_id = record.get("article") or record["id"]
         golds, n_skipped = golds_from_record(record)
         skipped += n_skipped
+        if convention == "quotes":
+            golds = [g for g in golds if quotes_gold(record["text"], g)]
         preds = predictions.get(article_id) or predictions.get(record.get("id", ""), [])
         result = score_article(golds, preds)
         tally.add(golds, preds, result)
@@ -404,6 +469,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="seed for the error samples")
     parser.add_argument("--by-pattern", action="store_true", help="per-pattern precision")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--convention",
+        choices=["attribution", "quotes"],
+        default="attribution",
+        help="quotes: score claimtrack's quotes convention on the quotes view of the gold "
+        "(speech cues, quote-bearing contents; see quotes_gold and quotes_view)",
+    )
+    parser.add_argument(
+        "--baseline",
+        action="store_true",
+        help="with --convention quotes: score the attribution convention's quote-bearing "
+        "predictions on the quotes view instead (what the quotes convention adds)",
+    )
     args = parser.parse_args(argv)
 
     records = read_gold(args.gold, args.limit)
@@ -412,7 +490,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         predictions = read_predictions(args.predictions)
     else:
         cpu = pin_one_cpu()
-        predictions, seconds = run_extractor(records)
+        predictions, seconds = run_extractor(
+            records, "attribution" if args.baseline else args.convention
+        )
+        if args.baseline:
+            text_of = {r.get("article") or r["id"]: r["text"] for r in records}
+            predictions = {
+                key: [p for p in found if is_quote_bearing(text_of[key], p.content)]
+                for key, found in predictions.items()
+            }
         texts = [r["text"] for r in records]
         punkt = punkt_seconds(texts)
         n = len(records)
@@ -424,7 +510,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "punkt_articles_per_s": n / punkt if punkt else None,
             "ratio_extract_to_punkt": seconds / punkt if punkt else None,
         }
-    figures = evaluate(records, predictions, args.errors, args.seed)
+    figures = evaluate(records, predictions, args.errors, args.seed, args.convention)
     figures["speed"] = speed
     figures["gold_file"] = str(args.gold)
     figures["predictions_file"] = args.predictions

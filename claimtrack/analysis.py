@@ -23,10 +23,11 @@ from claimtrack.attributions import (
     classify_sentences,
     extract_attributions,
 )
+from claimtrack.quotes import CONVENTIONS, Convention, quote_records
 from claimtrack.sentences import Sentence, SentenceSplitter
 from claimtrack.speakers import SpeakerIndex
 
-__all__ = ["Analysis", "ArticleAnalysis", "analyze", "analyze_article"]
+__all__ = ["Analysis", "ArticleAnalysis", "analyze", "analyze_article", "in_convention"]
 
 
 @attrs.frozen
@@ -78,6 +79,7 @@ def analyze(
     *,
     splitter: SentenceSplitter | None = None,
     progress: Callable[[int], None] | None = None,
+    convention: Convention = "attribution",
 ) -> Analysis:
     """Split, classify and extract attributions from articles; name speakers canonically.
 
@@ -85,10 +87,15 @@ def analyze(
         articles: The articles.
         splitter: The sentence splitter (default: the shipped one).
         progress: Called with the number of articles done after each article.
+        convention: ``attribution`` (every attribution) or ``quotes`` (reported
+            speech as quote trackers count it: see :mod:`claimtrack.quotes`).
 
     Raises:
         TypeError: ``articles`` is not an iterable of :class:`Article`.
+        ValueError: an unknown convention.
     """
+    if convention not in CONVENTIONS:
+        raise ValueError(f"unknown convention {convention!r}: one of {', '.join(CONVENTIONS)}")
     articles = check_articles(articles, "analyze")
     splitter = splitter or SentenceSplitter.default()
     items: list[tuple[Article, tuple[Sentence, ...], Sequence[Attribution]]] = []
@@ -105,7 +112,31 @@ def analyze(
         )
         kinds = tuple(classify_sentences(sentences, renamed))
         analysed.append(ArticleAnalysis(article, sentences, kinds, renamed))
-    return Analysis(tuple(analysed), index)
+    return in_convention(Analysis(tuple(analysed), index), convention)
+
+
+def in_convention(analysis: Analysis, convention: Convention) -> Analysis:
+    """An analysis (made in the ``attribution`` convention) in ``convention``: the
+    records of :func:`claimtrack.quotes.quote_records` for ``quotes``, each
+    sentence's kind by them.
+
+    >>> import claimtrack
+    >>> result = analyze(claimtrack.read_articles("seeds"))
+    >>> quotes = in_convention(result, "quotes")
+    >>> len(result.attributions), len(quotes.attributions)
+    (23, 22)
+    """
+    if convention not in CONVENTIONS:
+        raise ValueError(f"unknown convention {convention!r}: one of {', '.join(CONVENTIONS)}")
+    if convention == "attribution":
+        return analysis
+    items = []
+    for item in analysis.articles:
+        records = tuple(quote_records(item.article, item.sentences, item.attributions))
+        kinds = tuple(classify_sentences(item.sentences, records))
+        items.append(ArticleAnalysis(item.article, item.sentences, kinds, records))
+    index = SpeakerIndex.build(a.speaker_name for item in items for a in item.attributions)
+    return Analysis(tuple(items), index)
 
 
 def analyze_article(article: Article, splitter: SentenceSplitter) -> ArticleAnalysis:

@@ -36,6 +36,7 @@ __all__ = [
     "Role",
     "SentenceKind",
     "classify_sentences",
+    "cue_class",
     "cue_lemma",
     "extract_attributions",
 ]
@@ -92,6 +93,10 @@ class Attribution:
         speaker_type: person, organisation, government, group or anonymous.
         pattern: The rule that found the attribution.
         resolution: Why the speaker was named as it was.
+        continues: In the ``quotes`` convention (:mod:`claimtrack.quotes`), a
+            follow-on record (a later segment of a quote, or a quote paragraph
+            with no cue of its own) holds the first content span of the record
+            it continues; None for every other record.
     """
 
     article_id: str
@@ -104,6 +109,7 @@ class Attribution:
     speaker_name: str | None = None
     speaker_type: SpeakerType = "anonymous"
     resolution: str = ""
+    continues: Span | None = None
 
 
 # --- lexicons --------------------------------------------------------------------
@@ -178,6 +184,28 @@ def cue_lemma(cue: str) -> str:
         if verb is not None and word not in lex.words["aux"]:
             return verb[0]
     return " ".join(words)
+
+
+def cue_class(cue: str) -> str:
+    """What kind of cue a cue is: the class of its reporting verb in the lexicon
+    (``speech``, ``cognitive``, ``other`` or ``weak``: see ``reporting_verbs.txt``),
+    ``source`` for "according to" and its like (no verb: they name a source),
+    else ``noun`` when it holds a reporting noun, else ``other``.
+
+    >>> cue_class("has denied"), cue_class("believes"), cue_class("According to")
+    ('speech', 'cognitive', 'source')
+    >>> cue_class("told reporters"), cue_class("in a statement")
+    ('speech', 'noun')
+    """
+    lex = _lexicon()
+    words = _WORD.findall(cue.lower())
+    for word in words:
+        verb = lex.verbs.get(word)
+        if verb is not None and word not in lex.words["aux"]:
+            return verb[1]
+    if words[:2] in (["according", "to"], ["as", "quoted"], ["quoted", "by"]):
+        return "source"
+    return "noun" if any(w in lex.nouns for w in words) else "other"
 
 
 @functools.cache

@@ -25,12 +25,13 @@ from pathlib import Path
 from typing import IO, Any, NoReturn
 
 from claimtrack import __version__
-from claimtrack.analysis import Analysis, analyze
+from claimtrack.analysis import Analysis, analyze, in_convention
 from claimtrack.articles import ArticleSet, ArticleStream
 from claimtrack.clusters import Link
 from claimtrack.document import report_document
 from claimtrack.exceptions import ClaimtrackError, InputError
 from claimtrack.page import render_html
+from claimtrack.quotes import CONVENTIONS
 from claimtrack.report import (
     attribution_record,
     cluster_record,
@@ -175,6 +176,18 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_convention_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--convention",
+        choices=list(CONVENTIONS),
+        default="attribution",
+        help="which attributions count: attribution (every attribution, beliefs and noun cues "
+        "included) or quotes (reported speech as quote trackers count it: speech acts only, "
+        "each quotation segment its own record, cue-less quote paragraphs credited to the "
+        "speaker before them) (default: attribution)",
+    )
+
+
 def _add_format_option(parser: argparse.ArgumentParser, text_form: str) -> None:
     parser.add_argument(
         "--format",
@@ -243,7 +256,7 @@ def _build_parser() -> argparse.ArgumentParser:
         text_form="one sentence a line",
     )
 
-    _add_command(
+    claims = _add_command(
         commands,
         "claims",
         _run_claims,
@@ -252,9 +265,12 @@ def _build_parser() -> argparse.ArgumentParser:
         "print one JSON object per attribution: article, sentence [start, end], kind (direct, "
         "indirect, mixed), speaker {text, start, end} or null, speaker_name (canonical across "
         "the articles), speaker_type, cue, content {text, start, end, spans}, pattern (the rule "
-        "that found it) and resolution (why the speaker was named so).",
+        "that found it), resolution (why the speaker was named so) and continues (with "
+        "--convention quotes, the [start, end] of the first content of the record a follow-on "
+        "record continues, else null).",
         text_form="one claim a line: article, speaker, cue, content",
     )
+    _add_convention_option(claims)
 
     links = _add_command(
         commands,
@@ -321,6 +337,7 @@ def _build_parser() -> argparse.ArgumentParser:
         "each article's attributions highlighted; with --format json, the whole report as one "
         "JSON document (the page's data).",
     )
+    _add_convention_option(report)
     report.add_argument(
         "--format",
         choices=["text", "html", "json"],
@@ -470,7 +487,7 @@ def _run_sentences(args: argparse.Namespace, source: _Source, out: IO[str], err:
 
 
 def _run_claims(args: argparse.Namespace, source: _Source, out: IO[str], err: IO[str]) -> None:
-    analysis = source.analysis()
+    analysis = in_convention(source.analysis(), args.convention)
     if args.format == "jsonl":
         _write_jsonl(out, (attribution_record(a) for a in analysis.attributions))
         return
@@ -543,6 +560,7 @@ def _run_report(args: argparse.Namespace, source: _Source, out: IO[str], err: IO
     else:
         tracker = source.tracker(keep_analyses=True)
         analysis = tracker.analysis()
+    analysis = in_convention(analysis, args.convention)
     if args.format == "text":
         report = render_report(
             analysis, width=args.width, tracker=tracker, shown=args.members, limit=args.limit

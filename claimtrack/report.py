@@ -87,6 +87,7 @@ def attribution_record(attribution: Attribution) -> dict[str, Any]:
         "content": _role(attribution.content, spans=True),
         "pattern": attribution.pattern,
         "resolution": attribution.resolution,
+        "continues": attribution.continues.as_list() if attribution.continues else None,
     }
 
 

@@ -21,6 +21,7 @@ ORDER = [
     "sentences",
     "names",
     "attributions",
+    "quotes",
     "speakers",
     "analysis",
     "claims",
