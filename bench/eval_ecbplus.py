@@ -195,7 +195,7 @@ def link_table(
 
 
 def evidence_path(link: claimtrack.Link) -> str:
-    """Which rule of :func:`claimtrack.matching.relate_prepared` made a same-claim link."""
+    """Which rule of :func:`claimtrack.relations.relate_prepared` made a same-claim link."""
     why = link.evidence[0] if link.evidence else ""
     if why.startswith("the same words"):
         return "identical words"
@@ -356,7 +356,7 @@ def what_if(
       claims) with Jaccard >= 0.2, or at least 6 content stems shared by the two claims.
     """
     from claimtrack.clusters import build_clusters
-    from claimtrack.matching import compare
+    from claimtrack.relations import compare
 
     text_of = dict(zip((c.id for c in tracker.index.claims), tracker.index.texts, strict=True))
     names: dict[str, set[str]] = collections.defaultdict(set)

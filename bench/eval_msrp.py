@@ -36,7 +36,8 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from claimtrack.matching import ClaimText, asks_model, compare, prepare, relate_prepared
+from claimtrack.claimtext import ClaimText, prepare
+from claimtrack.relations import asks_model, compare, relate_prepared
 from claimtrack.statement_model import (
     FEATURES,
     StatementModel,

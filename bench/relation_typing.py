@@ -45,7 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from synth import DAYS, MONTHS
 
 from claimtrack.articles import Article
-from claimtrack.matching import relate
+from claimtrack.relations import relate
 from claimtrack.sentences import SentenceSplitter
 
 ANTONYMS = [

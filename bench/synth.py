@@ -66,14 +66,14 @@ import attrs
 
 from claimtrack.articles import Article
 from claimtrack.claims import Claim
-from claimtrack.matching import _change_words, _stopwords
+from claimtrack.claimtext import change_words, stopwords
 from claimtrack.normalize import match_key
 from claimtrack.sentences import split_sentences
 
 __all__ = ["EDIT_TYPES", "Corpus", "GoldPair", "generate", "load_pool"]
 
 EDIT_TYPES = ("inserted", "removed", "number", "negation", "certainty", "date")
-#: The change types of claimtrack.matching that count as the planted type.
+#: The change types of claimtrack.changes that count as the planted type.
 ACCEPTED_TYPES = {
     "inserted": frozenset(["inserted"]),
     "removed": frozenset(["removed"]),
@@ -203,7 +203,7 @@ def _texts(path: str, dedupe_field: str | None) -> Iterator[str]:
 
 def load_pool(polnear: str | None, ecbplus: str | None) -> list[str]:
     """The distinct usable sentences of the corpora given (see the module doc)."""
-    stop = _stopwords()
+    stop = stopwords()
     pool: list[str] = []
     keys: set[str] = set()
     sources = [(p, f) for p, f in ((polnear, "article"), (ecbplus, None)) if p]
@@ -268,7 +268,7 @@ class _Filler:
     def __init__(self, pool: Sequence[str], rng: random.Random) -> None:
         self.rng = rng
         self.pool = pool
-        stop = _stopwords()
+        stop = stopwords()
         lower: Counter[str] = Counter()
         upper: Counter[str] = Counter()
         for text in pool:
@@ -304,7 +304,7 @@ class _Filler:
 
 # -- edits --
 def _edit_inserted(text: str, rng: random.Random) -> str | None:
-    spots = [m for m in _DETERMINERS.finditer(text) if m.group(2) not in _stopwords()]
+    spots = [m for m in _DETERMINERS.finditer(text) if m.group(2) not in stopwords()]
     if not spots:
         return None
     m = rng.choice(spots)
@@ -314,10 +314,10 @@ def _edit_inserted(text: str, rng: random.Random) -> str | None:
 
 
 def _edit_removed(text: str, rng: random.Random) -> str | None:
-    stop = _stopwords()
+    stop = stopwords()
     # hedges, boosters, cue verbs...: taking one out is another kind of change
     # (words that only tell "may" the month from the verb change nothing)
-    changing = {w for kind, words in _change_words().items() if kind != "month_lead" for w in words}
+    changing = {w for kind, words in change_words().items() if kind != "month_lead" for w in words}
     tokens = list(_TOKEN.finditer(text))
     counts = Counter(t.group().lower() for t in tokens)
     spots = [

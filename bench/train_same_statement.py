@@ -13,7 +13,7 @@ features.  Cross-validation is repeated over ``--seeds`` shufflings of
 held-out folds, with the threshold chosen on the training folds only (so the
 figure is honest).  The model is fitted on the pairs ``relate()`` would ask it
 about (3 content stems shared and a content-stem Jaccard of
-:data:`claimtrack.matching.MODEL_JACCARD`; ``--fit-all`` fits on every pair);
+:data:`claimtrack.relations.MODEL_JACCARD`; ``--fit-all`` fits on every pair);
 pairs outside that test count as "not the same".  With ``--write`` the model refitted on all the data with the
 best L2 strength is written to ``claimtrack/data/same_statement.tsv``, weights
 unstandardised, with the intercept and the threshold that maximises accuracy on
@@ -31,7 +31,8 @@ from pathlib import Path
 
 import numpy as np
 
-from claimtrack.matching import MODEL_JACCARD, MODEL_SHARED, asks_model, compare, prepare
+from claimtrack.claimtext import prepare
+from claimtrack.relations import MODEL_JACCARD, MODEL_SHARED, asks_model, compare
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from msrp_pairs import load as load_pairs
@@ -58,7 +59,7 @@ def feature_matrix(pairs: list[tuple[str, str]], names: list[str]) -> np.ndarray
 def model_asked(pairs: list[tuple[str, str]], shared: int, jaccard: float) -> np.ndarray:
     """Whether ``relate()`` would ask the model about each pair.
 
-    It does when :func:`claimtrack.matching.asks_model` says so with these
+    It does when :func:`claimtrack.relations.asks_model` says so with these
     thresholds (``relate()`` uses ``MODEL_SHARED`` and ``MODEL_JACCARD``); below
     them, they are not "the same" for the model.
     """

@@ -21,6 +21,7 @@ from claimtrack.attributions import (
     classify_sentences,
     extract_attributions,
 )
+from claimtrack.changes import Change
 from claimtrack.claims import Claim
 from claimtrack.clusters import ClaimIndex, Cluster, Link
 from claimtrack.exceptions import (
@@ -30,8 +31,8 @@ from claimtrack.exceptions import (
     EmptyArticleError,
     InputError,
 )
-from claimtrack.matching import Change, Relation, relate
 from claimtrack.normalize import Normalized, match_key, normalize
+from claimtrack.relations import Relation, relate
 from claimtrack.sentences import Sentence, SentenceSplitter, split_sentences
 from claimtrack.spans import Span
 from claimtrack.speakers import SpeakerIndex

@@ -10,7 +10,7 @@
   words and related claims are found too.  An anchor shared by more than
   ``anchor_cap`` claims is too common to say anything and is not probed.
 
-Candidates are then scored with :func:`claimtrack.matching.relate_prepared`.
+Candidates are then scored with :func:`claimtrack.relations.relate_prepared`.
 Adding claims only probes the index with the new ones: nothing already indexed
 is compared again.  Clusters are formed from the links (strongest first, a
 cluster never taking two claims of one article unless they repeat each other)
@@ -31,17 +31,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 import attrs
 import numpy as np
 
+from claimtrack.changes import Change
 from claimtrack.claims import Claim
-from claimtrack.matching import (
-    Change,
-    ClaimText,
-    Relation,
-    RelationName,
-    may_relate,
-    prepare_claim,
-    relate_prepared,
-)
+from claimtrack.claimtext import ClaimText, prepare_claim
 from claimtrack.normalize import match_key
+from claimtrack.relations import Relation, RelationName, may_relate, relate_prepared
 
 __all__ = ["ClaimIndex", "Cluster", "Conflict", "Link", "build_clusters"]
 
@@ -60,7 +54,7 @@ class Link:
     Attributes:
         a: The claim that comes first (earlier date, then id).
         b: The other claim.
-        found: How they relate (:class:`~claimtrack.matching.Relation`); its
+        found: How they relate (:class:`~claimtrack.relations.Relation`); its
             fields are the link's :attr:`relation`, :attr:`score`,
             :attr:`changes`, :attr:`evidence`, :attr:`basis` and :attr:`conflict`.
     """
@@ -91,13 +85,13 @@ class Link:
 
     @property
     def basis(self) -> str:
-        """``words`` or ``content`` (see :class:`~claimtrack.matching.Relation`)."""
+        """``words`` or ``content`` (see :class:`~claimtrack.relations.Relation`)."""
         return self.found.basis
 
     @property
     def conflict(self) -> bool:
         """Whether the two reports conflict (a reversal, a negation, another number,
-        date or speaker: see :data:`claimtrack.matching.CONFLICTS`)."""
+        date or speaker: see :data:`claimtrack.changes.CONFLICTS`)."""
         return self.found.conflict
 
 

@@ -37,9 +37,9 @@ from typing import Any
 
 from claimtrack.analysis import Analysis, ArticleAnalysis
 from claimtrack.attributions import Attribution, Role
+from claimtrack.changes import Change
 from claimtrack.claims import Claim
 from claimtrack.clusters import Cluster, Link
-from claimtrack.matching import Change
 from claimtrack.normalize import match_key
 from claimtrack.report import diff_words
 from claimtrack.tracker import ClaimTracker

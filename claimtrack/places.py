@@ -2,8 +2,8 @@
 
 A place name, a capital standing for its government ("Moscow" for Russia), an
 acronym ("U.S.") or a demonym ("Ukrainian") is read from ``data/places.tsv``;
-the people and speaker code (:mod:`claimtrack.names`) and the matcher
-(:mod:`claimtrack.matching`) both use it, so it sits below both.
+the people and speaker code (:mod:`claimtrack.names`) and the claim text
+(:mod:`claimtrack.claimtext`) both use it, so it sits below both.
 """
 
 from __future__ import annotations

@@ -13,9 +13,9 @@ from rapidfuzz.distance import Levenshtein
 from claimtrack.analysis import Analysis, ArticleAnalysis
 from claimtrack.articles import Article
 from claimtrack.attributions import Attribution, Role, SentenceKind
+from claimtrack.changes import Change
 from claimtrack.claims import Claim
 from claimtrack.clusters import Cluster, Link
-from claimtrack.matching import Change
 from claimtrack.normalize import match_key
 from claimtrack.sentences import Sentence
 from claimtrack.tracker import ClaimTracker

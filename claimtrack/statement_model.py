@@ -1,7 +1,7 @@
 """Whether two claims make the same statement: a small logistic model over lexical features.
 
 :func:`features` describes a pair of prepared claims (see
-:func:`claimtrack.matching.prepare`) with a score of numbers, each symmetric in
+:func:`claimtrack.claimtext.prepare`) with a score of numbers, each symmetric in
 the two claims: how much of the characters, of the content stems, of the word
 trigrams and of the longest common word subsequence they share; how much
 content each side has that the other lacks (counted, weighted by word length as
@@ -21,10 +21,10 @@ the decision threshold), fitted by ``bench/train_same_statement.py`` on
 sentence pairs annotated as saying the same thing or not.
 
 Only the claims' words and names are used (not speakers or cues), and the
-module imports nothing from :mod:`claimtrack.matching`, so that matching can use
-it.
+module imports nothing from :mod:`claimtrack.claimtext` (it reads prepared claims
+through :class:`Prepared`), so that :mod:`claimtrack.relations` can use it.
 
->>> from claimtrack.matching import prepare
+>>> from claimtrack.claimtext import prepare
 >>> a = prepare("The bridge will reopen in May, officials said.")
 >>> same = same_statement_probability(a, prepare("Officials said the bridge would reopen in May."))
 >>> other = same_statement_probability(a, prepare("Police arrested two men after a fight."))
@@ -66,7 +66,7 @@ SYNONYMS_FILE = "synonyms.tsv"
 
 
 class Prepared(Protocol):
-    """What the model reads of a prepared claim (:class:`claimtrack.matching.ClaimText`)."""
+    """What the model reads of a prepared claim (:class:`claimtrack.claimtext.ClaimText`)."""
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -270,7 +270,7 @@ def synonym_pairs(a: Prepared, b: Prepared) -> tuple[tuple[str, str], ...]:
     concept, in ``a``'s order; each word of ``a`` is given with the first such
     word of ``b``.  This is what :func:`features` counts as half shared.
 
-    >>> from claimtrack.matching import prepare
+    >>> from claimtrack.claimtext import prepare
     >>> a = prepare("The talks ended abruptly on Monday.")
     >>> synonym_pairs(a, prepare("On Monday the negotiations stopped suddenly."))
     (('talks', 'negotiations'), ('ended', 'stopped'), ('abruptly', 'suddenly'))
@@ -372,7 +372,7 @@ class StatementModel:
     :func:`shipped` is the one trained on MSRP; evaluation passes others (a model
     refitted on some folds) instead of replacing module functions.
 
-    >>> from claimtrack.matching import prepare
+    >>> from claimtrack.claimtext import prepare
     >>> a, b = prepare("The bridge will reopen in May."), prepare("The bridge reopens in May.")
     >>> StatementModel(lambda x, y: 0.9, 0.5).same(a, b), StatementModel(lambda x, y: 0.4, 0.5).same(a, b)
     (True, False)

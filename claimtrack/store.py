@@ -48,10 +48,12 @@ import attrs
 from claimtrack.analysis import Analysis, ArticleAnalysis, analyze
 from claimtrack.articles import Article, checked_articles, content_hash
 from claimtrack.attributions import Attribution, Role, SentenceKind
+from claimtrack.changes import Change
 from claimtrack.claims import Claim
+from claimtrack.claimtext import ClaimText, prepare, same_source_name
 from claimtrack.clusters import Cluster, Link, entry_key
 from claimtrack.exceptions import ClaimtrackError, DuplicateArticleError
-from claimtrack.matching import Change, ClaimText, Relation, prepare, same_source_name
+from claimtrack.relations import Relation
 from claimtrack.sentences import Sentence, SentenceSplitter, agency_of
 from claimtrack.spans import Span
 from claimtrack.speakers import SpeakerIndex

@@ -39,8 +39,8 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from claimtrack.claims import Claim
+from claimtrack.claimtext import ClaimText
 from claimtrack.clusters import Link, paused_gc
-from claimtrack.matching import ClaimText
 
 __all__ = [
     "ArticleTie",

@@ -22,9 +22,9 @@ from claimtrack.analysis import Analysis, ArticleAnalysis, analyze, analyze_arti
 from claimtrack.articles import Article, check_articles, content_hash
 from claimtrack.attributions import Attribution
 from claimtrack.claims import Claim, claims_of_article, renamed
+from claimtrack.claimtext import ClaimText
 from claimtrack.clusters import ClaimIndex, Cluster, Link, build_clusters
 from claimtrack.exceptions import DuplicateArticleError
-from claimtrack.matching import ClaimText
 from claimtrack.sentences import SentenceSplitter
 from claimtrack.speakers import SpeakerIndex
 from claimtrack.stories import ArticleTie, Vocabulary, corroborate, links_by_pair

@@ -496,8 +496,9 @@ def test_text_report_caps_the_members_shown() -> None:
 def test_no_chain_through_a_shared_frame() -> None:
     """A claim linked to a member of a cluster joins it only if it states what the
     cluster's earliest claim states: pairs sharing a frame do not chain."""
+    from claimtrack.claimtext import prepare_claim
     from claimtrack.clusters import Link
-    from claimtrack.matching import Relation, prepare_claim
+    from claimtrack.relations import Relation
 
     texts = [
         "I think the governor will sign the budget bill before the recess.",

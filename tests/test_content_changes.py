@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from strategies import news_text
 
-from claimtrack.matching import relate
+from claimtrack.relations import relate
 
 
 def _types(a: str, b: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:

@@ -31,7 +31,7 @@ import claimtrack
 from claimtrack.articles import Article, Format, read_articles
 from claimtrack.attributions import extract_attributions
 from claimtrack.exceptions import EmptyArticleError, InputError
-from claimtrack.matching import relate
+from claimtrack.relations import relate
 from claimtrack.report import cluster_record, link_record, render_report, word_diff
 from claimtrack.sentences import Sentence, split_sentences
 from claimtrack.spans import Span

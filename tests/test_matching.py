@@ -7,7 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import news_text
 
-from claimtrack.matching import prepare, relate, word_changes
+from claimtrack.changes import word_changes
+from claimtrack.claimtext import prepare
+from claimtrack.relations import relate
 
 
 @pytest.mark.parametrize(
@@ -161,7 +163,7 @@ def test_relate_takes_sentences(a: object, b: object) -> None:
 
 
 def _said(speaker: str, text: str) -> object:
-    from claimtrack.matching import prepare
+    from claimtrack.claimtext import prepare
 
     return prepare(text, speakers=[speaker], cues=["say"])
 
@@ -169,7 +171,7 @@ def _said(speaker: str, text: str) -> object:
 def test_related_needs_a_target_besides_the_speakers_own_name() -> None:
     """Two claims of one speaker are related only about a common target: a name and
     content words that are not the speaker's own (naming oneself is no target)."""
-    from claimtrack.matching import relate_prepared
+    from claimtrack.relations import relate_prepared
 
     own_name = relate_prepared(
         _said("Hillary Clinton", "Clinton said the campaign raised money in Nevada."),
@@ -193,7 +195,7 @@ def test_the_index_compares_only_claims_of_one_speaker_that_may_relate() -> None
     speaker's own name in common is not enough; the relation found is relate()'s."""
     from claimtrack.claims import Claim
     from claimtrack.clusters import ClaimIndex
-    from claimtrack.matching import relate
+    from claimtrack.relations import relate
 
     def claim(article: str, text: str) -> Claim:
         return Claim(
@@ -302,3 +304,15 @@ def test_phrases_of_one_meaning_agree() -> None:
         "The chief executive of the bank stepped down on Monday after the losses were revealed.",
     )
     assert longer.relation == "agreement" and not longer.conflict
+
+
+def test_matching_still_exports_what_it_had() -> None:
+    """claimtrack.matching re-exports the names now in claimtext, changes and relations."""
+    import claimtrack.matching
+    from claimtrack import changes, claimtext, relations
+
+    for name in claimtrack.matching.__all__:
+        value = getattr(claimtrack.matching, name)
+        assert any(vars(m).get(name) is value for m in (claimtext, changes, relations)), name
+    for name in ("CONFLICTS", "Change", "ClaimText", "Relation", "prepare", "relate"):
+        assert name in claimtrack.matching.__all__

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from strategies import news_text
 
+from claimtrack.claimtext import prepare
 from claimtrack.lexicon import data_lines
-from claimtrack.matching import prepare
 from claimtrack.statement_model import (
     FEATURES,
     WEIGHTS_FILE,
@@ -133,7 +133,7 @@ def test_seed_links(gold: dict[str, Any], bodies: dict[str, str]) -> None:
 def test_relate_asks_the_model_it_is_given() -> None:
     """relate_prepared() takes the same-statement model as an argument: evaluation
     passes a refitted one instead of replacing module functions."""
-    from claimtrack.matching import relate_prepared
+    from claimtrack.relations import relate_prepared
     from claimtrack.statement_model import StatementModel, shipped
 
     a = prepare("The talks between the two unions ended abruptly on Monday, officials said.")

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from claimtrack import relate
+from claimtrack.claimtext import prepare
 from claimtrack.lexicon import data_lines
-from claimtrack.matching import prepare
 from claimtrack.statement_model import (
     SYNONYMS_FILE,
     _paired,
