@@ -165,10 +165,12 @@ def _reverses(wa: Sequence[str], wb: Sequence[str]) -> tuple[tuple[str, ...], tu
     for stem, word in stems_a.items():
         if stem in stems_b:
             continue
-        for other in table.get(stem, ()):
-            if other in stems_b and other not in stems_a:
+        antonyms = table.get(stem, frozenset())
+        # in the order of wb (a set's order would change with the hash seed)
+        for other, word_b in stems_b.items():
+            if other in antonyms and other not in stems_a:
                 left.append(word)
-                right.append(stems_b[other])
+                right.append(word_b)
     return tuple(dict.fromkeys(left)), tuple(dict.fromkeys(right))
 
 

@@ -199,3 +199,25 @@ def test_one_batch_names_speakers_across_articles() -> None:
 def test_incremental_batches_give_the_clusters_of_one_batch() -> None:
     """Adding articles one at a time gives the clusters and links of one batch."""
     assert summary(tracked(MERKEL, batches=2)) == summary(tracked(MERKEL))
+
+
+def test_reversed_words_do_not_depend_on_the_hash_seed() -> None:
+    """A word with several antonyms in the other version lists them in text order,
+    whatever the hash seed (they came in a set's order)."""
+    code = (
+        "import claimtrack; r = claimtrack.relate("
+        "'Shares rose on Monday, the exchange said.', "
+        "'Shares fell, dropped, declined and slid on Monday, the exchange said.'); "
+        "print([(c.type, c.a, c.b) for c in r.changes])"
+    )
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("0", "2", "3", "7")
+    }
+    assert seen == {"[('reversal', ('rose',), ('fell', 'dropped', 'declined'))]\n"}
