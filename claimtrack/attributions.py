@@ -177,13 +177,20 @@ def cue_lemma(cue: str) -> str:
     >>> cue_lemma("has denied"), cue_lemma("According to"), cue_lemma("have voiced concern")
     ('deny', 'according to', 'voice')
     """
-    lex = _lexicon()
     words = _WORD.findall(cue.lower())
+    verb = _cue_verb(words)
+    return verb[0] if verb is not None else " ".join(words)
+
+
+def _cue_verb(words: Sequence[str]) -> tuple[str, str] | None:
+    """The lemma and class of the first reporting verb of a cue's words (not an
+    auxiliary), if any."""
+    lex = _lexicon()
     for word in words:
         verb = lex.verbs.get(word)
         if verb is not None and word not in lex.words["aux"]:
-            return verb[0]
-    return " ".join(words)
+            return verb
+    return None
 
 
 def cue_class(cue: str) -> str:
@@ -197,15 +204,13 @@ def cue_class(cue: str) -> str:
     >>> cue_class("told reporters"), cue_class("in a statement")
     ('speech', 'noun')
     """
-    lex = _lexicon()
     words = _WORD.findall(cue.lower())
-    for word in words:
-        verb = lex.verbs.get(word)
-        if verb is not None and word not in lex.words["aux"]:
-            return verb[1]
+    verb = _cue_verb(words)
+    if verb is not None:
+        return verb[1]
     if words[:2] in (["according", "to"], ["as", "quoted"], ["quoted", "by"]):
         return "source"
-    return "noun" if any(w in lex.nouns for w in words) else "other"
+    return "noun" if any(w in _lexicon().nouns for w in words) else "other"
 
 
 @functools.cache

@@ -41,7 +41,7 @@ from claimtrack.changes import Change
 from claimtrack.claims import Claim
 from claimtrack.clusters import Cluster, Link
 from claimtrack.normalize import match_key
-from claimtrack.report import diff_words
+from claimtrack.report import conflict_records, diff_words
 from claimtrack.tracker import ClaimTracker
 
 __all__ = ["DOCUMENT_VERSION", "report_document"]
@@ -137,7 +137,6 @@ def _member(cluster: Cluster, k: int, seen_reports: set[str]) -> dict[str, Any]:
 
 
 def _cluster(cluster: Cluster) -> dict[str, Any]:
-    outlet_of = {m.id: m.outlet or m.article_id for m in cluster.members}
     seen: set[str] = set()
     members = [_member(cluster, k, seen) for k in range(len(cluster.members))]
     dates = [m.date for m in cluster.members if m.date is not None]
@@ -151,20 +150,7 @@ def _cluster(cluster: Cluster) -> dict[str, Any]:
         "last_date": _iso(max(dates)) if dates else None,
         "speakers": list(dict.fromkeys(s for m in cluster.members for s in m.speakers)),
         "members": members,
-        "conflicts": [
-            {
-                "kind": c.kind,
-                "values": [
-                    {
-                        "value": v,
-                        "claims": list(ids),
-                        "outlets": list(dict.fromkeys(outlet_of[i] for i in ids if i in outlet_of)),
-                    }
-                    for v, ids in c.values
-                ],
-            }
-            for c in cluster.conflicts
-        ],
+        "conflicts": conflict_records(cluster),
     }
 
 

@@ -24,6 +24,7 @@ __all__ = [
     "attribution_record",
     "claim_record",
     "cluster_record",
+    "conflict_records",
     "diff_words",
     "link_record",
     "render_report",
@@ -138,9 +139,28 @@ def link_record(link: Link) -> dict[str, Any]:
     }
 
 
+def conflict_records(cluster: Cluster) -> list[dict[str, Any]]:
+    """The JSON records of a cluster's conflicts: each kind with its values, the
+    claims that carry each value and their outlets."""
+    outlet_of = {m.id: m.outlet or m.article_id for m in cluster.members}
+    return [
+        {
+            "kind": c.kind,
+            "values": [
+                {
+                    "value": v,
+                    "claims": list(ids),
+                    "outlets": list(dict.fromkeys(outlet_of[i] for i in ids if i in outlet_of)),
+                }
+                for v, ids in c.values
+            ],
+        }
+        for c in cluster.conflicts
+    ]
+
+
 def cluster_record(cluster: Cluster) -> dict[str, Any]:
     """The JSON record of a cluster, as ``claimtrack clusters --format jsonl`` prints it."""
-    outlet_of = {m.id: m.outlet or m.article_id for m in cluster.members}
     return {
         "id": cluster.id,
         "relation": cluster.relation,
@@ -149,20 +169,7 @@ def cluster_record(cluster: Cluster) -> dict[str, Any]:
         "relations": [link_record(link) for link in cluster.links],
         "outlets": list(cluster.outlets),
         "independent_reports": cluster.independent,
-        "conflicts": [
-            {
-                "kind": c.kind,
-                "values": [
-                    {
-                        "value": v,
-                        "claims": list(ids),
-                        "outlets": list(dict.fromkeys(outlet_of[i] for i in ids if i in outlet_of)),
-                    }
-                    for v, ids in c.values
-                ],
-            }
-            for c in cluster.conflicts
-        ],
+        "conflicts": conflict_records(cluster),
     }
 
 

@@ -85,12 +85,17 @@ class Page(HTMLParser):
         return out
 
 
-@pytest.fixture(scope="module")
-def seeds_page() -> tuple[dict[str, Any], str]:
+def build_page(articles: list[Article]) -> tuple[dict[str, Any], str]:
+    """The report document of ``articles`` and its page."""
     tracker = ClaimTracker(keep_analyses=True)
-    tracker.add(read_articles(ROOT / "seeds"))
+    tracker.add(articles)
     document = report_document(tracker.analysis(), tracker)
     return document, render_html(document)
+
+
+@pytest.fixture(scope="module")
+def seeds_page() -> tuple[dict[str, Any], str]:
+    return build_page(read_articles(ROOT / "seeds"))
 
 
 def test_seeds_page_shows_speakers_drift_and_timeline(
@@ -233,10 +238,7 @@ def assert_inert(html: str) -> Page:
 
 
 def test_hostile_articles_cannot_inject_anything() -> None:
-    tracker = ClaimTracker(keep_analyses=True)
-    tracker.add(hostile_articles())
-    html = render_html(report_document(tracker.analysis(), tracker))
-    page = assert_inert(html)
+    page = assert_inert(build_page(hostile_articles())[1])
     # the payloads are shown, as text
     shown = "".join(next(text for tag, _, text in page.elements if tag == "body"))
     for payload in HOSTILE[:5]:
@@ -257,17 +259,12 @@ def test_any_article_text_stays_inert(payload: str, other: str) -> None:
                 title=payload, source=other, url=payload, date="2021-01-01"),
         Article(id="b", text=f"Officials said {payload} would {other}.", source=payload),
     ]  # fmt: skip
-    tracker = ClaimTracker(keep_analyses=True)
-    tracker.add(articles)
-    assert_inert(render_html(report_document(tracker.analysis(), tracker)))
+    assert_inert(build_page(articles)[1])
 
 
 @pytest.fixture(scope="module")
 def big_page() -> tuple[dict[str, Any], str]:
-    tracker = ClaimTracker(keep_analyses=True)
-    tracker.add(news_pile(200))
-    document = report_document(tracker.analysis(), tracker)
-    return document, render_html(document)
+    return build_page(news_pile(200))
 
 
 def test_two_hundred_articles_stay_under_ten_megabytes(
@@ -331,13 +328,16 @@ def not_blank(png: bytes) -> float:
     return other / ((height // 4 + 1) * (width // 4 + 1))
 
 
+def show(browser: Browser, path: Path, html: str) -> None:
+    """Open ``html`` in the browser from a file, as a user would."""
+    path.write_text(html, encoding="utf-8")
+    browser.open(path.as_uri())
+
+
 def test_seeds_page_in_a_browser(
     browser: Browser, tmp_path: Path, seeds_page: tuple[dict[str, Any], str]
 ) -> None:
-    _, html = seeds_page
-    path = tmp_path / "seeds.html"
-    path.write_text(html, encoding="utf-8")
-    browser.open(path.as_uri())
+    show(browser, tmp_path / "seeds.html", seeds_page[1])
     assert visible(browser, ".card") == 5
     choose(browser, "relation", "drift")
     assert visible(browser, ".card") == 1
@@ -373,9 +373,7 @@ def test_big_page_in_a_browser(
     browser: Browser, tmp_path: Path, big_page: tuple[dict[str, Any], str]
 ) -> None:
     document, html = big_page
-    path = tmp_path / "big.html"
-    path.write_text(html, encoding="utf-8")
-    browser.open(path.as_uri())
+    show(browser, tmp_path / "big.html", html)
     assert visible(browser, ".card") == 25
     pages = -(-len(document["clusters"]) // 25)
     assert browser.evaluate("document.querySelector('[data-pager=clusters]').textContent").endswith(
