@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 import attrs
 from rapidfuzz.distance import Levenshtein
 
+from claimtrack.attributions import cue_class
 from claimtrack.claimtext import (
     WORD,
     ClaimText,
@@ -184,9 +185,16 @@ def _change_type(wa: Sequence[str], wb: Sequence[str]) -> str:
         plain = [w for w in chunk if w not in stop and w not in markers and not is_number(w)]
         if len(plain) >= CLAUSE_WORDS:
             return "removed" if wa else "inserted"
+    reversed_a, reversed_b = _reverses(wa, wb)
     if sum(w in neg for w in wa) != sum(w in neg for w in wb):
-        return "negation"
-    if _reverses(wa, wb)[0]:
+        # "always" / "never": a negation word turned from its antonym is a reversal
+        if not (
+            reversed_a
+            and {w for w in wa if w in neg} <= set(reversed_a)
+            and {w for w in wb if w in neg} <= set(reversed_b)
+        ):
+            return "negation"
+    if reversed_a:
         return "reversal"
     numbers_a = [w for w in wa if is_number(w)]
     numbers_b = [w for w in wb if is_number(w)]
@@ -532,6 +540,18 @@ def oriented_changes(a: ClaimText, b: ClaimText) -> tuple[Change, ...]:
             else c
             for c in changes
         )
+        # a name swapped next to a verb of saying ("Smith said" / "Jones said") is
+        # the speaker changed, whether or not the extractor found the attribution
+        changes = tuple(
+            Change("speaker", c.a, c.b)
+            if c.type == "name"
+            and c.a
+            and c.b
+            and _by_a_cue(c.a, first.compared if not flip else second.compared)
+            and _by_a_cue(c.b, second.compared if not flip else first.compared)
+            else c
+            for c in changes
+        )
     if a.speakers and b.speakers and same_source(a.speakers, b.speakers):
         # the one speaker named more fully ("Merkel" / "Chancellor Angela Merkel")
         own = own_terms(a, b) | _title_tokens()
@@ -542,6 +562,21 @@ def oriented_changes(a: ClaimText, b: ClaimText) -> tuple[Change, ...]:
             for c in changes
         )
     return changes
+
+
+def _by_a_cue(words: Sequence[str], sequence: Sequence[str]) -> bool:
+    """Whether ``words`` stand in ``sequence`` right before or right after a verb of
+    saying ("smith said", "said smith")."""
+    n = len(words)
+    for k in range(len(sequence) - n + 1):
+        if tuple(sequence[k : k + n]) != tuple(words):
+            continue
+        around = [sequence[k - 1]] if k else []
+        if k + n < len(sequence):
+            around.append(sequence[k + n])
+        if any(cue_class(w) == "speech" for w in around):
+            return True
+    return False
 
 
 @functools.cache

@@ -262,7 +262,9 @@ def relate_prepared(a: ClaimText, b: ClaimText, model: StatementModel | None = N
         else ()
     )
     if c.surface >= DRIFT_SURFACE:
-        changes = oriented_changes(a, b) + speaker_change
+        changes = oriented_changes(a, b)
+        if speaker_change:  # the speakers found say it better than the swapped words
+            changes = tuple(ch for ch in changes if ch.type != "speaker") + speaker_change
         material = [ch for ch in changes if ch.material]
         if a.compared == b.compared:  # the same but for phrases of one meaning
             return Relation("agreement", c.surface, (), ("the same in words of one meaning",))

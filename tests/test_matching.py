@@ -251,6 +251,42 @@ def test_a_reversal_in_other_words() -> None:
     assert any(c.type == "reversal" for c in result.changes) and result.conflict
 
 
+def test_never_for_always_is_a_reversal() -> None:
+    """A negation word turned from its antonym ("always" / "never") is a reversal;
+    a negation added or dropped stays a negation."""
+    flipped = relate(
+        "The senator has always supported the trade agreement with Mexico, aides said.",
+        "The senator has never supported the trade agreement with Mexico, aides said.",
+    )
+    assert [(c.type, c.a, c.b) for c in flipped.changes if c.material] == [
+        ("reversal", ("always",), ("never",))
+    ]
+    denied = relate(
+        "The senator has supported the trade agreement with Mexico, aides said.",
+        "The senator has not supported the trade agreement with Mexico, aides said.",
+    )
+    assert [c.type for c in denied.changes if c.material] == ["negation"]
+
+
+def test_a_name_swapped_beside_a_verb_of_saying_is_a_speaker_change() -> None:
+    """Where the extractor finds no attribution (a quote that opened in an earlier
+    sentence), a name swapped next to "said" is still the speaker changed; a name
+    elsewhere is a name change."""
+    speaker = relate(
+        'Both women had been there for "days," Miliote said.',
+        'Both women had been there for "days," Okafor said.',
+    )
+    assert [(c.type, c.a, c.b) for c in speaker.changes if c.material] == [
+        ("speaker", ("miliote",), ("okafor",))
+    ]
+    assert speaker.conflict
+    name = relate(
+        "Smith met Jones in Paris on Monday to talk about trade.",
+        "Smith met Brown in Paris on Monday to talk about trade.",
+    )
+    assert [c.type for c in name.changes if c.material] == ["name"]
+
+
 @pytest.mark.parametrize(
     ("a", "b", "conflict"),
     [
