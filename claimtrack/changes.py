@@ -186,14 +186,14 @@ def _change_type(wa: Sequence[str], wb: Sequence[str]) -> str:
         if len(plain) >= CLAUSE_WORDS:
             return "removed" if wa else "inserted"
     reversed_a, reversed_b = _reverses(wa, wb)
-    if sum(w in neg for w in wa) != sum(w in neg for w in wb):
-        # "always" / "never": a negation word turned from its antonym is a reversal
-        if not (
-            reversed_a
-            and {w for w in wa if w in neg} <= set(reversed_a)
-            and {w for w in wb if w in neg} <= set(reversed_b)
-        ):
-            return "negation"
+    # "always" / "never": a negation word turned from its antonym is a reversal
+    turned = (
+        bool(reversed_a)
+        and {w for w in wa if w in neg} <= set(reversed_a)
+        and {w for w in wb if w in neg} <= set(reversed_b)
+    )
+    if sum(w in neg for w in wa) != sum(w in neg for w in wb) and not turned:
+        return "negation"
     if reversed_a:
         return "reversal"
     numbers_a = [w for w in wa if is_number(w)]
