@@ -513,12 +513,18 @@ def _name_in(ctx: _Context, mention: str) -> tuple[str, str] | None:
     words = _words(mention)
     # the last run of name words in the mention
     _, name = strip_titles(words)
-    caps = []
+    caps: list[str] = []
+    after = ""
     for w in name:
         if _is_name_word(w):
             caps.append(w)
         elif caps:
+            after = w
             break
+    if after[:1].isupper() and after.lower() in _organisation_words():
+        # the run goes on as an organisation's name: "a former Democratic National
+        # Committee chairman" names no person "Democratic National"
+        return None
     if len(caps) >= 2:
         full = " ".join(caps)
         person = ctx.by_name.get(full)
