@@ -146,6 +146,11 @@ def test_dateline_marked_on_paragraph_starts_only() -> None:
         ("By late summer, she looked increasingly vulnerable.", False),
         ("By the time police arrived, the crowd had gone.", False),
         ("AP photographers were at the scene, officials said.", False),
+        ("WATCH: Trump says he will win the state", True),
+        ("[Video: Obama says he will campaign in Ohio]", True),
+        ("PHOTOS: Crowds gather as the mayor speaks", True),
+        ('"VIDEO: Hillary told me it was a video," he said.', False),
+        ("Watch the video, officials said, and judge for yourself.", False),
     ],
 )
 def test_boilerplate(sentence: str, expected: bool) -> None:
