@@ -996,8 +996,10 @@ class _SentenceRules:
             verb = lex.verbs.get(tok.lowers[v])
             if verb is None:
                 continue
-            if verb[1] != "speech" or not self.namey(comma + 1, self.skip_aux_left(v)):
-                return False
+            source_end = self.skip_aux_left(v)
+            pronoun = source_end == comma + 2 and tok.lowers[comma + 1] in self.words["pronoun"]
+            if verb[1] != "speech" or not (pronoun or self.namey(comma + 1, source_end)):
+                return False  # ", he said." closes the sentence as ", Smith said." does
             # at most 6 words follow the verb, none of them "that" (stop at the 7th)
             words = 0
             for k in range(v + 1, n):

@@ -436,3 +436,13 @@ def test_according_to_holds_the_report_after_it() -> None:
         "according_to",
         "after a visit, she insisted that he go home",
     )
+
+
+def test_a_pronoun_and_cue_close_a_content() -> None:
+    """ ", he said." closes the sentence as ", Smith said." does: the content before it
+    is his, not a content of the first verb ("I don't think so")."""
+    found = extract_attributions(Article(id="a", text="I don't think so, he said."))
+    assert [
+        (a.speaker.text if a.speaker else None, a.cue.text if a.cue else None, a.content.text)
+        for a in found
+    ] == [("he", "said", "I don't think so")]
