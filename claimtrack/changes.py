@@ -264,13 +264,29 @@ def word_changes(a: Sequence[str], b: Sequence[str]) -> tuple[Change, ...]:
     [('tense', ('raises',), ('raised',))]
     >>> [(c.type, c.a, c.b) for c in word_changes("3 jets flew".split(), "4 jets flew".split())]
     [('number', ('3',), ('4',))]
+    >>> [(c.type, c.a, c.b) for c in word_changes("troops would cross".split(), "troops crossed".split())]
+    [('tense', ('would', 'cross'), ('crossed',))]
     """
-    out = []
+    # differences side by side where one holds a modal are one change: "would cross"
+    # / "crossed", not "would" / "crossed" and "cross" removed
+    modal = change_words()["modal"]
+    spans: list[list[int]] = []
+    after_equal = True
     for op in Levenshtein.opcodes(list(a), list(b)):
         if op.tag == "equal":
+            after_equal = True
             continue
-        wa = tuple(a[op.src_start : op.src_end])
-        wb = tuple(b[op.dest_start : op.dest_end])
+        words = (*a[op.src_start : op.src_end], *b[op.dest_start : op.dest_end])
+        has_modal = any(w in modal for w in words)
+        if not after_equal and spans and (has_modal or spans[-1][4]):
+            spans[-1][1], spans[-1][3] = op.src_end, op.dest_end
+            spans[-1][4] = spans[-1][4] or has_modal
+        else:
+            spans.append([op.src_start, op.src_end, op.dest_start, op.dest_end, has_modal])
+        after_equal = False
+    out = []
+    for s0, s1, d0, d1, _ in spans:
+        wa, wb = tuple(a[s0:s1]), tuple(b[d0:d1])
         out.append(Change(_change_type(wa, wb), wa, wb))
     return _moves(out)
 

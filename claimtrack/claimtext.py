@@ -105,9 +105,22 @@ def _stemmer() -> SnowballStemmer:
     return SnowballStemmer("english")
 
 
+@functools.cache
+def _irregular() -> dict[str, str]:
+    """Irregular verb forms -> their base ("rose" -> "rise", "said" -> "say"), from
+    WordNet's exception list (``data/irregular_verbs.tsv``, ``bench/build_irregular.py``)."""
+    return dict(line.split("\t") for line in iter_data_lines("irregular_verbs.tsv"))
+
+
 @functools.lru_cache(maxsize=200_000)
 def stem_of(word: str) -> str:
-    return str(_stemmer().stem(word))
+    """The Snowball stem of a word, an irregular verb form stemmed as its base, so
+    that "rose" and "rises" share the stem of "rise".
+
+    >>> stem_of("rose") == stem_of("rises"), stem_of("said") == stem_of("says")
+    (True, True)
+    """
+    return str(_stemmer().stem(_irregular().get(word, word)))
 
 
 @functools.cache

@@ -62,7 +62,7 @@ from claimtrack.tracker import ClaimTracker, Stages, merge_analyses, speaker_tim
 __all__ = ["ClaimStore", "IngestReport", "StoreError"]
 
 #: The version of the tables this module writes (``PRAGMA user_version``).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: Marks a file as a claimtrack store (``PRAGMA application_id``: "ClTk").
 APPLICATION_ID = 0x436C546B
 #: How long to wait for a store another process is writing, in seconds.
@@ -1000,6 +1000,13 @@ def _prepare_again(db: sqlite3.Connection) -> None:
     db.executemany(
         "UPDATE claims SET agency = ? WHERE article_id = ?", [(v, k) for k, v in agencies.items()]
     )
+    _compare_anew(db)
+
+
+def _compare_anew(db: sqlite3.Connection) -> None:
+    """Every claim prepared again (its prepared text and entry key), the entry pairs
+    and links found with the old preparation dropped, and the index told to compare
+    the claims anew when the store is next read."""
     rows = db.execute("SELECT id, text, speakers, cues, named_speakers FROM claims").fetchall()
     updates = []
     for claim_id, text, speakers, cues, named in rows:
@@ -1012,5 +1019,14 @@ def _prepare_again(db: sqlite3.Connection) -> None:
     db.execute("INSERT OR REPLACE INTO meta VALUES ('derived', 'stale')")
 
 
+def _irregular_stems(db: sqlite3.Connection) -> None:
+    """Version 2 -> 3: an irregular verb form is stemmed as its base ("rose" as
+    "rise"), so every claim is prepared and compared again."""
+    _compare_anew(db)
+
+
 #: Migrations from schema version k to k + 1, by k: version 1 is the first.
-_MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _prepare_again}
+_MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _prepare_again,
+    2: _irregular_stems,
+}

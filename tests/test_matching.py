@@ -352,3 +352,23 @@ def test_matching_still_exports_what_it_had() -> None:
         assert any(vars(m).get(name) is value for m in (claimtext, changes, relations)), name
     for name in ("CONFLICTS", "Change", "ClaimText", "Relation", "prepare", "relate"):
         assert name in claimtrack.matching.__all__
+
+
+def test_irregular_verb_forms_are_a_tense_change() -> None:
+    """ "rose" is a form of "rise" (WordNet's exception list): another tense, not other
+    words; a modal and its verb that became one past form are one change."""
+    rose = relate(
+        "Prices of grain rise every spring across the region, traders said.",
+        "Prices of grain rose every spring across the region, traders said.",
+    )
+    assert rose.relation == "drift"
+    assert [(c.type, c.a, c.b) for c in rose.changes if c.material] == [
+        ("tense", ("rise",), ("rose",))
+    ]
+    crossed = relate(
+        "Russian troops would cross the border on Friday, officials said.",
+        "Russian troops crossed the border on Friday, officials said.",
+    )
+    assert [(c.type, c.a, c.b) for c in crossed.changes if c.material] == [
+        ("tense", ("would", "cross"), ("crossed",))
+    ]

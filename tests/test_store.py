@@ -318,12 +318,46 @@ def test_a_version_1_store_is_migrated(tmp_path: Path) -> None:
         }
         assert {c.id: c.agency for c in store.claims}["n1#0"] == "AP"
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == store_module.SCHEMA_VERSION == 2
+    assert db.execute("PRAGMA user_version").fetchone()[0] == store_module.SCHEMA_VERSION == 3
     assert db.execute("SELECT count(*) FROM meta WHERE key = 'index'").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM entry_pairs").fetchone()[0] > 0
     db.close()
     with ClaimStore(path) as store:  # opened again: nothing left to compare
         assert summary(store) == one_shot(articles)
+
+
+def test_a_version_2_store_is_migrated(tmp_path: Path) -> None:
+    """Schema 2 stemmed "rose" as "rose": opened now, its claims are prepared again
+    ("rose" as "rise") and compared anew, and it equals a store built today."""
+    articles = [
+        *corpus(),
+        Article(id="r1", text="Prices of grain rise every spring across the region, traders said."),
+        Article(id="r2", text="Prices of grain rose every spring across the region, traders said."),
+    ]
+    path = tmp_path / "s.db"
+    with ClaimStore(path) as store:
+        store.add(articles)
+    db = sqlite3.connect(path)
+    old = db.execute("SELECT prepared FROM claims WHERE id = 'r2#0'").fetchone()[0]
+    stale = json.loads(old)
+    stale[1] = sorted({*stale[1], "rose"} - {"rise"})  # the stems as schema 2 had them
+    db.execute("UPDATE claims SET prepared = ? WHERE id = 'r2#0'", (json.dumps(stale),))
+    db.execute("DELETE FROM links")
+    db.execute("DELETE FROM entry_pairs")
+    db.execute("PRAGMA user_version = 2")
+    db.commit()
+    db.close()
+    with ClaimStore(path) as store:
+        assert summary(store) == one_shot(articles)
+        found = {(k.a.id, k.b.id): k for k in store.links()}
+        assert [c.type for c in found["r1#0", "r2#0"].changes if c.material] == ["tense"]
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert (
+        "rise"
+        in json.loads(db.execute("SELECT prepared FROM claims WHERE id = 'r2#0'").fetchone()[0])[1]
+    )
+    db.close()
 
 
 def test_a_locked_store_waits_then_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
