@@ -12,6 +12,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -285,6 +286,38 @@ def test_newer_or_damaged_schema(tmp_path: Path) -> None:
             ClaimStore(path)
 
 
+def stale_store(
+    tmp_path: Path,
+    articles: list[Article],
+    claim_id: str,
+    edit: Callable[[list[list[str]]], None],
+    version: int,
+    *statements: str,
+) -> Path:
+    """A store of ``articles`` made to look as an older schema left it: one claim's
+    prepared text edited as that schema had it, no links or entry pairs, the schema
+    version set back (and ``statements`` run)."""
+    path = tmp_path / "s.db"
+    with ClaimStore(path) as store:
+        store.add(articles)
+    db = sqlite3.connect(path)
+    prepared = json.loads(
+        db.execute("SELECT prepared FROM claims WHERE id = ?", (claim_id,)).fetchone()[0]
+    )
+    edit(prepared)
+    db.execute(
+        "UPDATE claims SET prepared = ?, entry = 'x' WHERE id = ?", (json.dumps(prepared), claim_id)
+    )
+    db.execute("DELETE FROM links")
+    db.execute("DELETE FROM entry_pairs")
+    for statement in statements:
+        db.execute(statement)
+    db.execute(f"PRAGMA user_version = {version}")
+    db.commit()
+    db.close()
+    return path
+
+
 def test_a_version_1_store_is_migrated(tmp_path: Path) -> None:
     """Schema 1 prepared numbers as written: opened now, its claims are prepared
     again ("2,000" = "2000"), compared anew, and it equals a store built today."""
@@ -295,22 +328,13 @@ def test_a_version_1_store_is_migrated(tmp_path: Path) -> None:
         ),
         Article(id="n2", text="The company hired 2000 new workers in the town last year."),
     ]
-    path = tmp_path / "s.db"
-    with ClaimStore(path) as store:
-        store.add(articles)
-    db = sqlite3.connect(path)
-    old = db.execute("SELECT prepared FROM claims WHERE id = 'n1#0'").fetchone()[0]
-    stale = json.loads(old)
-    stale[0] = [w for w in stale[0] if w != "2000"] + ["2", "000"]  # as schema 1 had it
-    db.execute(
-        "UPDATE claims SET prepared = ?, entry = 'x' WHERE id = 'n1#0'", (json.dumps(stale),)
+
+    def as_schema_1(prepared: list[list[str]]) -> None:
+        prepared[0] = [w for w in prepared[0] if w != "2000"] + ["2", "000"]
+
+    path = stale_store(
+        tmp_path, articles, "n1#0", as_schema_1, 1, "ALTER TABLE claims DROP COLUMN agency"
     )
-    db.execute("DELETE FROM links")
-    db.execute("DELETE FROM entry_pairs")
-    db.execute("ALTER TABLE claims DROP COLUMN agency")  # schema 1 had none
-    db.execute("PRAGMA user_version = 1")
-    db.commit()
-    db.close()
     with ClaimStore(path) as store:
         assert summary(store) == one_shot(articles)
         assert ("n1#0", "n2#0", "repetition") in {
@@ -334,19 +358,11 @@ def test_a_version_2_store_is_migrated(tmp_path: Path) -> None:
         Article(id="r1", text="Prices of grain rise every spring across the region, traders said."),
         Article(id="r2", text="Prices of grain rose every spring across the region, traders said."),
     ]
-    path = tmp_path / "s.db"
-    with ClaimStore(path) as store:
-        store.add(articles)
-    db = sqlite3.connect(path)
-    old = db.execute("SELECT prepared FROM claims WHERE id = 'r2#0'").fetchone()[0]
-    stale = json.loads(old)
-    stale[1] = sorted({*stale[1], "rose"} - {"rise"})  # the stems as schema 2 had them
-    db.execute("UPDATE claims SET prepared = ? WHERE id = 'r2#0'", (json.dumps(stale),))
-    db.execute("DELETE FROM links")
-    db.execute("DELETE FROM entry_pairs")
-    db.execute("PRAGMA user_version = 2")
-    db.commit()
-    db.close()
+
+    def as_schema_2(prepared: list[list[str]]) -> None:
+        prepared[1] = sorted({*prepared[1], "rose"} - {"rise"})
+
+    path = stale_store(tmp_path, articles, "r2#0", as_schema_2, 2)
     with ClaimStore(path) as store:
         assert summary(store) == one_shot(articles)
         found = {(k.a.id, k.b.id): k for k in store.links()}
