@@ -100,12 +100,17 @@ def analyze(
     index = SpeakerIndex.build(a.speaker_name for _, _, atts in items for a in atts)
     analysed = []
     for article, sentences, attributions in items:
-        renamed = tuple(
-            attrs.evolve(a, speaker_name=index.name(a.speaker_name)) for a in attributions
-        )
+        renamed = tuple(_renamed(a, index.name(a.speaker_name)) for a in attributions)
         kinds = tuple(classify_sentences(sentences, renamed))
         analysed.append(ArticleAnalysis(article, sentences, kinds, renamed))
     return Analysis(tuple(analysed), index)
+
+
+def _renamed(attribution: Attribution, name: str | None) -> Attribution:
+    """The attribution with its speaker named ``name`` (itself when that is its name)."""
+    if name == attribution.speaker_name:
+        return attribution
+    return attrs.evolve(attribution, speaker_name=name)
 
 
 def analyze_article(article: Article, splitter: SentenceSplitter) -> ArticleAnalysis:
