@@ -292,6 +292,9 @@ _WORD_RUN = re.compile(r"\w+")
 #: the text's words (most articles ask one or two).
 _SCANS = 8
 _WORD_CHAR = re.compile(r"\w")
+#: Occurrences of a word a scan checks for boundaries before it leaves the rest of
+#: the text to a regular expression.
+_SCAN_TRIES = 16
 
 
 class _WholeWords:
@@ -321,8 +324,8 @@ class _WholeWords:
         head = _WORD_RUN.match(word)
         if head is None or len(self._answers) < _SCANS:
             # no word character first ("\\b" means something else), or one of the
-            # first few questions: a regular expression scan of the text is cheaper
-            return re.search(rf"\b{re.escape(word)}\b", self.text) is not None
+            # first few questions: a scan of the text is cheaper
+            return self._scan(word)
         if self._starts is None:
             self._starts = {}
             for match in _WORD_RUN.finditer(self.text):
@@ -340,6 +343,28 @@ class _WholeWords:
             if after_is_word != ends_in_word:
                 return True
         return False
+
+    def _scan(self, word: str) -> bool:
+        """``re.search(rf"\\b{re.escape(word)}\\b", text)`` without compiling a pattern
+        per word: the word is looked for with ``str.find`` and each occurrence checked
+        for the boundaries ("\\b": a word character on one side only)."""
+        text = self.text
+        if not word:
+            return re.search(r"\b", text) is not None
+        first_in_word = _WORD_CHAR.match(word[0]) is not None
+        last_in_word = _WORD_CHAR.match(word[-1]) is not None
+        at = text.find(word)
+        for _ in range(_SCAN_TRIES):
+            if at < 0:
+                return False
+            end = at + len(word)
+            before = at > 0 and _WORD_CHAR.match(text[at - 1]) is not None
+            after = end < len(text) and _WORD_CHAR.match(text[end]) is not None
+            if before != first_in_word and after != last_in_word:
+                return True
+            at = text.find(word, at + 1)
+        # many occurrences inside longer words: let the regular expression go on
+        return re.compile(rf"\b{re.escape(word)}\b").search(text, max(at, 0)) is not None
 
 
 def _descriptors(words: Sequence[str]) -> frozenset[tuple[str, str]]:
