@@ -20,8 +20,8 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Sequence
-from typing import Literal
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Generic, Literal, TypeVar
 
 import attrs
 
@@ -119,6 +119,7 @@ class _Lexicon:
     words: dict[str, frozenset[str]]  # clause word category -> words
     # word sets the rules test every token against, made once
     phrase_starts: frozenset[str]  # the first words of the phrases
+    cue_words: frozenset[str]  # the verb forms and the phrases' first words
     clause_stops: frozenset[str]  # tokens a clause never reaches back over
     before_cue: frozenset[str]  # auxiliaries, adverbs and negation: "has not yet said"
     verbal_aux: frozenset[str]  # auxiliaries that never stand in a source
@@ -161,6 +162,7 @@ def _lexicon() -> _Lexicon:
         {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_two.items()},
         words,
         phrase_starts=frozenset(phrases),
+        cue_words=frozenset(verbs) | frozenset(phrases),
         clause_stops=_CLAUSE_PUNCT | words["boundary"] | _QUOTE_TOKENS | {"("},
         before_cue=words["aux"] | words["adverb"] | words["negation"],
         verbal_aux=words["aux"] - {"may", "will", "can", "must"},
@@ -459,6 +461,27 @@ class _Raw:
     pattern: str
 
 
+_T = TypeVar("_T")
+
+
+class _table(Generic[_T]):  # lower case: a decorator, as cached_property
+    """A table of :class:`_SentenceRules`, built the first time it is read.
+
+    :func:`functools.cached_property` without its lock (which Python 3.11 takes
+    for every first read, a cost a sentence's many small tables feel): a
+    sentence's rules are never shared between threads.
+    """
+
+    def __init__(self, build: Callable[[Any], _T]) -> None:
+        self.build = build
+        self.name = build.__name__
+
+    def __get__(self, rules: Any, owner: type | None = None) -> _T:
+        # stored under the same name in the instance, which shadows this descriptor
+        value = rules.__dict__[self.name] = self.build(rules)
+        return value
+
+
 class _SentenceRules:
     """Apply the attribution rules to one sentence."""
 
@@ -532,30 +555,27 @@ class _SentenceRules:
     def cue_candidates(self) -> list[tuple[int, int, str, str]]:
         """(first token, last token + 1, lemma, class) of every possible cue."""
         lowers = self.tok.lowers
-        phrases, verbs, phrase_starts = self.lex.phrases, self.lex.verbs, self.lex.phrase_starts
+        lex = self.lex
         out = []
-        i = 0
         n = len(lowers)
-        while i < n:
+        after_phrase = 0  # a phrase's words are no cues of their own
+        # most tokens are no cue word: the loop visits only those that are
+        for i in [i for i, low in enumerate(lowers) if low in lex.cue_words]:
+            if i < after_phrase:
+                continue
             low = lowers[i]
-            group = (
-                phrases.get((low, lowers[i + 1])) if i + 1 < n and low in phrase_starts else None
-            )
-            if group is not None:
-                for phrase in group:
-                    k = len(phrase)
-                    if tuple(lowers[i : i + k]) == phrase:
-                        out.append((i, i + k, " ".join(phrase), "phrase"))
-                        i += k
-                        break
-                else:
-                    group = None
-                if group is not None:
-                    continue
-            verb = verbs.get(low)
+            group = lex.phrases.get((low, lowers[i + 1])) if i + 1 < n else None
+            for phrase in group or ():
+                k = len(phrase)
+                if tuple(lowers[i : i + k]) == phrase:
+                    out.append((i, i + k, " ".join(phrase), "phrase"))
+                    after_phrase = i + k
+                    break
+            if i < after_phrase:
+                continue
+            verb = lex.verbs.get(low)
             if verb is not None:
                 out.append((i, i + 1, verb[0], verb[1]))
-            i += 1
         return out
 
     # -- scans of the sentence, each made once --
@@ -567,7 +587,7 @@ class _SentenceRules:
     # (The tables are built by comprehensions that carry the last value found in
     # ``last``: the loops they replace were a tenth of the extraction time.)
 
-    @functools.cached_property
+    @_table
     def _clause_starts(self) -> list[int]:
         """For each ``i`` in ``0..n``: :meth:`clause_start` of ``i``."""
         stops = self.lex.clause_stops
@@ -576,7 +596,7 @@ class _SentenceRules:
             (last := j) if low in stops else last for j, low in enumerate(self.tok.lowers, 1)
         ]
 
-    @functools.cached_property
+    @_table
     def _aux_starts(self) -> list[int]:
         """For each ``i`` in ``0..n``: :meth:`skip_aux_left` of ``i``."""
         skip = self.lex.before_cue
@@ -585,7 +605,7 @@ class _SentenceRules:
             last if low in skip else (last := j) for j, low in enumerate(self.tok.lowers, 1)
         ]
 
-    @functools.cached_property
+    @_table
     def _word_counts(self) -> list[int]:
         """For each ``i`` in ``0..n``: how many of the tokens before ``i`` are words."""
         return list(itertools.accumulate(self.tok.words, initial=0))
@@ -597,7 +617,7 @@ class _SentenceRules:
         a, b = min(max(a, 0), n), min(max(b, 0), n)
         return counts[b] - counts[a] if b > a else 0
 
-    @functools.cached_property
+    @_table
     def _quote_counts(self) -> list[int]:
         """For each ``i`` in ``0..n``: how many of the tokens before ``i`` are quotation marks."""
         marks = [low in _QUOTE_TOKENS for low in self.tok.lowers]
@@ -610,14 +630,14 @@ class _SentenceRules:
         a, b = min(max(a, 0), n), min(max(b, 0), n)
         return b > a and counts[b] > counts[a]
 
-    @functools.cached_property
+    @_table
     def _last_verbal(self) -> list[int]:
         """For each ``i`` in ``0..n``: the last token before ``i`` that :meth:`is_verbal`, or -1."""
         is_verbal = self.is_verbal
         last = -1
         return [-1] + [(last := k) if is_verbal(k) else last for k in range(len(self.tok))]
 
-    @functools.cached_property
+    @_table
     def _next_words(self) -> list[int]:
         """For each ``i`` in ``0..n``: the first word token at or after ``i``, or n."""
         n = len(self.tok)
@@ -626,7 +646,7 @@ class _SentenceRules:
             out[k] = k if self.tok.words[k] else out[k + 1]
         return out
 
-    @functools.cached_property
+    @_table
     def _next_clause_ends(self) -> list[int]:
         """For each ``i`` in ``0..n``: the first token at or after ``i`` that is clause
         punctuation or in ``".?!"``, or n."""
@@ -638,7 +658,7 @@ class _SentenceRules:
             out[k] = k if low in _CLAUSE_PUNCT or low in ".?!" else out[k + 1]
         return out
 
-    @functools.cached_property
+    @_table
     def _end_before_marks(self) -> int:
         """Where the sentence ends without its final ".", "?", "!" and quotation marks."""
         lowers = self.tok.lowers
@@ -913,7 +933,7 @@ class _SentenceRules:
         # no stop: the sentence end, final punctuation dropped
         return max(i, trimmed_end)
 
-    @functools.cached_property
+    @_table
     def _content_stops(self) -> tuple[list[bool], list[int], int]:
         """What :meth:`content_end` needs, for every token at once.
 
