@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from claimtrack import __version__
-from claimtrack.analysis import Analysis, analyze
+from claimtrack.analysis import Analysis, analyze, paused_gc
 from claimtrack.articles import ArticleSet, ArticleStream
 from claimtrack.exceptions import ClaimtrackError, InputError
 from claimtrack.report import (
@@ -361,7 +361,8 @@ def _build_parser() -> argparse.ArgumentParser:
 
 def _read(args: argparse.Namespace) -> ArticleSet:
     stream = _stream(args)
-    articles = tuple(stream)
+    with paused_gc():  # a bulk load: the articles live on and hold no cycles
+        articles = tuple(stream)
     return ArticleSet(articles, tuple(stream.skipped), tuple(stream.unread))
 
 

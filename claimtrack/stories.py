@@ -38,8 +38,9 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from claimtrack.analysis import paused_gc
 from claimtrack.claims import Claim
-from claimtrack.clusters import Link, paused_gc
+from claimtrack.clusters import Link
 from claimtrack.matching import ClaimText
 
 __all__ = [
