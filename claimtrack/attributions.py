@@ -71,10 +71,10 @@ class Role:
     @classmethod
     def from_spans(cls, text: str, spans: Iterable[Span]) -> Role:
         """A role over ``spans`` of ``text`` (empty spans dropped)."""
-        kept = tuple(s for s in spans if s.end > s.start)
+        kept = tuple([s for s in spans if s.end > s.start])
         if not kept:
             raise ValueError("a role needs at least one non-empty span")
-        return cls(kept, " ".join(s.of(text) for s in kept))
+        return cls(kept, " ".join([s.of(text) for s in kept]))
 
 
 @attrs.frozen
@@ -312,9 +312,9 @@ class _Tokens:
 
 def _tokenize(text: str, start: int, end: int) -> _Tokens:
     matches = list(_TOKEN.finditer(text, start, end))
-    starts = [m.start() for m in matches]
-    ends = [m.end() for m in matches]
-    texts = [m.group() for m in matches]
+    starts = list(map(re.Match.start, matches))
+    ends = list(map(re.Match.end, matches))
+    texts = list(map(re.Match.group, matches))
     if texts:
         last = texts[-1]
         if len(last) > 1 and last.endswith(".") and last.count(".") == 1 and ends[-1] == end:

@@ -81,6 +81,12 @@ def _max_title_words() -> int:
 
 
 @functools.cache
+def _title_starts() -> frozenset[str]:
+    """The first words of the titles: no title starts at another word."""
+    return frozenset(t.split(" ")[0] for t in _titles())
+
+
+@functools.cache
 def _role_synonyms() -> dict[str, frozenset[str]]:
     out: dict[str, frozenset[str]] = {}
     for line in data_lines("role_synonyms.txt"):
@@ -156,11 +162,12 @@ def strip_titles(words: Sequence[str]) -> tuple[list[str], list[str]]:
             i += 1
             continue
         matched = False
-        for k in range(min(_max_title_words(), n - i), 0, -1):
-            if " ".join(words[i : i + k]).lower() in titles:
-                i += k
-                matched = True
-                break
+        if low.split(" ")[0] in _title_starts():
+            for k in range(min(_max_title_words(), n - i), 0, -1):
+                if " ".join(words[i : i + k]).lower() in titles:
+                    i += k
+                    matched = True
+                    break
         if not matched:
             break
     return list(words[:i]), list(words[i:])
