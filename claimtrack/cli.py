@@ -454,9 +454,14 @@ class _Source:
         return self._tracker
 
 
+#: ``json.dumps(record, ensure_ascii=False)`` made a new encoder for every record.
+_JSON = json.JSONEncoder(ensure_ascii=False)
+
+
 def _write_jsonl(out: IO[str], records: Iterable[dict[str, Any]]) -> None:
+    encode = _JSON.encode
     for record in records:
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.write(encode(record) + "\n")
 
 
 def _run_sentences(args: argparse.Namespace, source: _Source, out: IO[str], err: IO[str]) -> None:
