@@ -11,7 +11,9 @@ them: repeated word for word, agreed on in other words, or drifting.
 
 from __future__ import annotations
 
+import importlib
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING
 
 from claimtrack.analysis import Analysis, ArticleAnalysis, analyze
 from claimtrack.articles import Article, ArticleSet, read_articles, write_jsonl
@@ -23,7 +25,6 @@ from claimtrack.attributions import (
 )
 from claimtrack.changes import Change
 from claimtrack.claims import Claim
-from claimtrack.clusters import ClaimIndex, Cluster, Link
 from claimtrack.exceptions import (
     ArticleFormatError,
     ClaimtrackError,
@@ -36,13 +37,47 @@ from claimtrack.relations import Relation, relate
 from claimtrack.sentences import Sentence, SentenceSplitter, split_sentences
 from claimtrack.spans import Span
 from claimtrack.speakers import SpeakerIndex
-from claimtrack.store import ClaimStore, IngestReport, StoreError
-from claimtrack.tracker import ArticleTie, ClaimTracker
+
+if TYPE_CHECKING:
+    from claimtrack.clusters import ClaimIndex, Cluster, Link
+    from claimtrack.matching import Change, Relation, relate
+    from claimtrack.store import ClaimStore, IngestReport, StoreError
+    from claimtrack.tracker import ArticleTie, ClaimTracker
 
 try:
     __version__ = version("claimtrack")
 except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0"
+
+#: The names of the later stages (linking, the store) and the module of each: they
+#: are imported when first used, so that splitting and extraction start faster.
+_LATER = {
+    "ArticleTie": "claimtrack.tracker",
+    "ClaimIndex": "claimtrack.clusters",
+    "ClaimStore": "claimtrack.store",
+    "ClaimTracker": "claimtrack.tracker",
+    "Change": "claimtrack.matching",
+    "Cluster": "claimtrack.clusters",
+    "IngestReport": "claimtrack.store",
+    "Link": "claimtrack.clusters",
+    "Relation": "claimtrack.matching",
+    "StoreError": "claimtrack.store",
+    "relate": "claimtrack.matching",
+}
+
+
+def __getattr__(name: str) -> object:
+    """The later stages' names, imported on first use."""
+    if name not in _LATER:
+        raise AttributeError(f"module 'claimtrack' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LATER[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 __all__ = [
     "Analysis",

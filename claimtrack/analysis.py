@@ -12,7 +12,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import contextlib
+import gc
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 
@@ -27,7 +29,30 @@ from claimtrack.quotes import CONVENTIONS, Convention, quote_records
 from claimtrack.sentences import Sentence, SentenceSplitter
 from claimtrack.speakers import SpeakerIndex
 
-__all__ = ["Analysis", "ArticleAnalysis", "analyze", "analyze_article", "in_convention"]
+__all__ = [
+    "Analysis",
+    "ArticleAnalysis",
+    "analyze",
+    "analyze_article",
+    "in_convention",
+    "paused_gc",
+]
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a bulk load makes many objects
+    that live on and hold no cycles (sentences and attributions, prepared claims,
+    vocabularies). Its full collections would scan the whole heap again and again
+    as it grows, which on a million claims costs several seconds and grows faster
+    than the data (on PolNeAR's 1,013 articles, 6% of the claims command's time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @attrs.frozen
@@ -99,19 +124,18 @@ def analyze(
     articles = check_articles(articles, "analyze")
     splitter = splitter or SentenceSplitter.default()
     items: list[tuple[Article, tuple[Sentence, ...], Sequence[Attribution]]] = []
-    for done, article in enumerate(articles, start=1):
-        sentences = splitter.split(article)
-        items.append((article, sentences, extract_attributions(article, sentences)))
-        if progress is not None:
-            progress(done)
-    index = SpeakerIndex.build(a.speaker_name for _, _, atts in items for a in atts)
-    analysed = []
-    for article, sentences, attributions in items:
-        renamed = tuple(
-            attrs.evolve(a, speaker_name=index.name(a.speaker_name)) for a in attributions
-        )
-        kinds = tuple(classify_sentences(sentences, renamed))
-        analysed.append(ArticleAnalysis(article, sentences, kinds, renamed))
+    with paused_gc():
+        for done, article in enumerate(articles, start=1):
+            sentences = splitter.split(article)
+            items.append((article, sentences, extract_attributions(article, sentences)))
+            if progress is not None:
+                progress(done)
+        index = SpeakerIndex.build(a.speaker_name for _, _, atts in items for a in atts)
+        analysed = []
+        for article, sentences, attributions in items:
+            renamed = tuple(_renamed(a, index.name(a.speaker_name)) for a in attributions)
+            kinds = tuple(classify_sentences(sentences, renamed))
+            analysed.append(ArticleAnalysis(article, sentences, kinds, renamed))
     return in_convention(Analysis(tuple(analysed), index), convention)
 
 
@@ -137,6 +161,13 @@ def in_convention(analysis: Analysis, convention: Convention) -> Analysis:
         items.append(ArticleAnalysis(item.article, item.sentences, kinds, records))
     index = SpeakerIndex.build(a.speaker_name for item in items for a in item.attributions)
     return Analysis(tuple(items), index)
+
+
+def _renamed(attribution: Attribution, name: str | None) -> Attribution:
+    """The attribution with its speaker named ``name`` (itself when that is its name)."""
+    if name == attribution.speaker_name:
+        return attribution
+    return attrs.evolve(attribution, speaker_name=name)
 
 
 def analyze_article(article: Article, splitter: SentenceSplitter) -> ArticleAnalysis:

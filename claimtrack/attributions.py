@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
-from collections.abc import Iterable, Sequence
-from typing import Literal
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Generic, Literal, TypeVar
 
 import attrs
 
@@ -71,10 +72,10 @@ class Role:
     @classmethod
     def from_spans(cls, text: str, spans: Iterable[Span]) -> Role:
         """A role over ``spans`` of ``text`` (empty spans dropped)."""
-        kept = tuple(s for s in spans if s.end > s.start)
+        kept = tuple([s for s in spans if s.end > s.start])
         if not kept:
             raise ValueError("a role needs at least one non-empty span")
-        return cls(kept, " ".join(s.of(text) for s in kept))
+        return cls(kept, " ".join([s.of(text) for s in kept]))
 
 
 @attrs.frozen
@@ -122,6 +123,13 @@ class _Lexicon:
     nouns: frozenset[str]
     phrases: dict[tuple[str, str], tuple[tuple[str, ...], ...]]  # first two words -> phrases
     words: dict[str, frozenset[str]]  # clause word category -> words
+    # word sets the rules test every token against, made once
+    phrase_starts: frozenset[str]  # the first words of the phrases
+    cue_words: frozenset[str]  # the verb forms and the phrases' first words
+    clause_stops: frozenset[str]  # tokens a clause never reaches back over
+    before_cue: frozenset[str]  # auxiliaries, adverbs and negation: "has not yet said"
+    verbal_aux: frozenset[str]  # auxiliaries that never stand in a source
+    noun_before: frozenset[str]  # determiners and source words: a verb after one is a noun
 
 
 @functools.cache
@@ -159,6 +167,12 @@ def _lexicon() -> _Lexicon:
         frozenset(nouns),
         {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_two.items()},
         words,
+        phrase_starts=frozenset(phrases),
+        cue_words=frozenset(verbs) | frozenset(phrases),
+        clause_stops=_CLAUSE_PUNCT | words["boundary"] | _QUOTE_TOKENS | {"("},
+        before_cue=words["aux"] | words["adverb"] | words["negation"],
+        verbal_aux=words["aux"] - {"may", "will", "can", "must"},
+        noun_before=words["determiner"] | _np_words(),
     )
 
 
@@ -229,8 +243,9 @@ def _number_words() -> frozenset[str]:
 
 # --- tokens and quotes -------------------------------------------------------------
 
-_WORD = re.compile(r"\w+(?:[\u2019'\-.&]\w+)*")
-_TOKEN = re.compile(r"\w+(?:[\u2019'\-.&]\w+)*\.?|''|``|[^\w\s]")
+# (possessive quantifiers: the matches of plain ones, found with less backtracking)
+_WORD = re.compile(r"\w++(?:[\u2019'\-.&]\w++)*+")
+_TOKEN = re.compile(r"\w++(?:[\u2019'\-.&]\w++)*+\.?|''|``|[^\w\s]")
 _OPEN_QUOTES = "\u201c\u00ab\u201e"
 _CLOSE_QUOTES = "\u201d\u00bb"
 _QUOTE_CHARS = _OPEN_QUOTES + _CLOSE_QUOTES + '"'
@@ -330,9 +345,9 @@ class _Tokens:
 
 def _tokenize(text: str, start: int, end: int) -> _Tokens:
     matches = list(_TOKEN.finditer(text, start, end))
-    starts = [m.start() for m in matches]
-    ends = [m.end() for m in matches]
-    texts = [m.group() for m in matches]
+    starts = list(map(re.Match.start, matches))
+    ends = list(map(re.Match.end, matches))
+    texts = list(map(re.Match.group, matches))
     if texts:
         last = texts[-1]
         if len(last) > 1 and last.endswith(".") and last.count(".") == 1 and ends[-1] == end:
@@ -479,6 +494,27 @@ class _Raw:
     pattern: str
 
 
+_T = TypeVar("_T")
+
+
+class _table(Generic[_T]):  # lower case: a decorator, as cached_property
+    """A table of :class:`_SentenceRules`, built the first time it is read.
+
+    :func:`functools.cached_property` without its lock (which Python 3.11 takes
+    for every first read, a cost a sentence's many small tables feel): a
+    sentence's rules are never shared between threads.
+    """
+
+    def __init__(self, build: Callable[[Any], _T]) -> None:
+        self.build = build
+        self.name = build.__name__
+
+    def __get__(self, rules: Any, owner: type | None = None) -> _T:
+        # stored under the same name in the instance, which shadows this descriptor
+        value = rules.__dict__[self.name] = self.build(rules)
+        return value
+
+
 class _SentenceRules:
     """Apply the attribution rules to one sentence."""
 
@@ -552,28 +588,27 @@ class _SentenceRules:
     def cue_candidates(self) -> list[tuple[int, int, str, str]]:
         """(first token, last token + 1, lemma, class) of every possible cue."""
         lowers = self.tok.lowers
-        phrases, verbs = self.lex.phrases, self.lex.verbs
+        lex = self.lex
         out = []
-        i = 0
         n = len(lowers)
-        while i < n:
+        after_phrase = 0  # a phrase's words are no cues of their own
+        # most tokens are no cue word: the loop visits only those that are
+        for i in [i for i, low in enumerate(lowers) if low in lex.cue_words]:
+            if i < after_phrase:
+                continue
             low = lowers[i]
-            group = phrases.get((low, lowers[i + 1])) if i + 1 < n else None
-            if group is not None:
-                for phrase in group:
-                    k = len(phrase)
-                    if tuple(lowers[i : i + k]) == phrase:
-                        out.append((i, i + k, " ".join(phrase), "phrase"))
-                        i += k
-                        break
-                else:
-                    group = None
-                if group is not None:
-                    continue
-            verb = verbs.get(low)
+            group = lex.phrases.get((low, lowers[i + 1])) if i + 1 < n else None
+            for phrase in group or ():
+                k = len(phrase)
+                if tuple(lowers[i : i + k]) == phrase:
+                    out.append((i, i + k, " ".join(phrase), "phrase"))
+                    after_phrase = i + k
+                    break
+            if i < after_phrase:
+                continue
+            verb = lex.verbs.get(low)
             if verb is not None:
                 out.append((i, i + 1, verb[0], verb[1]))
-            i += 1
         return out
 
     # -- scans of the sentence, each made once --
@@ -582,33 +617,31 @@ class _SentenceRules:
     # such sentences quadratic.  Each scan below is a table over the tokens,
     # built the first time it is needed, answering as the scan did.
 
-    @functools.cached_property
+    # (The tables are built by comprehensions that carry the last value found in
+    # ``last``: the loops they replace were a tenth of the extraction time.)
+
+    @_table
     def _clause_starts(self) -> list[int]:
         """For each ``i`` in ``0..n``: :meth:`clause_start` of ``i``."""
-        boundary = self.words["boundary"]
-        out = [0]
-        for j, low in enumerate(self.tok.lowers):
-            stop = low in _CLAUSE_PUNCT or low in boundary or low in _QUOTE_TOKENS or low == "("
-            out.append(j + 1 if stop else out[-1])
-        return out
+        stops = self.lex.clause_stops
+        last = 0
+        return [0] + [
+            (last := j) if low in stops else last for j, low in enumerate(self.tok.lowers, 1)
+        ]
 
-    @functools.cached_property
+    @_table
     def _aux_starts(self) -> list[int]:
         """For each ``i`` in ``0..n``: :meth:`skip_aux_left` of ``i``."""
-        w = self.words
-        skip = w["aux"] | w["adverb"] | w["negation"]
-        out = [0]
-        for j, low in enumerate(self.tok.lowers):
-            out.append(out[-1] if low in skip else j + 1)
-        return out
+        skip = self.lex.before_cue
+        last = 0
+        return [0] + [
+            last if low in skip else (last := j) for j, low in enumerate(self.tok.lowers, 1)
+        ]
 
-    @functools.cached_property
+    @_table
     def _word_counts(self) -> list[int]:
         """For each ``i`` in ``0..n``: how many of the tokens before ``i`` are words."""
-        out = [0]
-        for is_word in self.tok.words:
-            out.append(out[-1] + is_word)
-        return out
+        return list(itertools.accumulate(self.tok.words, initial=0))
 
     def words_between(self, a: int, b: int) -> int:
         """``sum(self.is_word(k) for k in range(a, b))``."""
@@ -617,13 +650,11 @@ class _SentenceRules:
         a, b = min(max(a, 0), n), min(max(b, 0), n)
         return counts[b] - counts[a] if b > a else 0
 
-    @functools.cached_property
+    @_table
     def _quote_counts(self) -> list[int]:
         """For each ``i`` in ``0..n``: how many of the tokens before ``i`` are quotation marks."""
-        out = [0]
-        for low in self.tok.lowers:
-            out.append(out[-1] + (low in _QUOTE_TOKENS))
-        return out
+        marks = [low in _QUOTE_TOKENS for low in self.tok.lowers]
+        return list(itertools.accumulate(marks, initial=0))
 
     def quotes_between(self, a: int, b: int) -> bool:
         """Whether a token in ``range(a, b)`` is a quotation mark."""
@@ -632,15 +663,14 @@ class _SentenceRules:
         a, b = min(max(a, 0), n), min(max(b, 0), n)
         return b > a and counts[b] > counts[a]
 
-    @functools.cached_property
+    @_table
     def _last_verbal(self) -> list[int]:
         """For each ``i`` in ``0..n``: the last token before ``i`` that :meth:`is_verbal`, or -1."""
-        out = [-1]
-        for k in range(len(self.tok)):
-            out.append(k if self.is_verbal(k) else out[-1])
-        return out
+        is_verbal = self.is_verbal
+        last = -1
+        return [-1] + [(last := k) if is_verbal(k) else last for k in range(len(self.tok))]
 
-    @functools.cached_property
+    @_table
     def _next_words(self) -> list[int]:
         """For each ``i`` in ``0..n``: the first word token at or after ``i``, or n."""
         n = len(self.tok)
@@ -649,7 +679,7 @@ class _SentenceRules:
             out[k] = k if self.tok.words[k] else out[k + 1]
         return out
 
-    @functools.cached_property
+    @_table
     def _next_clause_ends(self) -> list[int]:
         """For each ``i`` in ``0..n``: the first token at or after ``i`` that is clause
         punctuation or in ``".?!"``, or n."""
@@ -661,7 +691,7 @@ class _SentenceRules:
             out[k] = k if low in _CLAUSE_PUNCT or low in ".?!" else out[k + 1]
         return out
 
-    @functools.cached_property
+    @_table
     def _end_before_marks(self) -> int:
         """Where the sentence ends without its final ".", "?", "!" and quotation marks."""
         lowers = self.tok.lowers
@@ -811,17 +841,17 @@ class _SentenceRules:
 
     def is_verbal(self, k: int) -> bool:
         """Whether token ``k`` is an auxiliary or a reporting verb form (never in a source)."""
-        low = self.tok.lowers[k]
-        if low in self.words["aux"] and low not in ("may", "will", "can", "must"):
+        lowers, lex = self.tok.lowers, self.lex
+        low = lowers[k]
+        if low in lex.verbal_aux:
             return True
-        verb = self.lex.verbs.get(low)
-        if verb is None or k == 0:
-            return verb is not None
-        before = self.tok.lowers[k - 1]
+        if low not in lex.verbs:
+            return False
+        if k == 0:
+            return True
+        before = lowers[k - 1]
         # after a determiner, a quantifier or a possessive it is a noun: "some advocates"
-        return not (
-            before in self.words["determiner"] or before in _np_words() or before.endswith("'s")
-        )
+        return not (before in lex.noun_before or before.endswith("'s"))
 
     def np_start(self, k: int) -> bool:
         """Whether a noun phrase can start at token ``k``."""
@@ -936,7 +966,7 @@ class _SentenceRules:
         # no stop: the sentence end, final punctuation dropped
         return max(i, trimmed_end)
 
-    @functools.cached_property
+    @_table
     def _content_stops(self) -> tuple[list[bool], list[int], int]:
         """What :meth:`content_end` needs, for every token at once.
 

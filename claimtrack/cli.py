@@ -22,15 +22,12 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import IO, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from claimtrack import __version__
-from claimtrack.analysis import Analysis, analyze, in_convention
+from claimtrack.analysis import Analysis, analyze, in_convention, paused_gc
 from claimtrack.articles import ArticleSet, ArticleStream
-from claimtrack.clusters import Link
-from claimtrack.document import report_document
 from claimtrack.exceptions import ClaimtrackError, InputError
-from claimtrack.page import render_html
 from claimtrack.quotes import CONVENTIONS
 from claimtrack.report import (
     attribution_record,
@@ -41,9 +38,13 @@ from claimtrack.report import (
     word_diff,
 )
 from claimtrack.sentences import SentenceSplitter
-from claimtrack.store import ClaimStore, IngestReport
-from claimtrack.stories import stands_alone
-from claimtrack.tracker import ClaimTracker
+
+# The linking stages, the store and the HTML page are imported by the commands
+# that use them: ``sentences`` and ``claims`` start faster without them.
+if TYPE_CHECKING:
+    from claimtrack.clusters import Link
+    from claimtrack.store import ClaimStore, IngestReport
+    from claimtrack.tracker import ClaimTracker
 
 __all__ = ["main"]
 
@@ -378,7 +379,8 @@ def _build_parser() -> argparse.ArgumentParser:
 
 def _read(args: argparse.Namespace) -> ArticleSet:
     stream = _stream(args)
-    articles = tuple(stream)
+    with paused_gc():  # a bulk load: the articles live on and hold no cycles
+        articles = tuple(stream)
     return ArticleSet(articles, tuple(stream.skipped), tuple(stream.unread))
 
 
@@ -454,6 +456,8 @@ class _Source:
         if self.store is not None:
             return self.store.tracker()
         if self._tracker is None:
+            from claimtrack.tracker import ClaimTracker
+
             tracker = ClaimTracker(splitter=self._splitter(), keep_analyses=keep_analyses)
             progress = self._progress(len(self.articles), "analysing")
             stages = _Stages(self.err, self.shows_progress)
@@ -468,9 +472,14 @@ class _Source:
         return self._tracker
 
 
+#: ``json.dumps(record, ensure_ascii=False)`` made a new encoder for every record.
+_JSON = json.JSONEncoder(ensure_ascii=False)
+
+
 def _write_jsonl(out: IO[str], records: Iterable[dict[str, Any]]) -> None:
+    encode = _JSON.encode
     for record in records:
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.write(encode(record) + "\n")
 
 
 def _run_sentences(args: argparse.Namespace, source: _Source, out: IO[str], err: IO[str]) -> None:
@@ -522,6 +531,8 @@ def _run_links(args: argparse.Namespace, source: _Source, out: IO[str], err: IO[
 
 def _kept_record(tracker: ClaimTracker, link: Link) -> dict[str, Any]:
     """Whether a link is kept (it stands alone, or its articles are tied), and the tie."""
+    from claimtrack.stories import stands_alone
+
     tie = tracker.tie(link.a.article_id, link.b.article_id)
     alone = stands_alone(link)
     return {
@@ -567,10 +578,14 @@ def _run_report(args: argparse.Namespace, source: _Source, out: IO[str], err: IO
         )
         text = report + "\n"
     else:
+        from claimtrack.document import report_document
+
         document = report_document(analysis, tracker)
         if args.format == "json":
             text = json.dumps(document, ensure_ascii=False) + "\n"
         else:
+            from claimtrack.page import render_html
+
             text = render_html(document)
     if args.output is None:
         out.write(text)
@@ -640,6 +655,8 @@ def main(
         if not args.paths and (not args.db or args.command == "ingest"):
             needs = "PATHs to add" if args.command == "ingest" else "PATHs, or a store (--db FILE)"
             raise _UsageError(f"{args.command} needs {needs}")
+        if args.db:
+            from claimtrack.store import ClaimStore
         if args.db and args.paths and not args.learn:
             # into a store: articles are read, analysed and written a batch at a time
             stream = _stream(args)

@@ -19,18 +19,17 @@ and do not depend on the order the articles were added in.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import hashlib
 import heapq
 import zlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 import numpy as np
 
+from claimtrack.analysis import paused_gc
 from claimtrack.changes import Change
 from claimtrack.claims import Claim
 from claimtrack.claimtext import ClaimText, prepare_claim
@@ -93,21 +92,6 @@ class Link:
         """Whether the two reports conflict (a reversal, a negation, another number,
         date or speaker: see :data:`claimtrack.changes.CONFLICTS`)."""
         return self.found.conflict
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a bulk load makes many objects
-    that live on and hold no cycles (prepared claims, vocabularies). Its full
-    collections would scan the whole heap again and again as it grows, which on
-    a million claims costs several seconds and grows faster than the data."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _order_key(claim: Claim) -> tuple[str, str, int]:

@@ -81,6 +81,12 @@ def _max_title_words() -> int:
 
 
 @functools.cache
+def _title_starts() -> frozenset[str]:
+    """The first words of the titles: no title starts at another word."""
+    return frozenset(t.split(" ")[0] for t in _titles())
+
+
+@functools.cache
 def _role_synonyms() -> dict[str, frozenset[str]]:
     out: dict[str, frozenset[str]] = {}
     for line in data_lines("role_synonyms.txt"):
@@ -156,11 +162,12 @@ def strip_titles(words: Sequence[str]) -> tuple[list[str], list[str]]:
             i += 1
             continue
         matched = False
-        for k in range(min(_max_title_words(), n - i), 0, -1):
-            if " ".join(words[i : i + k]).lower() in titles:
-                i += k
-                matched = True
-                break
+        if low.split(" ")[0] in _title_starts():
+            for k in range(min(_max_title_words(), n - i), 0, -1):
+                if " ".join(words[i : i + k]).lower() in titles:
+                    i += k
+                    matched = True
+                    break
         if not matched:
             break
     return list(words[:i]), list(words[i:])
@@ -203,8 +210,10 @@ class _Person:
 
 #: A run of capitalised words; a period ends a word only in an initial or a short
 #: abbreviation ("John G. Roberts Jr."), so a run never crosses a sentence end.
+#: It starts at the text's start or after white space, "(" or an opening quote;
+#: the capital letter is looked for first, as that rules out most positions fastest.
 _CAP_RUN = re.compile(
-    r"(?:(?<=\s)|^|(?<=[(\"\u201c\u2018]))"
+    r"(?=[A-Z])(?<![^\s(\"\u201c\u2018])"
     r"((?:[A-Z](?:[a-z]{0,2}\.|[\w\u2019'\-]*)(?:,? )){0,6}[A-Z][\w\u2019'\-]*)"
 )
 
@@ -290,6 +299,9 @@ _WORD_RUN = re.compile(r"\w+")
 #: the text's words (most articles ask one or two).
 _SCANS = 8
 _WORD_CHAR = re.compile(r"\w")
+#: Occurrences of a word a scan checks for boundaries before it leaves the rest of
+#: the text to a regular expression.
+_SCAN_TRIES = 16
 
 
 class _WholeWords:
@@ -319,8 +331,8 @@ class _WholeWords:
         head = _WORD_RUN.match(word)
         if head is None or len(self._answers) < _SCANS:
             # no word character first ("\\b" means something else), or one of the
-            # first few questions: a regular expression scan of the text is cheaper
-            return re.search(rf"\b{re.escape(word)}\b", self.text) is not None
+            # first few questions: a scan of the text is cheaper
+            return self._scan(word)
         if self._starts is None:
             self._starts = {}
             for match in _WORD_RUN.finditer(self.text):
@@ -338,6 +350,28 @@ class _WholeWords:
             if after_is_word != ends_in_word:
                 return True
         return False
+
+    def _scan(self, word: str) -> bool:
+        """``re.search(rf"\\b{re.escape(word)}\\b", text)`` without compiling a pattern
+        per word: the word is looked for with ``str.find`` and each occurrence checked
+        for the boundaries ("\\b": a word character on one side only)."""
+        text = self.text
+        if not word:
+            return re.search(r"\b", text) is not None
+        first_in_word = _WORD_CHAR.match(word[0]) is not None
+        last_in_word = _WORD_CHAR.match(word[-1]) is not None
+        at = text.find(word)
+        for _ in range(_SCAN_TRIES):
+            if at < 0:
+                return False
+            end = at + len(word)
+            before = at > 0 and _WORD_CHAR.match(text[at - 1]) is not None
+            after = end < len(text) and _WORD_CHAR.match(text[end]) is not None
+            if before != first_in_word and after != last_in_word:
+                return True
+            at = text.find(word, at + 1)
+        # many occurrences inside longer words: let the regular expression go on
+        return re.compile(rf"\b{re.escape(word)}\b").search(text, max(at, 0)) is not None
 
 
 def _descriptors(words: Sequence[str]) -> frozenset[tuple[str, str]]:
@@ -370,6 +404,9 @@ def _descriptors(words: Sequence[str]) -> frozenset[tuple[str, str]]:
 # --- resolution --------------------------------------------------------------------
 
 
+_CAPITAL = re.compile("[A-Z]")
+
+
 class _Surnames:
     """Every place where the surname of a person of the article occurs in its text.
 
@@ -398,7 +435,12 @@ class _Surnames:
         self.event_surnames: list[str] = []
         if not trie:
             return
-        firsts = re.compile("[" + "".join(re.escape(c) for c in trie) + "]")
+        if all("A" <= c <= "Z" for c in trie):
+            # names start with a capital: one pattern for every article (compiling one
+            # per article cost more than the trie turning other capitals away)
+            firsts = _CAPITAL
+        else:
+            firsts = re.compile("[" + "".join(re.escape(c) for c in trie) + "]")
         size = len(text)
         for match in firsts.finditer(text):
             at = match.start()

@@ -6,19 +6,23 @@ Nothing here reads files or prints; the command line writes what these return.
 from __future__ import annotations
 
 import textwrap
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz.distance import Levenshtein
 
 from claimtrack.analysis import Analysis, ArticleAnalysis
 from claimtrack.articles import Article
 from claimtrack.attributions import Attribution, Role, SentenceKind
-from claimtrack.changes import Change
-from claimtrack.claims import Claim
-from claimtrack.clusters import Cluster, Link
 from claimtrack.normalize import match_key
 from claimtrack.sentences import Sentence
-from claimtrack.tracker import ClaimTracker
+
+if TYPE_CHECKING:
+    # only annotations: the commands that write sentences or claims need none of
+    # the linking stages, and importing them would slow every start
+    from claimtrack.changes import Change
+    from claimtrack.claims import Claim
+    from claimtrack.clusters import Cluster, Link
+    from claimtrack.tracker import ClaimTracker
 
 __all__ = [
     "attribution_record",

@@ -16,7 +16,7 @@ in the corpus that ends with it.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 import attrs
@@ -46,9 +46,9 @@ class SpeakerIndex:
         The result does not depend on the order of ``names``.
         """
         counts = Counter(n for n in names if n)
-        by_key: dict[str, Counter[str]] = {}
+        by_key: defaultdict[str, Counter[str]] = defaultdict(Counter)
         for name, count in counts.items():
-            by_key.setdefault(match_key(name), Counter())[name] += count
+            by_key[match_key(name)][name] += count
         # a one-word key joins the only multi-word key whose last word it is
         last_words: dict[str, set[str]] = {}
         for key in by_key:

@@ -38,9 +38,10 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from claimtrack.analysis import paused_gc
 from claimtrack.claims import Claim
 from claimtrack.claimtext import ClaimText
-from claimtrack.clusters import Link, paused_gc
+from claimtrack.clusters import Link
 
 __all__ = [
     "ArticleTie",

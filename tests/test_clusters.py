@@ -383,7 +383,7 @@ def test_paused_gc_restores_the_collector() -> None:
     """A bulk load pauses the garbage collector and leaves it as it found it, even on error."""
     import gc
 
-    from claimtrack.clusters import paused_gc
+    from claimtrack.analysis import paused_gc
 
     assert gc.isenabled()
     with pytest.raises(ValueError), paused_gc():

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from importlib import resources
 
 import pytest
@@ -72,3 +74,17 @@ def test_public_api_is_sorted_and_importable() -> None:
     assert list(claimtrack.__all__) == sorted(claimtrack.__all__)
     for name in claimtrack.__all__:
         assert hasattr(claimtrack, name)
+
+
+def test_sentences_and_claims_start_without_the_later_stages() -> None:
+    """The command line imports the linking stages, the store and the HTML page only
+    for the commands that use them: ``sentences`` and ``claims`` start faster."""
+    code = (
+        "import sys, claimtrack.cli; "
+        "print(sorted(m for m in sys.modules if m.startswith('claimtrack.')))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    for later in ("clusters", "matching", "tracker", "store", "document", "page"):
+        assert f"'claimtrack.{later}'" not in loaded

@@ -300,6 +300,13 @@ def test_whole_words_as_regex(text: str, word: str) -> None:
     assert _WholeWords(text).has(word) == (re.search(rf"\b{re.escape(word)}\b", text) is not None)
 
 
+@pytest.mark.parametrize(("text", "found"), [("Bs" * 100 + " B.", True), ("Bs" * 100, False)])
+def test_whole_words_past_many_occurrences_inside_words(text: str, found: bool) -> None:
+    """A word seen inside longer words more often than a scan checks is still found
+    whole after them, and not found when it never stands alone."""
+    assert _WholeWords(text).has("B") is found
+
+
 @given(
     _NAME_TEXT,
     st.lists(st.text(alphabet="AbBs'x", min_size=1, max_size=4), min_size=1, max_size=4),

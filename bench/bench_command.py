@@ -1,0 +1,86 @@
+"""Benchmark: the whole ``claimtrack claims`` command against bare nltk Punkt, start-up included.
+
+Usage::
+
+    python bench/bench_command.py /path/to/polnear/train.jsonl [more.jsonl ...] [--rounds 5]
+
+Times, interleaved over ``--rounds`` rounds, two fresh ``python`` processes on the
+same JSON Lines files, each pinned to one core:
+
+- bare Punkt: import nltk's ``PunktSentenceTokenizer``, read every record and
+  ``list(span_tokenize(text))`` its ``text`` (the baseline);
+- ``python -m claimtrack claims PATHS --format jsonl --quiet`` (output thrown away).
+
+Both pay the interpreter's start and their imports.  Prints the best and the
+median round of each, their ratio, and the load average before and after, since
+another busy process on the machine makes the figures noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+
+PUNKT = """
+import json, sys
+from nltk.tokenize.punkt import PunktSentenceTokenizer
+punkt = PunktSentenceTokenizer()
+for path in sys.argv[1:]:
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                list(punkt.span_tokenize(json.loads(line)["text"]))
+"""
+
+
+def run(command: list[str]) -> float:
+    pin = ["taskset", "-c", "0"] if os.path.exists("/usr/bin/taskset") else []
+    start = time.perf_counter()
+    subprocess.run(pin + command, stdout=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("paths", nargs="+")
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args(argv)
+    jobs = {
+        "bare Punkt": [sys.executable, "-c", PUNKT, *args.paths],
+        "claimtrack claims": [
+            sys.executable,
+            "-m",
+            "claimtrack",
+            "claims",
+            *args.paths,
+            "--format",
+            "jsonl",
+            "--quiet",
+        ],
+    }
+    times: dict[str, list[float]] = {name: [] for name in jobs}
+    load = os.getloadavg()[0]
+    for _ in range(args.rounds):
+        for name, command in jobs.items():
+            times[name].append(run(command))
+    print(
+        f"{args.rounds} interleaved rounds, one core; "
+        f"load average {load:.2f} before, {os.getloadavg()[0]:.2f} after"
+    )
+    best = {name: min(values) for name, values in times.items()}
+    median = {name: statistics.median(values) for name, values in times.items()}
+    for name in jobs:
+        print(f"  {name:18s} best {best[name]:6.2f} s   median {median[name]:6.2f} s")
+    print(
+        f"  ratio: best {best['claimtrack claims'] / best['bare Punkt']:.2f}x, "
+        f"median {median['claimtrack claims'] / median['bare Punkt']:.2f}x"
+    )
+
+
+if __name__ == "__main__":
+    main()
