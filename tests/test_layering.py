@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from importlib import resources
 
 import pytest
@@ -34,6 +36,7 @@ ORDER = [
     "stories",
     "tracker",
     "store",
+    "dask",
     "report",
     "document",
     "page",
@@ -72,3 +75,14 @@ def test_public_api_is_sorted_and_importable() -> None:
     assert list(claimtrack.__all__) == sorted(claimtrack.__all__)
     for name in claimtrack.__all__:
         assert hasattr(claimtrack, name)
+
+
+def test_core_never_imports_dask() -> None:
+    """Importing claimtrack, its command line and its store loads no Dask: only
+    claimtrack.dask uses it, and only when called."""
+    code = (
+        "import sys, claimtrack, claimtrack.cli, claimtrack.store, claimtrack.dask\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))"
+    )
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "[]"
