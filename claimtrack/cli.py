@@ -448,6 +448,7 @@ class _Engine:
         self.scheduler: str | None = getattr(args, "scheduler", None)
         self._stack = contextlib.ExitStack()
         self._connected = False
+        self._workers = 1
 
     def check(self) -> None:
         """Usage errors in the engine options."""
@@ -460,9 +461,10 @@ class _Engine:
         if not self._connected:
             import claimtrack.dask as engine
 
-            self._stack.enter_context(
+            client = self._stack.enter_context(
                 engine.connect(workers=self.workers, scheduler=self.scheduler)
             )
+            self._workers = max(1, sum(client.nthreads().values()))  # worker threads
             self._connected = True
 
     def track(
@@ -472,7 +474,8 @@ class _Engine:
         import claimtrack.dask as engine
 
         self._connect()
-        return engine.track(engine.bag_of(articles), splitter=splitter, stages=stages)
+        bag = engine.bag_of(articles, workers=self._workers)
+        return engine.track(bag, splitter=splitter, stages=stages)
 
     def analyzer(
         self, splitter: SentenceSplitter | None
@@ -483,7 +486,7 @@ class _Engine:
         import claimtrack.dask as engine
 
         self._connect()
-        return engine.analyzer(splitter, workers=self.workers or 2)
+        return engine.analyzer(splitter, workers=self._workers)
 
     def close(self) -> None:
         self._stack.close()

@@ -120,13 +120,18 @@ def connect(
 
 
 def bag_of(
-    articles: Iterable[Article], *, partition_size: int = PARTITION_ARTICLES
+    articles: Iterable[Article], *, partition_size: int | None = None, workers: int = 1
 ) -> dask.bag.Bag:
-    """A bag of articles in their order, ``partition_size`` articles a partition."""
+    """A bag of articles in their order, ``partition_size`` articles a partition
+    (default: at most :data:`PARTITION_ARTICLES`, and at least 4 partitions a
+    worker, so that a slow partition does not hold the others up)."""
     _require()
     import dask.bag
 
     chosen = check_articles(articles, "claimtrack.dask.bag_of")
+    if partition_size is None:
+        wanted = max(4 * max(1, workers), math.ceil(len(chosen) / PARTITION_ARTICLES))
+        partition_size = math.ceil(len(chosen) / wanted)
     partitions = max(1, math.ceil(len(chosen) / max(1, partition_size)))
     return dask.bag.from_sequence(chosen, npartitions=partitions)
 
