@@ -199,11 +199,10 @@ def run_mode(args: argparse.Namespace) -> dict[str, Any]:
                 scheduler = stack.enter_context(tcp_cluster(args.workers))
             client = stack.enter_context(engine.connect(workers=args.workers, scheduler=scheduler))
             out["start"] = round(time.perf_counter() - began, 1)
-            bag = engine.bag_of(articles, workers=args.workers)  # as --engine dask cuts it
-            size = -(-len(articles) // bag.npartitions)
-            out["partitions"] = bag.npartitions
+            parts = engine.partitioned(articles, workers=args.workers)  # as --engine dask
+            out["partitions"] = len(parts)
             clock = Clock()
-            tracker = engine.track(bag, stages=clock)
+            tracker = engine.track(articles, stages=clock)
             clock.mark("linking")
             tracker.clusters()
             clock.mark("done")
@@ -222,7 +221,6 @@ def run_mode(args: argparse.Namespace) -> dict[str, Any]:
             out["worker_mb"] = [round(p) for p in peaks]
             counted = client.run(lambda dask_worker: dask_worker.transfer_outgoing_bytes_total)
             out["counted_bytes"] = sum(counted.values())
-            parts = [articles[lo : lo + size] for lo in range(0, len(articles), size)]
             out["sent_bytes"] = sum(len(pickle.dumps(p, protocol=5)) for p in parts)
             out["returned_bytes"] = _pickled(tracker.claims) + _pickled(tracker.index.texts)
     out["claims"] = len(tracker.claims)

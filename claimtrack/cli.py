@@ -474,8 +474,7 @@ class _Engine:
         import claimtrack.dask as engine
 
         self._connect()
-        bag = engine.bag_of(articles, workers=self._workers)
-        return engine.track(bag, splitter=splitter, stages=stages)
+        return engine.track(articles, splitter=splitter, stages=stages)
 
     def analyzer(
         self, splitter: SentenceSplitter | None

@@ -44,7 +44,7 @@ from claimtrack.analysis import Analysis, ArticleAnalysis, analyze_article
 from claimtrack.articles import Article, check_articles, content_hash, read_jsonl
 from claimtrack.claims import Claim, claims_of_article, renamed
 from claimtrack.claimtext import ClaimText, prepare_claim
-from claimtrack.clusters import ClaimIndex
+from claimtrack.clusters import ClaimIndex, paused_gc
 from claimtrack.exceptions import ClaimtrackError
 from claimtrack.sentences import SentenceSplitter
 from claimtrack.speakers import SpeakerIndex
@@ -54,7 +54,15 @@ if TYPE_CHECKING:
     import dask.bag
     import distributed
 
-__all__ = ["DaskError", "analyzer", "bag_of", "connect", "read_jsonl_bag", "track"]
+__all__ = [
+    "DaskError",
+    "analyzer",
+    "bag_of",
+    "connect",
+    "partitioned",
+    "read_jsonl_bag",
+    "track",
+]
 
 #: Articles per partition when a bag is made from a sequence of articles.
 PARTITION_ARTICLES = 500
@@ -106,6 +114,7 @@ def connect(
                 "(start one with `dask scheduler`, or leave out --scheduler for a local cluster)"
             ) from None
         with client:
+            _check_versions(client, scheduler)
             yield client
         return
     cluster = distributed.LocalCluster(
@@ -119,21 +128,61 @@ def connect(
         yield client
 
 
+def _version() -> str:
+    """The version of claimtrack installed where this runs."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("claimtrack")
+    except PackageNotFoundError:
+        return "0.0.0"
+
+
+def _check_versions(client: distributed.Client, scheduler: str) -> None:
+    """Raise unless every worker runs the claimtrack the driver runs: the results
+    depend on its code and data files."""
+    try:
+        found = client.run(_version)
+    except Exception as exc:  # the workers cannot unpickle a claimtrack function
+        raise DaskError(
+            f"the workers at {scheduler} cannot run claimtrack ({type(exc).__name__}: {exc}): "
+            "install it on every worker"
+        ) from None
+    other = sorted({v for v in found.values() if v != _version()})
+    if other:
+        raise DaskError(
+            f"the workers at {scheduler} run claimtrack {', '.join(other)}, this process "
+            f"{_version()}: install one version everywhere (the results depend on it)"
+        )
+
+
 def bag_of(
     articles: Iterable[Article], *, partition_size: int | None = None, workers: int = 1
 ) -> dask.bag.Bag:
     """A bag of articles in their order, ``partition_size`` articles a partition
-    (default: at most :data:`PARTITION_ARTICLES`, and at least 4 partitions a
-    worker, so that a slow partition does not hold the others up)."""
+    (default: see :func:`partitioned`).  (:func:`track` takes the articles
+    themselves as well, and scatters them to the workers rather than putting them
+    in the task graph.)"""
     _require()
     import dask.bag
 
-    chosen = check_articles(articles, "claimtrack.dask.bag_of")
+    chunks = partitioned(articles, partition_size=partition_size, workers=workers)
+    size = max(1, len(chunks[0]))
+    return dask.bag.from_sequence([a for chunk in chunks for a in chunk], partition_size=size)
+
+
+def partitioned(
+    articles: Iterable[Article], *, partition_size: int | None = None, workers: int = 1
+) -> list[list[Article]]:
+    """Articles cut in partitions of ``partition_size`` articles, in their order
+    (default: at most :data:`PARTITION_ARTICLES`, and at least 4 partitions a
+    worker, so that a slow partition does not hold the others up)."""
+    chosen = check_articles(articles, "claimtrack.dask")
     if partition_size is None:
         wanted = max(4 * max(1, workers), math.ceil(len(chosen) / PARTITION_ARTICLES))
         partition_size = math.ceil(len(chosen) / wanted)
-    partitions = max(1, math.ceil(len(chosen) / max(1, partition_size)))
-    return dask.bag.from_sequence(chosen, npartitions=partitions)
+    size = max(1, partition_size)
+    return [chosen[lo : lo + size] for lo in range(0, len(chosen), size)] or [[]]
 
 
 def read_jsonl_bag(paths: str | Sequence[str], *, encoding: str = "utf-8") -> dask.bag.Bag:
@@ -177,10 +226,11 @@ _Analysed = tuple[str, str, list[str | None], list[Claim]]
 
 def _analyse_partition(articles: Sequence[Article], splitter: SentenceSplitter) -> list[_Analysed]:
     out = []
-    for article in check_articles(articles, "claimtrack.dask.track"):
-        item = analyze_article(article, splitter)
-        names = [a.speaker_name for a in item.attributions]
-        out.append((article.id, content_hash(article), names, claims_of_article(item)))
+    with paused_gc():  # as in the tracker: the worker's heap holds the partitions done
+        for article in check_articles(articles, "claimtrack.dask.track"):
+            item = analyze_article(article, splitter)
+            names = [a.speaker_name for a in item.attributions]
+            out.append((article.id, content_hash(article), names, claims_of_article(item)))
     return out
 
 
@@ -191,25 +241,29 @@ def _heads(part: list[_Analysed]) -> list[tuple[str, str, list[str | None]]]:
 def _prepare_partition(
     part: list[_Analysed], chosen: list[int], speakers: SpeakerIndex
 ) -> tuple[list[Claim], list[ClaimText]]:
-    claims = [renamed(claim, speakers) for k in chosen for claim in part[k][3]]
-    return claims, [prepare_claim(claim) for claim in claims]
+    with paused_gc():  # the tracker prepares claims with it paused too
+        claims = [renamed(claim, speakers) for k in chosen for claim in part[k][3]]
+        return claims, [prepare_claim(claim) for claim in claims]
 
 
 def track(
-    articles: dask.bag.Bag | Sequence[Article],
+    articles: dask.bag.Bag | Iterable[Article],
     *,
     splitter: SentenceSplitter | None = None,
     index: ClaimIndex | None = None,
     stages: Stages | None = None,
+    partition_size: int | None = None,
 ) -> ClaimTracker:
     """The tracker of ``articles`` (a bag of :class:`~claimtrack.articles.Article`,
-    as :func:`bag_of` or :func:`read_jsonl_bag` make, or a sequence), analysed on
-    the Dask cluster in use (the current ``distributed.Client``, else Dask's
-    default scheduler): the same claims, links and clusters as
+    as :func:`bag_of` or :func:`read_jsonl_bag` make, or the articles themselves),
+    analysed on the Dask cluster in use (the current ``distributed.Client``, else
+    Dask's default scheduler): the same claims, links and clusters as
     ``ClaimTracker(keep_analyses=False).add(articles)`` (see the module doc).
 
     Args:
-        articles: The articles, in input order.
+        articles: The articles, in input order.  Articles given here (not in a
+            bag) are cut by :func:`partitioned` (``partition_size``), and
+            scattered to the workers of a distributed client.
         splitter: The sentence splitter (default: the shipped one).
         index: The claim index (default: :class:`ClaimIndex` with its defaults).
         stages: Progress, as ``stages(name, done, total)``: ``"analysing"`` and
@@ -221,13 +275,24 @@ def track(
     """
     _require()
     import dask
+    import dask.bag
 
-    bag = articles if not isinstance(articles, Sequence) else bag_of(articles)
     splitter = splitter or SentenceSplitter.default()
     tracker = ClaimTracker(splitter=splitter, index=index, keep_analyses=False)
-    parts = bag.map_partitions(_analyse_partition, dask.delayed(splitter)).to_delayed()
+    shared = dask.delayed(splitter)
+    client = _client()
+    chunks: list[Any] = []
+    if isinstance(articles, dask.bag.Bag):
+        parts = articles.map_partitions(_analyse_partition, shared).to_delayed()
+    else:
+        threads = sum(client.nthreads().values()) if client is not None else 1
+        chunks = list(partitioned(articles, partition_size=partition_size, workers=threads))
+        if client is not None:  # sent to the workers once, not through the scheduler
+            chunks = client.scatter(chunks, hash=False)
+        parts = [dask.delayed(_analyse_partition)(chunk, shared) for chunk in chunks]
     parts = list(_persisted(parts))
     heads = _computed([dask.delayed(_heads)(p) for p in parts], "analysing", stages)
+    del chunks  # analysed: the analyses hold what is needed of the articles
     digests = [(article_id, digest) for head in heads for article_id, digest, _ in head]
     fresh = set(tracker.fresh_articles(digests))
     chosen: list[list[int]] = []
@@ -286,15 +351,19 @@ def _computed(tasks: Sequence[Any], name: str, stages: Stages | None) -> list[An
     if stages is not None:
         stages(name, 0, len(tasks))
     if client is None:
-        results = list(dask.compute(*tasks))
+        with paused_gc():
+            results = list(dask.compute(*tasks))
     else:
         import distributed
 
         futures = client.compute(list(tasks))
-        for done, _ in enumerate(distributed.as_completed(futures), start=1):
-            if stages is not None:
-                stages(name, done, len(tasks))
-        results = client.gather(futures)
+        # the results are unpickled here as they come: millions of small objects that
+        # live on, which the collector would scan again and again
+        with paused_gc():
+            for done, _ in enumerate(distributed.as_completed(futures), start=1):
+                if stages is not None:
+                    stages(name, done, len(tasks))
+            results = client.gather(futures)
     if stages is not None:
         stages(name, len(tasks), len(tasks))
     return results

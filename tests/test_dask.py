@@ -77,9 +77,10 @@ def local(items: list[Article]) -> dict[str, Any]:
 def test_seeds_as_local(client: Any, seeds_dir: Path) -> None:
     """On the seeds, one article a partition: the same claims, links, ties and clusters."""
     seeds = list(read_articles(seeds_dir))
-    found = results(engine.track(engine.bag_of(seeds, partition_size=1)))
+    found = results(engine.track(seeds, partition_size=1))
     assert found == local(seeds)
     assert found["clusters"]
+    assert results(engine.track(engine.bag_of(seeds, partition_size=1))) == found
 
 
 # the client's event loop draws from the random module in its own thread while
@@ -100,14 +101,14 @@ def test_random_corpora_as_local(
     items = corpus + [a for a in extra if a.id not in {c.id for c in corpus}]
     if repeat:
         items.append(items[0])
-    assert results(engine.track(engine.bag_of(items, partition_size=size))) == local(items)
+    assert results(engine.track(items, partition_size=size)) == local(items)
 
 
 def test_duplicate_ids_raise(client: Any) -> None:
     """Two different articles with one id raise as the local tracker does."""
     items = [Article(id="x", text="Rain fell on Monday."), Article(id="x", text="Snow fell.")]
     with pytest.raises(DuplicateArticleError, match="'x'"):
-        engine.track(engine.bag_of(items, partition_size=1))
+        engine.track(items, partition_size=1)
 
 
 def test_jsonl_paths_read_on_workers(client: Any, seeds_dir: Path, tmp_path: Path) -> None:
@@ -252,3 +253,23 @@ def test_scheduler_and_two_workers_over_tcp(seeds_dir: Path) -> None:
         )
     assert (there.returncode, there.stderr) == (0, "")
     assert there.stdout == here != ""
+
+
+def test_workers_of_another_version_refused() -> None:
+    """Workers running another claimtrack (or none) are refused in one clear error:
+    the results depend on the code and data files they run."""
+
+    class Workers:
+        def __init__(self, answer: Any) -> None:
+            self.answer = answer
+
+        def run(self, function: Any) -> dict[str, str]:
+            if isinstance(self.answer, Exception):
+                raise self.answer
+            return {"tcp://w1": engine._version(), "tcp://w2": self.answer}
+
+    engine._check_versions(Workers(engine._version()), "tcp://s")  # the same: fine
+    with pytest.raises(engine.DaskError, match=r"run claimtrack 0\.0\.1, this process"):
+        engine._check_versions(Workers("0.0.1"), "tcp://s")
+    with pytest.raises(engine.DaskError, match=r"cannot run claimtrack .*ModuleNotFoundError"):
+        engine._check_versions(Workers(ModuleNotFoundError("claimtrack")), "tcp://s")
