@@ -31,7 +31,10 @@ analysing articles and taking their claims; *prepare*: pass 2, naming speakers
 and preparing claims; *index*: the driver's index; *cluster*: corroboration
 and clusters on the driver).  ``local`` analyses and prepares in one process,
 so its *analyse* holds both and its *index* includes preparing.  Memory is the
-peak resident set (``ru_maxrss``) of the driver and of each worker process.
+peak resident set (``ru_maxrss``) of the driver and of each worker process; CPU
+is the user + system time of the driver during the run (reading the articles
+left out) and of each worker process since it started: on a machine shared with
+other jobs, wall times depend on their load, CPU times much less.
 Bytes: the pickled article partitions sent to the workers, and the pickled
 claims and prepared texts sent back (``pickle`` protocol 5), per claim; and the
 bytes distributed itself counted leaving the workers (its
@@ -114,6 +117,12 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _cpu_seconds() -> float:
+    """CPU time (user + system) of this process so far."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -174,6 +183,7 @@ def _pickled(items: list[Any], step: int = 5000) -> int:
 def run_mode(args: argparse.Namespace) -> dict[str, Any]:
     articles = list(read_jsonl(args.articles))
     out: dict[str, Any] = {"mode": args.run, "articles": len(articles)}
+    cpu_before = _cpu_seconds()
     if args.run == "local":
         clock = Clock()
         tracker = ClaimTracker(keep_analyses=False)
@@ -189,6 +199,7 @@ def run_mode(args: argparse.Namespace) -> dict[str, Any]:
         }
         out["total"] = round(clock.seen["done"] - clock.start, 1)
         out["driver_mb"] = round(_peak_mb())
+        out["driver_cpu"] = round(_cpu_seconds() - cpu_before, 1)
     else:
         import claimtrack.dask as engine
 
@@ -215,6 +226,8 @@ def run_mode(args: argparse.Namespace) -> dict[str, Any]:
             }
             out["total"] = round(clock.seen["done"] - clock.start, 1)
             out["driver_mb"] = round(_peak_mb())
+            out["driver_cpu"] = round(_cpu_seconds() - cpu_before, 1)
+            out["worker_cpu"] = [round(c, 1) for c in client.run(_cpu_seconds).values()]
             peaks = client.run(
                 lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             ).values()
