@@ -247,7 +247,7 @@ def _prepare_partition(
 
 
 def track(
-    articles: dask.bag.Bag | Iterable[Article],
+    articles: dask.bag.Bag | Iterable[Article] | str | Sequence[str],
     *,
     splitter: SentenceSplitter | None = None,
     index: ClaimIndex | None = None,
@@ -255,7 +255,8 @@ def track(
     partition_size: int | None = None,
 ) -> ClaimTracker:
     """The tracker of ``articles`` (a bag of :class:`~claimtrack.articles.Article`,
-    as :func:`bag_of` or :func:`read_jsonl_bag` make, or the articles themselves),
+    as :func:`bag_of` or :func:`read_jsonl_bag` make, the articles themselves, or
+    the paths or URLs of JSON Lines files, read on the workers by :func:`read_jsonl_bag`),
     analysed on the Dask cluster in use (the current ``distributed.Client``, else
     Dask's default scheduler): the same claims, links and clusters as
     ``ClaimTracker(keep_analyses=False).add(articles)`` (see the module doc).
@@ -282,11 +283,16 @@ def track(
     shared = dask.delayed(splitter)
     client = _client()
     chunks: list[Any] = []
-    if isinstance(articles, dask.bag.Bag):
-        parts = articles.map_partitions(_analyse_partition, shared).to_delayed()
+    source: Any = articles  # a bag (typed Any), paths, or articles
+    if isinstance(source, str) or (
+        isinstance(source, Sequence) and source and isinstance(source[0], str)
+    ):
+        source = read_jsonl_bag(source)
+    if isinstance(source, dask.bag.Bag):
+        parts = source.map_partitions(_analyse_partition, shared).to_delayed()
     else:
         threads = sum(client.nthreads().values()) if client is not None else 1
-        chunks = list(partitioned(articles, partition_size=partition_size, workers=threads))
+        chunks = list(partitioned(source, partition_size=partition_size, workers=threads))
         if client is not None:  # sent to the workers once, not through the scheduler
             chunks = client.scatter(chunks, hash=False)
         parts = [dask.delayed(_analyse_partition)(chunk, shared) for chunk in chunks]

@@ -122,6 +122,7 @@ def test_jsonl_paths_read_on_workers(client: Any, seeds_dir: Path, tmp_path: Pat
     here = [a for p in paths for a in read_articles(p)]
     assert engine.read_jsonl_bag(paths).compute() == here
     assert results(engine.track(engine.read_jsonl_bag(paths))) == local(here)
+    assert results(engine.track(paths)) == local(here)
 
 
 def run(*argv: str) -> tuple[int, str, str]:
