@@ -26,7 +26,7 @@ from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from claimtrack import __version__
 from claimtrack.analysis import Analysis, analyze, in_convention, paused_gc
-from claimtrack.articles import ArticleSet, ArticleStream
+from claimtrack.articles import Article, ArticleSet, ArticleStream
 from claimtrack.exceptions import ClaimtrackError, InputError
 from claimtrack.quotes import CONVENTIONS
 from claimtrack.report import (
@@ -226,8 +226,32 @@ def _add_command(
         )
     if text_form is not None:
         _add_format_option(parser, text_form)
+    if name in ("links", "clusters", "ingest"):
+        _add_engine_options(parser)
     parser.set_defaults(run=run)
     return parser
+
+
+def _add_engine_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--engine",
+        choices=["local", "dask"],
+        default="local",
+        help="where articles are analysed: local (this process) or dask (the workers of a Dask "
+        "cluster; the same results; needs pip install 'claimtrack[dask]') (default: local)",
+    )
+    parser.add_argument(
+        "--workers",
+        type=_int_at_least(1),
+        metavar="N",
+        help="with --engine dask: a local cluster of N worker processes (default: 2)",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask: the scheduler of a running Dask cluster, e.g. "
+        "tcp://10.0.0.5:8786, instead of a local cluster",
+    )
 
 
 class _Parser(argparse.ArgumentParser):
@@ -416,6 +440,59 @@ def _report_input(articles: ArticleSet, err: IO[str], read: int | None = None) -
     )
 
 
+class _Engine:
+    """Where articles are analysed: here, or on a Dask cluster (``--engine dask``),
+    connected to when first needed and closed by :meth:`close`."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.dask = getattr(args, "engine", "local") == "dask"
+        self.workers: int | None = getattr(args, "workers", None)
+        self.scheduler: str | None = getattr(args, "scheduler", None)
+        self._stack = contextlib.ExitStack()
+        self._connected = False
+        self._workers = 1
+
+    def check(self) -> None:
+        """Usage errors in the engine options."""
+        if not self.dask and (self.workers is not None or self.scheduler is not None):
+            raise _UsageError("--workers and --scheduler go with --engine dask")
+        if self.workers is not None and self.scheduler is not None:
+            raise _UsageError("--workers makes a local cluster: leave it out with --scheduler")
+
+    def _connect(self) -> None:
+        if not self._connected:
+            import claimtrack.dask as engine
+
+            client = self._stack.enter_context(
+                engine.connect(workers=self.workers, scheduler=self.scheduler)
+            )
+            self._workers = max(1, sum(client.nthreads().values()))  # worker threads
+            self._connected = True
+
+    def track(
+        self, articles: ArticleSet, splitter: SentenceSplitter, stages: _Stages
+    ) -> ClaimTracker:
+        """The tracker of the articles, analysed on the cluster."""
+        import claimtrack.dask as engine
+
+        self._connect()
+        return engine.track(articles, splitter=splitter, stages=stages)
+
+    def analyzer(
+        self, splitter: SentenceSplitter | None
+    ) -> Callable[[Sequence[Article]], Analysis] | None:
+        """What a claim store analyses new articles with (None: here)."""
+        if not self.dask:
+            return None
+        import claimtrack.dask as engine
+
+        self._connect()
+        return engine.analyzer(splitter, workers=self._workers)
+
+    def close(self) -> None:
+        self._stack.close()
+
+
 class _Source:
     """What a command works on: articles read from PATHs, or a claim store."""
 
@@ -423,6 +500,7 @@ class _Source:
         self, args: argparse.Namespace, articles: ArticleSet, store: ClaimStore | None, err: IO[str]
     ) -> None:
         self.args, self.articles, self.store, self.err = args, articles, store, err
+        self.engine = _Engine(args)
         self.ingested: IngestReport | None = None
         self.read = 0
         self._tracker: ClaimTracker | None = None
@@ -455,6 +533,15 @@ class _Source:
         if asked for: it costs memory)."""
         if self.store is not None:
             return self.store.tracker()
+        if self._tracker is None and self.engine.dask and not keep_analyses:
+            stages = _Stages(self.err, self.shows_progress)
+            try:
+                tracker = self.engine.track(self.articles, self._splitter(), stages)
+                stages("linking", 0, 0)
+                tracker.clusters()
+            finally:
+                stages.close()
+            self._tracker = tracker
         if self._tracker is None:
             from claimtrack.tracker import ClaimTracker
 
@@ -651,7 +738,9 @@ def main(
     args = _build_parser().parse_args(argv)
     run: Runner = args.run
     store: ClaimStore | None = None
+    engine = _Engine(args)
     try:
+        engine.check()
         if not args.paths and (not args.db or args.command == "ingest"):
             needs = "PATHs to add" if args.command == "ingest" else "PATHs, or a store (--db FILE)"
             raise _UsageError(f"{args.command} needs {needs}")
@@ -660,7 +749,7 @@ def main(
         if args.db and args.paths and not args.learn:
             # into a store: articles are read, analysed and written a batch at a time
             stream = _stream(args)
-            store = ClaimStore(args.db)
+            store = ClaimStore(args.db, analyzer=engine.analyzer(None))
             progress = _Progress(0, "storing", err, not args.quiet and err.isatty())
             stages = _Stages(err, not args.quiet and err.isatty())
             try:
@@ -673,6 +762,7 @@ def main(
                 _report_input(articles, err)
                 raise InputError(_nothing_read(args.paths, articles))
             source = _Source(args, articles, store, err)
+            source.engine = engine
             source.ingested, source.read = ingested, stream.count
             for duplicate in ingested.duplicates:
                 err.write(f"claimtrack: skipped: {duplicate}\n")
@@ -682,9 +772,15 @@ def main(
                 _report_input(articles, err)
                 raise InputError(_nothing_read(args.paths, articles))
             source = _Source(args, articles, None, err)
+            source.engine = engine
             source.read = len(articles)
             if args.db:
-                store = ClaimStore(args.db, splitter=source._splitter())
+                splitter = source._splitter()
+                store = ClaimStore(
+                    args.db,
+                    splitter=splitter,
+                    analyzer=engine.analyzer(splitter) if args.paths else None,
+                )
                 source.store = store
                 if args.paths:
                     source.ingested = store.add(articles)
@@ -720,6 +816,7 @@ def main(
     finally:
         if store is not None:
             store.close()
+        engine.close()
     _report_input(articles, err, source.read)
     return 0
 

@@ -348,17 +348,30 @@ class ClaimIndex:
         return out
 
     def extend(
-        self, claims: Iterable[Claim], *, progress: Callable[[int], None] | None = None
+        self,
+        claims: Iterable[Claim],
+        *,
+        texts: Sequence[ClaimText] | None = None,
+        progress: Callable[[int], None] | None = None,
     ) -> None:
         """Index new claims, as :meth:`add` does, without listing their links
         (:meth:`links` gives them all): the cheap way to add in many batches.
-        ``progress`` is called with the number of claims done after each chunk."""
-        new = [c for c in claims if c.id not in self._position]
+        ``texts``, if given, are the claims prepared already (by
+        :func:`~claimtrack.claimtext.prepare_claim`, one per claim, as on the
+        workers of a Dask cluster: see :mod:`claimtrack.dask`); ``progress`` is
+        called with the number of claims done after each chunk."""
+        claims = list(claims)
+        if texts is not None and len(texts) != len(claims):
+            raise ValueError(f"{len(claims)} claims but {len(texts)} prepared texts")
+        keep = [k for k, c in enumerate(claims) if c.id not in self._position]
+        new = [claims[k] for k in keep]
+        prepared = None if texts is None else [texts[k] for k in keep]
         with paused_gc():
             for lo in range(0, len(new), self.chunk):
-                self._add_chunk(new[lo : lo + self.chunk])
+                hi = lo + self.chunk
+                self._add_chunk(new[lo:hi], None if prepared is None else prepared[lo:hi])
                 if progress is not None:
-                    progress(min(lo + self.chunk, len(new)))
+                    progress(min(hi, len(new)))
 
     def occurrences(self, claim_id: str) -> list[Claim]:
         """The claims with the same words as this one (itself included), in timeline order."""

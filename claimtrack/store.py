@@ -272,6 +272,10 @@ class ClaimStore:
         path: The store's file (made if missing).
         splitter: The sentence splitter for new articles.
         batch: Articles analysed and written per transaction.
+        analyzer: What analyses a batch of new articles (default:
+            :func:`~claimtrack.analysis.analyze` with ``splitter``); another one
+            must give what it gives, as :func:`claimtrack.dask.analyzer` does on
+            a Dask cluster while this store stays the one writer.
 
     Raises:
         StoreError: the file is not a claimtrack store, was written by a newer
@@ -284,10 +288,12 @@ class ClaimStore:
         *,
         splitter: SentenceSplitter | None = None,
         batch: int = 500,
+        analyzer: Callable[[Sequence[Article]], Analysis] | None = None,
     ) -> None:
         self.path = Path(path)
         self.batch = max(1, batch)
         self.splitter = splitter or SentenceSplitter.default()
+        self.analyzer = analyzer
         self._db = self._open()
         self._tracker: ClaimTracker | None = None
         self._analyses: list[ArticleAnalysis] | None = None
@@ -453,7 +459,10 @@ class ClaimStore:
                 self._tracker = None  # its index holds the old claims: taken back anew
             tracker = self.tracker()
             first = len(tracker.index.claims)
-            items = analyze(articles, splitter=self.splitter).articles
+            if self.analyzer is None:
+                items = analyze(articles, splitter=self.splitter).articles
+            else:
+                items = self.analyzer(articles).articles
             tracker.add_analysed(items, stages=stages)
             self._analyses = None
             seq = db.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]

@@ -108,7 +108,11 @@ class ClaimTracker:
             if progress is not None:
                 progress(done)
         speakers = SpeakerIndex.build(names)
-        self._index_claims(fresh, [renamed(claim, speakers) for claim in raw], stages)
+        self._index_claims(
+            {a.id: content_hash(a) for a in fresh.values()},
+            [renamed(claim, speakers) for claim in raw],
+            stages,
+        )
 
     def add_analysed(
         self, items: Sequence[ArticleAnalysis], *, stages: Stages | None = None
@@ -124,39 +128,82 @@ class ClaimTracker:
         if self.keep_analyses:
             self.articles.extend(taken)
         self._index_claims(
-            {item.article.id: item.article for item in taken},
+            {item.article.id: content_hash(item.article) for item in taken},
             [claim for item in taken for claim in claims_of_article(item)],
             stages,
         )
 
     def _fresh(self, articles: Iterable[Article]) -> dict[str, Article]:
         """The articles not added yet, by id (an id taken by another article raises)."""
-        fresh: dict[str, Article] = {}
-        digests: dict[str, str] = {}
-        for article in articles:
-            digest = content_hash(article)
-            known = self._digests.get(article.id) or digests.get(article.id)
+        articles = list(articles)
+        chosen = self.fresh_articles((a.id, content_hash(a)) for a in articles)
+        return {articles[k].id: articles[k] for k in chosen}
+
+    def fresh_articles(self, digests: Iterable[tuple[str, str]]) -> list[int]:
+        """Which articles, given as ``(id, content_hash)`` in input order, :meth:`add`
+        would take: the positions of the first of each id not added before.
+
+        Raises:
+            DuplicateArticleError: two different articles share an id (in
+                ``digests``, or with one added before).
+        """
+        chosen: list[int] = []
+        seen: dict[str, str] = {}
+        for position, (article_id, digest) in enumerate(digests):
+            known = self._digests.get(article_id) or seen.get(article_id)
             if known is None:
-                fresh[article.id] = article
-                digests[article.id] = digest
+                chosen.append(position)
+                seen[article_id] = digest
             elif known != digest:
                 raise DuplicateArticleError(
-                    f"article id {article.id!r} is already taken by a different article "
+                    f"article id {article_id!r} is already taken by a different article "
                     "(other text or metadata): ids must be unique"
                 )
-        return fresh
+        return chosen
+
+    def add_prepared(
+        self,
+        digests: Sequence[tuple[str, str]],
+        claims: Sequence[Claim],
+        texts: Sequence[ClaimText],
+        *,
+        stages: Stages | None = None,
+    ) -> None:
+        """Link the claims of articles analysed and prepared elsewhere (on the
+        workers of a Dask cluster: see :mod:`claimtrack.dask`), as :meth:`add` links
+        them: ``digests`` are the articles' ``(id, content_hash)`` as
+        :meth:`fresh_articles` chose them, ``claims`` their claims with speakers
+        named canonically across the batch, ``texts`` each claim prepared by
+        :func:`~claimtrack.claimtext.prepare_claim`.
+
+        Raises:
+            DuplicateArticleError: as :meth:`add`; nothing is added.
+        """
+        if len(self.fresh_articles(digests)) != len(digests):
+            raise DuplicateArticleError(
+                "add_prepared takes the articles fresh_articles chose: each id once, "
+                "none added before"
+            )
+        self._index_claims(dict(digests), list(claims), stages, texts)
 
     def _index_claims(
-        self, articles: dict[str, Article], claims: list[Claim], stages: Stages | None = None
+        self,
+        digests: dict[str, str],
+        claims: list[Claim],
+        stages: Stages | None = None,
+        texts: Sequence[ClaimText] | None = None,
     ) -> None:
-        for article in articles.values():
-            self._digests[article.id] = content_hash(article)
+        self._digests.update(digests)
         first = len(self.index.texts)
         if stages is None:
-            self.index.extend(claims)
+            self.index.extend(claims, texts=texts)
         else:
             stages("indexing", 0, len(claims))
-            self.index.extend(claims, progress=lambda done: stages("indexing", done, len(claims)))
+            self.index.extend(
+                claims,
+                texts=texts,
+                progress=lambda done: stages("indexing", done, len(claims)),
+            )
         self._vocabulary.add_claims(self.index.claims[first:], self.index.texts[first:])
         self._clusters = None
         self._kept = None

@@ -298,3 +298,14 @@ def test_long_stages_show_progress_on_a_terminal(
         (tmp_path / "s.db").unlink(missing_ok=True)
         assert main(argv + quiet, out=io.StringIO(), err=stream) == 0
         assert stream.getvalue() == ""
+
+
+def test_dask_engine_without_dask(seeds_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the dask extra, --engine dask is one error line saying what to install."""
+    for module in ("dask", "dask.bag", "distributed"):
+        monkeypatch.setitem(sys.modules, module, None)  # import fails as if not installed
+    for command in ("clusters", "links"):
+        code, out, err = run(command, str(seeds_dir), "--engine", "dask")
+        assert code == 1 and out == "" and err.count("\n") == 1
+        assert err.startswith("claimtrack: error: the Dask engine needs")
+        assert "pip install 'claimtrack[dask]'" in err

@@ -653,3 +653,20 @@ def test_copies_of_one_agency_story_are_one_report(seeds_dir: Path) -> None:
     )
     (cluster,) = [c for c in other.clusters() if len(c.members) == 3]
     assert cluster.independent == 2  # the two AP copies are one report, Reuters another
+
+
+def test_extend_with_prepared_texts_as_without() -> None:
+    """Claims given with their prepared texts are indexed as the index prepares them;
+    a text missing is an error, not a silent shift."""
+    from claimtrack.claimtext import prepare_claim
+
+    claims = [
+        Claim("x#0", "x", 0, 0, 30, "Russia sent two bombers to Belarus."),
+        Claim("y#0", "y", 0, 0, 30, "Russia sent two bombers to Belarus on Saturday."),
+    ]
+    given, made = ClaimIndex(), ClaimIndex()
+    given.extend(claims, texts=[prepare_claim(c) for c in claims])
+    made.extend(claims)
+    assert given.links() == made.links() != []
+    with pytest.raises(ValueError, match="2 claims but 1 prepared texts"):
+        ClaimIndex().extend(claims, texts=[prepare_claim(claims[0])])

@@ -36,6 +36,7 @@ ORDER = [
     "stories",
     "tracker",
     "store",
+    "dask",
     "report",
     "document",
     "page",
@@ -88,3 +89,14 @@ def test_sentences_and_claims_start_without_the_later_stages() -> None:
     ).stdout
     for later in ("clusters", "matching", "tracker", "store", "document", "page"):
         assert f"'claimtrack.{later}'" not in loaded
+
+
+def test_core_never_imports_dask() -> None:
+    """Importing claimtrack, its command line and its store loads no Dask: only
+    claimtrack.dask uses it, and only when called."""
+    code = (
+        "import sys, claimtrack, claimtrack.cli, claimtrack.store, claimtrack.dask\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))"
+    )
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "[]"

@@ -1,0 +1,407 @@
+"""The same claims, links and clusters, computed on a Dask cluster.
+
+Install the extra first: ``pip install 'claimtrack[dask]'``.  Nothing else in
+claimtrack imports this module (nor Dask): the command line imports it only for
+``--engine dask``.
+
+What runs where (:func:`track`):
+
+1. **On the workers, per partition** of a :class:`dask.bag.Bag` of articles:
+   each article is analysed alone (:func:`claimtrack.analysis.analyze_article`)
+   and its claims taken; the results stay on the workers, and only each
+   article's id, content hash and speaker names go to the driver.
+2. **On the driver:** the articles a :class:`~claimtrack.tracker.ClaimTracker`
+   would take (the first of each id) are chosen, and the corpus-wide
+   :class:`~claimtrack.speakers.SpeakerIndex` is built from their speaker names
+   (a few bytes per article); it is sent to every worker once.
+3. **On the workers, per partition:** each chosen article's claims are named
+   canonically (:func:`claimtrack.claims.renamed`) and prepared for comparison
+   (:func:`claimtrack.claimtext.prepare_claim`), and sent to the driver.
+4. **On the driver:** a :class:`~claimtrack.tracker.ClaimTracker` indexes the
+   prepared claims in input order (:meth:`ClaimTracker.add_prepared
+   <claimtrack.tracker.ClaimTracker.add_prepared>`): candidates, relations,
+   article ties, corroboration and clusters are computed by the code the local
+   engine runs, on the same claims in the same order.
+
+So the results are those of ``ClaimTracker(keep_analyses=False).add(articles)``,
+byte for byte: the tests compare the command line's JSON Lines output of both
+engines on the seeds and on random corpora.  ``docs/scale.md`` says what the
+driver's share costs and what distributing it would take.
+
+:func:`analyzer` does steps 1 and 2 for a :class:`~claimtrack.store.ClaimStore`
+(one writer: the workers analyse a batch, the driver names speakers and writes).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from claimtrack.analysis import Analysis, ArticleAnalysis, analyze_article, paused_gc
+from claimtrack.articles import Article, check_articles, content_hash, read_jsonl
+from claimtrack.claims import Claim, claims_of_article, renamed
+from claimtrack.claimtext import ClaimText, prepare_claim
+from claimtrack.clusters import ClaimIndex
+from claimtrack.exceptions import ClaimtrackError
+from claimtrack.sentences import SentenceSplitter
+from claimtrack.speakers import SpeakerIndex
+from claimtrack.tracker import ClaimTracker, Stages, merge_analyses
+
+if TYPE_CHECKING:
+    import dask.bag
+    import distributed
+
+__all__ = [
+    "DaskError",
+    "analyzer",
+    "bag_of",
+    "connect",
+    "partitioned",
+    "read_jsonl_bag",
+    "track",
+]
+
+#: Articles per partition when a bag is made from a sequence of articles.
+PARTITION_ARTICLES = 500
+
+INSTALL_HINT = "pip install 'claimtrack[dask]'"
+
+#: Seconds to wait for a scheduler to answer.
+CONNECT_TIMEOUT = 10.0
+
+
+class DaskError(ClaimtrackError, RuntimeError):
+    """Dask is missing, or the cluster cannot be reached."""
+
+
+def _require() -> None:
+    try:
+        import dask.bag  # noqa: F401
+        import distributed  # noqa: F401
+    except ImportError as exc:
+        raise DaskError(
+            f"the Dask engine needs dask[bag] and distributed ({exc.name} is not installed): "
+            f"{INSTALL_HINT}"
+        ) from None
+
+
+@contextlib.contextmanager
+def connect(
+    *, workers: int | None = None, scheduler: str | None = None, timeout: float | None = None
+) -> Iterator[distributed.Client]:
+    """A client of a Dask cluster: the scheduler at ``scheduler`` (``tcp://host:port``),
+    or else a local cluster of ``workers`` processes (default 2), one thread each,
+    closed on leaving.  ``timeout``: seconds to wait for the scheduler (default
+    :data:`CONNECT_TIMEOUT`).
+
+    Raises:
+        DaskError: Dask is not installed, or the scheduler cannot be reached.
+    """
+    _require()
+    import logging
+
+    import distributed
+
+    if scheduler is not None:
+        try:
+            client = distributed.Client(scheduler, timeout=timeout or CONNECT_TIMEOUT)
+        except (OSError, TimeoutError) as exc:
+            raise DaskError(
+                f"cannot reach the Dask scheduler at {scheduler}: {exc} "
+                "(start one with `dask scheduler`, or leave out --scheduler for a local cluster)"
+            ) from None
+        with client:
+            _check_versions(client, scheduler)
+            yield client
+        return
+    cluster = distributed.LocalCluster(
+        n_workers=workers or 2,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=":0",
+        silence_logs=logging.ERROR,
+    )
+    with cluster, distributed.Client(cluster) as client:
+        yield client
+
+
+def _version() -> str:
+    """The version of claimtrack installed where this runs."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("claimtrack")
+    except PackageNotFoundError:
+        return "0.0.0"
+
+
+def _check_versions(client: distributed.Client, scheduler: str) -> None:
+    """Raise unless every worker runs the claimtrack the driver runs: the results
+    depend on its code and data files."""
+    try:
+        found = client.run(_version)
+    except Exception as exc:  # the workers cannot unpickle a claimtrack function
+        raise DaskError(
+            f"the workers at {scheduler} cannot run claimtrack ({type(exc).__name__}: {exc}): "
+            "install it on every worker"
+        ) from None
+    other = sorted({v for v in found.values() if v != _version()})
+    if other:
+        raise DaskError(
+            f"the workers at {scheduler} run claimtrack {', '.join(other)}, this process "
+            f"{_version()}: install one version everywhere (the results depend on it)"
+        )
+
+
+def bag_of(
+    articles: Iterable[Article], *, partition_size: int | None = None, workers: int = 1
+) -> dask.bag.Bag:
+    """A bag of articles in their order, ``partition_size`` articles a partition
+    (default: see :func:`partitioned`).  (:func:`track` takes the articles
+    themselves as well, and scatters them to the workers rather than putting them
+    in the task graph.)"""
+    _require()
+    import dask.bag
+
+    chunks = partitioned(articles, partition_size=partition_size, workers=workers)
+    size = max(1, len(chunks[0]))
+    return dask.bag.from_sequence([a for chunk in chunks for a in chunk], partition_size=size)
+
+
+def partitioned(
+    articles: Iterable[Article], *, partition_size: int | None = None, workers: int = 1
+) -> list[list[Article]]:
+    """Articles cut in partitions of ``partition_size`` articles, in their order
+    (default: at most :data:`PARTITION_ARTICLES`, and at least 4 partitions a
+    worker, so that a slow partition does not hold the others up)."""
+    chosen = check_articles(articles, "claimtrack.dask")
+    if partition_size is None:
+        wanted = max(4 * max(1, workers), math.ceil(len(chosen) / PARTITION_ARTICLES))
+        partition_size = math.ceil(len(chosen) / wanted)
+    size = max(1, partition_size)
+    return [chosen[lo : lo + size] for lo in range(0, len(chosen), size)] or [[]]
+
+
+def read_jsonl_bag(paths: str | Sequence[str], *, encoding: str = "utf-8") -> dask.bag.Bag:
+    """A bag of the articles of JSON Lines files, one partition per file, read on
+    the workers (as :func:`claimtrack.articles.read_jsonl` reads them: the same
+    ids, the same errors).  Paths hold no wildcards; a path with ``://`` is a URL
+    opened with fsspec (``s3://``, ``https://``, ... as its installed backends allow).
+    """
+    _require()
+    import dask.bag
+
+    paths = [paths] if isinstance(paths, str) else list(paths)
+    return dask.bag.from_sequence(paths, npartitions=max(1, len(paths))).map_partitions(
+        _read_partition, encoding
+    )
+
+
+def _read_partition(paths: Sequence[str], encoding: str) -> list[Article]:
+    out: list[Article] = []
+    for path in paths:
+        if "://" not in path:
+            out.extend(read_jsonl(path, encoding=encoding))
+            continue
+        import tempfile
+
+        import fsspec
+
+        with (
+            fsspec.open(path, "rb") as remote,
+            tempfile.TemporaryDirectory() as folder,
+        ):
+            local = Path(folder) / Path(path.rsplit("/", 1)[-1] or "articles.jsonl")
+            local.write_bytes(remote.read())
+            out.extend(read_jsonl(local, encoding=encoding))
+    return out
+
+
+#: What a worker keeps of an analysed article: id, content hash, speaker names, claims.
+_Analysed = tuple[str, str, list[str | None], list[Claim]]
+
+
+def _analyse_partition(articles: Sequence[Article], splitter: SentenceSplitter) -> list[_Analysed]:
+    out = []
+    with paused_gc():  # as in the tracker: the worker's heap holds the partitions done
+        for article in check_articles(articles, "claimtrack.dask.track"):
+            item = analyze_article(article, splitter)
+            names = [a.speaker_name for a in item.attributions]
+            out.append((article.id, content_hash(article), names, claims_of_article(item)))
+    return out
+
+
+def _heads(part: list[_Analysed]) -> list[tuple[str, str, list[str | None]]]:
+    return [(article_id, digest, names) for article_id, digest, names, _ in part]
+
+
+def _prepare_partition(
+    part: list[_Analysed], chosen: list[int], speakers: SpeakerIndex
+) -> tuple[list[Claim], list[ClaimText]]:
+    with paused_gc():  # the tracker prepares claims with it paused too
+        claims = [renamed(claim, speakers) for k in chosen for claim in part[k][3]]
+        return claims, [prepare_claim(claim) for claim in claims]
+
+
+def track(
+    articles: dask.bag.Bag | Iterable[Article] | str | Sequence[str],
+    *,
+    splitter: SentenceSplitter | None = None,
+    index: ClaimIndex | None = None,
+    stages: Stages | None = None,
+    partition_size: int | None = None,
+) -> ClaimTracker:
+    """The tracker of ``articles`` (a bag of :class:`~claimtrack.articles.Article`,
+    as :func:`bag_of` or :func:`read_jsonl_bag` make, the articles themselves, or
+    the paths or URLs of JSON Lines files, read on the workers by :func:`read_jsonl_bag`),
+    analysed on the Dask cluster in use (the current ``distributed.Client``, else
+    Dask's default scheduler): the same claims, links and clusters as
+    ``ClaimTracker(keep_analyses=False).add(articles)`` (see the module doc).
+
+    Args:
+        articles: The articles, in input order.  Articles given here (not in a
+            bag) are cut by :func:`partitioned` (``partition_size``), and
+            scattered to the workers of a distributed client.
+        splitter: The sentence splitter (default: the shipped one).
+        index: The claim index (default: :class:`ClaimIndex` with its defaults).
+        stages: Progress, as ``stages(name, done, total)``: ``"analysing"`` and
+            ``"preparing"`` partitions, then the tracker's ``"indexing"``.
+
+    Raises:
+        DaskError: Dask is not installed.
+        DuplicateArticleError: two different articles share an id.
+    """
+    _require()
+    import dask
+    import dask.bag
+
+    splitter = splitter or SentenceSplitter.default()
+    tracker = ClaimTracker(splitter=splitter, index=index, keep_analyses=False)
+    shared = dask.delayed(splitter)
+    client = _client()
+    chunks: list[Any] = []
+    source: Any = articles  # a bag (typed Any), paths, or articles
+    if isinstance(source, str) or (
+        isinstance(source, Sequence) and source and isinstance(source[0], str)
+    ):
+        source = read_jsonl_bag(source)
+    if isinstance(source, dask.bag.Bag):
+        parts = source.map_partitions(_analyse_partition, shared).to_delayed()
+    else:
+        threads = sum(client.nthreads().values()) if client is not None else 1
+        chunks = list(partitioned(source, partition_size=partition_size, workers=threads))
+        if client is not None:  # sent to the workers once, not through the scheduler
+            chunks = client.scatter(chunks, hash=False)
+        parts = [dask.delayed(_analyse_partition)(chunk, shared) for chunk in chunks]
+    parts = list(_persisted(parts))
+    heads = _computed([dask.delayed(_heads)(p) for p in parts], "analysing", stages)
+    del chunks  # analysed: the analyses hold what is needed of the articles
+    digests = [(article_id, digest) for head in heads for article_id, digest, _ in head]
+    fresh = set(tracker.fresh_articles(digests))
+    chosen: list[list[int]] = []
+    names: list[str | None] = []
+    position = 0
+    for head in heads:
+        mine = []
+        for k, (_, _, found) in enumerate(head):
+            if position in fresh:
+                mine.append(k)
+                names.extend(found)
+            position += 1
+        chosen.append(mine)
+    speakers = dask.delayed(SpeakerIndex.build(names))
+    prepared = _computed(
+        [
+            dask.delayed(_prepare_partition)(p, mine, speakers)
+            for p, mine in zip(parts, chosen, strict=True)
+        ],
+        "preparing",
+        stages,
+    )
+    del parts
+    claims = [claim for part_claims, _ in prepared for claim in part_claims]
+    texts = [text for _, part_texts in prepared for text in part_texts]
+    del prepared
+    tracker.add_prepared([digests[k] for k in sorted(fresh)], claims, texts, stages=stages)
+    return tracker
+
+
+def _client() -> Any:
+    try:
+        import distributed
+
+        return distributed.get_client()
+    except (ImportError, ValueError):
+        return None
+
+
+def _persisted(parts: Sequence[Any]) -> Sequence[Any]:
+    """The partitions computed and kept where they were computed (on the workers
+    with a distributed client)."""
+    import dask
+
+    client = _client()
+    if client is not None:
+        return list(client.persist(list(parts)))
+    return list(dask.persist(*parts))
+
+
+def _computed(tasks: Sequence[Any], name: str, stages: Stages | None) -> list[Any]:
+    """The results of ``tasks`` in their order, counted in ``stages`` as they come."""
+    import dask
+
+    client = _client()
+    if stages is not None:
+        stages(name, 0, len(tasks))
+    if client is None:
+        with paused_gc():
+            results = list(dask.compute(*tasks))
+    else:
+        import distributed
+
+        futures = client.compute(list(tasks))
+        # the results are unpickled here as they come: millions of small objects that
+        # live on, which the collector would scan again and again
+        with paused_gc():
+            for done, _ in enumerate(distributed.as_completed(futures), start=1):
+                if stages is not None:
+                    stages(name, done, len(tasks))
+            results = client.gather(futures)
+    if stages is not None:
+        stages(name, len(tasks), len(tasks))
+    return results
+
+
+def analyzer(
+    splitter: SentenceSplitter | None = None, *, workers: int = 2
+) -> Callable[[Sequence[Article]], Analysis]:
+    """A function that analyses a batch of articles on the Dask cluster in use (each
+    article on a worker, speakers named across the batch on the driver), as
+    :func:`claimtrack.analysis.analyze` does: for ``ClaimStore(analyze=...)``, so
+    that the workers analyse and the driver alone writes the store."""
+    _require()
+    import dask
+
+    splitter = splitter or SentenceSplitter.default()
+    shared = dask.delayed(splitter)
+
+    def run(articles: Sequence[Article]) -> Analysis:
+        articles = list(articles)
+        size = max(1, math.ceil(len(articles) / max(1, 2 * workers)))
+        tasks = [
+            dask.delayed(_analyse_batch)(articles[lo : lo + size], shared)
+            for lo in range(0, len(articles), size)
+        ]
+        items = [item for part in _computed(tasks, "analysing", None) for item in part]
+        return merge_analyses(items)
+
+    return run
+
+
+def _analyse_batch(
+    articles: Sequence[Article], splitter: SentenceSplitter
+) -> list[ArticleAnalysis]:
+    return [analyze_article(article, splitter) for article in articles]
