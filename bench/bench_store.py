@@ -10,8 +10,10 @@ For each size, the synthetic corpus of ``bench/synth.py`` (real sentences,
 reprinted and edited by other outlets; the same seed gives the same corpus) is
 written as JSON Lines articles, one claim a paragraph, in date order, to a
 temporary folder, the last 1% of the articles apart.  Each step runs as its own
-process (``python -m claimtrack ... --quiet``), timed by the wall clock, with
-its peak resident set (``ru_maxrss`` of the child):
+process (``PYTHON -m claimtrack ... --quiet --jobs N``), timed by the wall clock,
+with its peak memory: the largest of the child's own peak resident set
+(``ru_maxrss``) and the summed proportional set size (PSS, shared pages counted
+once) of the child and its worker processes, sampled every 0.1 s:
 
 ``clusters``  one-shot ``claimtrack clusters FILE --format jsonl`` on the 99%;
 ``ingest``    ``claimtrack ingest FILE --db DB`` of the 99% into a new store;
@@ -64,17 +66,57 @@ def write_articles(corpus: synth.Corpus, path: Path, rest: Path) -> tuple[int, i
     return cut, len(ids) - cut
 
 
-def run(*args: str) -> tuple[float, float]:
-    """Seconds and peak MB of ``python -m claimtrack ARGS --quiet``, output discarded."""
+def _descendants(pid: int) -> list[int]:
+    """A process and all its descendants (workers, a fork server and its children)."""
+    parents: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                stat = Path(f"/proc/{entry.name}/stat").read_text()
+            except OSError:
+                continue
+            parent = int(stat.rsplit(")", 1)[1].split()[1])
+            parents.setdefault(parent, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo.extend(parents.get(current, ()))
+    return found
+
+
+def _pss_mb(pids: list[int]) -> float:
+    """The summed proportional set size of processes (shared pages counted once)."""
+    total = 0
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+                    break
+        except OSError:
+            continue
+    return total / 1024
+
+
+def run(python: str, *args: str) -> tuple[float, float]:
+    """Seconds and peak MB of ``PYTHON -m claimtrack ARGS --quiet``, output discarded: the
+    peak of the summed PSS of the process and its worker processes, sampled every 0.1 s
+    (and at least the main process's own peak resident set)."""
     start = time.perf_counter()
+    peak = 0.0
     with open(os.devnull, "wb") as sink:
-        child = subprocess.Popen(
-            [sys.executable, "-m", "claimtrack", *args, "--quiet"], stdout=sink
-        )
-        _, status, usage = os.wait4(child.pid, 0)
+        child = subprocess.Popen([python, "-m", "claimtrack", *args, "--quiet"], stdout=sink)
+        while True:
+            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+            if pid:
+                break
+            peak = max(peak, _pss_mb(_descendants(child.pid)))
+            time.sleep(0.1)
+    child.returncode = status  # reaped here: Popen must not wait again
     if status != 0:
         raise SystemExit(f"claimtrack {' '.join(args)} failed ({status})")
-    return time.perf_counter() - start, usage.ru_maxrss / 1024
+    return time.perf_counter() - start, max(peak, usage.ru_maxrss / 1024)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,8 +125,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--polnear", required=True)
     parser.add_argument("--ecbplus")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--python",
+        default=sys.executable,
+        help="the interpreter that runs claimtrack (e.g. of a virtual environment holding "
+        "only claimtrack and its dependencies; default: this one)",
+    )
+    parser.add_argument(
+        "--jobs", type=int, default=1, help="claimtrack's --jobs (default: 1, one process)"
+    )
+    parser.add_argument("--keep", help="write the corpus and store to this folder and keep them")
     args = parser.parse_args(argv)
-    print(f"python {platform.python_version()}, {os.cpu_count()} cores")
+    print(
+        f"python {platform.python_version()}, {os.cpu_count()} cores, "
+        f"claimtrack run by {args.python} with --jobs {args.jobs}"
+    )
     pool = synth.load_pool(args.polnear, args.ecbplus)
     print(
         "| claims | articles | clusters s / MB | ingest s / MB | +1% s / MB (share) "
@@ -94,14 +149,20 @@ def main(argv: list[str] | None = None) -> int:
     times: dict[int, float] = {}
     for size in args.sizes:
         corpus = synth.generate(pool, size, args.seed)
-        with tempfile.TemporaryDirectory() as folder:
-            main_file, rest_file = Path(folder) / "corpus.jsonl", Path(folder) / "rest.jsonl"
+        with tempfile.TemporaryDirectory() as scratch:
+            folder = args.keep or scratch
+            Path(folder).mkdir(parents=True, exist_ok=True)
+            main_file = Path(folder) / f"corpus-{size}.jsonl"
+            rest_file = Path(folder) / f"rest-{size}.jsonl"
             n_main, n_rest = write_articles(corpus, main_file, rest_file)
-            db = str(Path(folder) / "claims.db")
-            one = run("clusters", str(main_file), "--format", "jsonl")
-            ingest = run("ingest", str(main_file), "--db", db)
-            more = run("ingest", str(rest_file), "--db", db)
-            read = run("clusters", "--db", db, "--format", "jsonl")
+            db = Path(folder) / f"claims-{size}.db"
+            for stale in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+                stale.unlink(missing_ok=True)
+            jobs = ("--jobs", str(args.jobs))
+            one = run(args.python, "clusters", str(main_file), "--format", "jsonl", *jobs)
+            ingest = run(args.python, "ingest", str(main_file), "--db", str(db), *jobs)
+            more = run(args.python, "ingest", str(rest_file), "--db", str(db), *jobs)
+            read = run(args.python, "clusters", "--db", str(db), "--format", "jsonl")
         times[size] = one[0]
         print(
             f"| {size:,} | {n_main:,} + {n_rest:,} | {one[0]:.1f} / {one[1]:.0f} "

@@ -293,22 +293,37 @@ def prepare(
     names: set[str] = set()
     for match in _CAPITALISED_RUN.finditer(text):
         names.update(_run_names(match.group().rstrip("."), match.start() == 0))
-    speakers = tuple(speakers)
-    return ClaimText(
+    base = ClaimText(
         words=tuple(words),
         stem_keys=tuple(sorted(stems)),
         numbers=frozenset(numbers) if numbers else _EMPTY,
         names=frozenset(names) if names else _EMPTY,
-        speakers=_keys(speakers),
-        cues=frozenset(cues) or _EMPTY,
-        named=_keys(speakers if named is None else named),
         canonical=compared,
+    )
+    speakers = tuple(speakers)
+    return with_sources(base, speakers, cues, speakers if named is None else named)
+
+
+def with_sources(
+    text: ClaimText, speakers: Iterable[str], cues: Iterable[str], named: Iterable[str]
+) -> ClaimText:
+    """A text prepared by :func:`prepare` from its words alone, given its speakers,
+    cue lemmas and named sources (as :func:`prepare` would have taken them): the
+    words of a claim can be prepared before its speakers are named canonically."""
+    return attrs.evolve(
+        text, speakers=_keys(speakers), cues=frozenset(cues) or _EMPTY, named=_keys(named)
     )
 
 
 def prepare_claim(claim: Claim) -> ClaimText:
     """:func:`prepare` for a :class:`~claimtrack.claims.Claim`."""
     return prepare(claim.text, claim.speakers, claim.cues, claim.named_speakers)
+
+
+def claim_sources(text: ClaimText, claim: Claim) -> ClaimText:
+    """:func:`with_sources` for a claim whose words ``text`` prepared: the same as
+    :func:`prepare_claim` of it."""
+    return with_sources(text, claim.speakers, claim.cues, claim.named_speakers)
 
 
 def prepare_text(text: str) -> ClaimText:

@@ -171,6 +171,13 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="let the sentence splitter also learn abbreviations from the articles read",
     )
+    parser.add_argument(
+        "--jobs",
+        type=_int_at_least(1),
+        metavar="N",
+        help="processes that analyse articles (the results are the same for any N) "
+        "(default: the cores this process may use)",
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress on standard error")
     parser.add_argument(
         "--debug", action="store_true", help="show the Python traceback of an unexpected error"
@@ -446,6 +453,7 @@ class _Engine:
 
     def __init__(self, args: argparse.Namespace) -> None:
         self.dask = getattr(args, "engine", "local") == "dask"
+        self.given_jobs: int | None = args.jobs
         self.workers: int | None = getattr(args, "workers", None)
         self.scheduler: str | None = getattr(args, "scheduler", None)
         self._stack = contextlib.ExitStack()
@@ -456,8 +464,19 @@ class _Engine:
         """Usage errors in the engine options."""
         if not self.dask and (self.workers is not None or self.scheduler is not None):
             raise _UsageError("--workers and --scheduler go with --engine dask")
+        if self.dask and self.given_jobs is not None:
+            raise _UsageError("--jobs goes with --engine local (with dask: --workers)")
         if self.workers is not None and self.scheduler is not None:
             raise _UsageError("--workers makes a local cluster: leave it out with --scheduler")
+
+    @property
+    def jobs(self) -> int:
+        """The processes that analyse articles here."""
+        if self.given_jobs is not None:
+            return self.given_jobs
+        from claimtrack.workers import available_cores
+
+        return available_cores()
 
     def _connect(self) -> None:
         if not self._connected:
@@ -524,7 +543,19 @@ class _Source:
             return self.store.analysis()
         progress = self._progress(len(self.articles), "analysing")
         try:
-            return analyze(self.articles, splitter=self._splitter(), progress=progress.step)
+            if self.engine.jobs <= 1:
+                return analyze(self.articles, splitter=self._splitter(), progress=progress.step)
+            from claimtrack.tracker import merge_analyses
+            from claimtrack.workers import analyses_of
+
+            items, _ = analyses_of(
+                self.articles,
+                self._splitter(),
+                jobs=self.engine.jobs,
+                progress=progress.step,
+                prepared=False,
+            )
+            return merge_analyses(items)
         finally:
             progress.close()
 
@@ -549,7 +580,9 @@ class _Source:
             progress = self._progress(len(self.articles), "analysing")
             stages = _Stages(self.err, self.shows_progress)
             try:
-                tracker.add(self.articles, progress=progress.step, stages=stages)
+                tracker.add(
+                    self.articles, progress=progress.step, stages=stages, jobs=self.engine.jobs
+                )
                 stages("linking", 0, 0)
                 tracker.clusters()
             finally:
@@ -749,7 +782,7 @@ def main(
         if args.db and args.paths and not args.learn:
             # into a store: articles are read, analysed and written a batch at a time
             stream = _stream(args)
-            store = ClaimStore(args.db, analyzer=engine.analyzer(None))
+            store = ClaimStore(args.db, analyzer=engine.analyzer(None), jobs=engine.jobs)
             progress = _Progress(0, "storing", err, not args.quiet and err.isatty())
             stages = _Stages(err, not args.quiet and err.isatty())
             try:
@@ -780,6 +813,7 @@ def main(
                     args.db,
                     splitter=splitter,
                     analyzer=engine.analyzer(splitter) if args.paths else None,
+                    jobs=engine.jobs,
                 )
                 source.store = store
                 if args.paths:

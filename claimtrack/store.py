@@ -58,6 +58,7 @@ from claimtrack.sentences import Sentence, SentenceSplitter, agency_of
 from claimtrack.spans import Span
 from claimtrack.speakers import SpeakerIndex
 from claimtrack.tracker import ClaimTracker, Stages, merge_analyses, speaker_timeline
+from claimtrack.workers import analyses_of
 
 __all__ = ["ClaimStore", "IngestReport", "StoreError"]
 
@@ -276,6 +277,8 @@ class ClaimStore:
             :func:`~claimtrack.analysis.analyze` with ``splitter``); another one
             must give what it gives, as :func:`claimtrack.dask.analyzer` does on
             a Dask cluster while this store stays the one writer.
+        jobs: Processes that analyse new articles when there is no ``analyzer``
+            (see :mod:`claimtrack.workers`); the store is written by this one.
 
     Raises:
         StoreError: the file is not a claimtrack store, was written by a newer
@@ -289,8 +292,10 @@ class ClaimStore:
         splitter: SentenceSplitter | None = None,
         batch: int = 500,
         analyzer: Callable[[Sequence[Article]], Analysis] | None = None,
+        jobs: int = 1,
     ) -> None:
         self.path = Path(path)
+        self.jobs = jobs
         self.batch = max(1, batch)
         self.splitter = splitter or SentenceSplitter.default()
         self.analyzer = analyzer
@@ -459,11 +464,15 @@ class ClaimStore:
                 self._tracker = None  # its index holds the old claims: taken back anew
             tracker = self.tracker()
             first = len(tracker.index.claims)
-            if self.analyzer is None:
-                items = analyze(articles, splitter=self.splitter).articles
-            else:
+            prepared = None
+            if self.analyzer is not None:
                 items = self.analyzer(articles).articles
-            tracker.add_analysed(items, stages=stages)
+            elif self.jobs > 1:
+                raw, prepared = analyses_of(articles, self.splitter, jobs=self.jobs)
+                items = merge_analyses(raw).articles
+            else:
+                items = analyze(articles, splitter=self.splitter).articles
+            tracker._add_analysed(items, stages, prepared)
             self._analyses = None
             seq = db.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
             for item in items:

@@ -18,16 +18,17 @@ from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
-from claimtrack.analysis import Analysis, ArticleAnalysis, analyze, analyze_article
+from claimtrack.analysis import Analysis, ArticleAnalysis, analyze
 from claimtrack.articles import Article, check_articles, content_hash
 from claimtrack.attributions import Attribution
 from claimtrack.claims import Claim, claims_of_article, renamed
-from claimtrack.claimtext import ClaimText
+from claimtrack.claimtext import ClaimText, claim_sources, prepare_claim
 from claimtrack.clusters import ClaimIndex, Cluster, Link, build_clusters
 from claimtrack.exceptions import DuplicateArticleError
 from claimtrack.sentences import SentenceSplitter
 from claimtrack.speakers import SpeakerIndex
 from claimtrack.stories import ArticleTie, Vocabulary, corroborate, links_by_pair
+from claimtrack.workers import analyses_of, claims_of
 
 __all__ = ["ArticleTie", "ClaimTracker", "Stages"]
 
@@ -74,6 +75,7 @@ class ClaimTracker:
         *,
         progress: Callable[[int], None] | None = None,
         stages: Stages | None = None,
+        jobs: int = 1,
     ) -> None:
         """Analyse new articles and link their claims to everything indexed.
 
@@ -88,6 +90,8 @@ class ClaimTracker:
             progress: Called with the number of articles analysed after each one.
             stages: Called as ``stages("indexing", claims done, claims in all)``
                 while the claims are indexed and linked.
+            jobs: Processes that analyse the articles and prepare their claims
+                (see :mod:`claimtrack.workers`); the results do not depend on it.
 
         Raises:
             TypeError: ``articles`` is not an iterable of :class:`Article`.
@@ -95,23 +99,26 @@ class ClaimTracker:
                 this batch, or with one added before); nothing is added.
         """
         fresh = self._fresh(check_articles(articles, "ClaimTracker.add"))
-        if self.keep_analyses:
+        if self.keep_analyses and jobs <= 1:
             analysis = analyze(fresh.values(), splitter=self.splitter, progress=progress)
             self.add_analysed(analysis.articles, stages=stages)
             return
-        raw: list[Claim] = []
-        names: list[str | None] = []
-        for done, article in enumerate(fresh.values(), start=1):
-            item = analyze_article(article, self.splitter)
-            names.extend(a.speaker_name for a in item.attributions)
-            raw.extend(claims_of_article(item))
-            if progress is not None:
-                progress(done)
-        speakers = SpeakerIndex.build(names)
+        if self.keep_analyses:
+            items, prepared = analyses_of(
+                fresh.values(), self.splitter, jobs=jobs, progress=progress
+            )
+            self._add_analysed(merge_analyses(items).articles, stages, prepared)
+            return
+        done = claims_of(fresh.values(), self.splitter, jobs=jobs, progress=progress)
+        speakers = SpeakerIndex.build(name for item in done for name in item.names)
+        claims = [renamed(claim, speakers) for item in done for claim in item.claims]
+        texts = [text for item in done for text in item.texts]
+        del done
         self._index_claims(
             {a.id: content_hash(a) for a in fresh.values()},
-            [renamed(claim, speakers) for claim in raw],
+            claims,
             stages,
+            [claim_sources(text, claim) for text, claim in zip(texts, claims, strict=True)],
         )
 
     def add_analysed(
@@ -123,14 +130,29 @@ class ClaimTracker:
         Raises:
             DuplicateArticleError: as :meth:`add`.
         """
+        self._add_analysed(items, stages)
+
+    def _add_analysed(
+        self,
+        items: Sequence[ArticleAnalysis],
+        stages: Stages | None = None,
+        prepared: dict[tuple[str, str], ClaimText] | None = None,
+    ) -> None:
+        """:meth:`add_analysed`, the words of claims prepared already taken from
+        ``prepared`` (by claim id and text: see :func:`claimtrack.workers.analyses_of`)."""
         fresh = self._fresh(item.article for item in items)
         taken = [item for item in items if fresh.pop(item.article.id, None) is not None]
         if self.keep_analyses:
             self.articles.extend(taken)
+        claims = [claim for item in taken for claim in claims_of_article(item)]
+        texts = None
+        if prepared is not None:
+            texts = [_prepared(claim, prepared) for claim in claims]
         self._index_claims(
             {item.article.id: content_hash(item.article) for item in taken},
-            [claim for item in taken for claim in claims_of_article(item)],
+            claims,
             stages,
+            texts,
         )
 
     def _fresh(self, articles: Iterable[Article]) -> dict[str, Article]:
@@ -321,6 +343,11 @@ class ClaimTracker:
     def speaker_timeline(self, name: str) -> list[Attribution]:
         """A speaker's attributed claims across the corpus, in date order."""
         return speaker_timeline(self._analyses(), name)
+
+
+def _prepared(claim: Claim, prepared: dict[tuple[str, str], ClaimText]) -> ClaimText:
+    text = prepared.get((claim.id, claim.text))
+    return prepare_claim(claim) if text is None else claim_sources(text, claim)
 
 
 def merge_analyses(items: Sequence[ArticleAnalysis]) -> Analysis:
