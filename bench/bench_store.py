@@ -12,7 +12,7 @@ written as JSON Lines articles, one claim a paragraph, in date order, to a
 temporary folder, the last 1% of the articles apart.  Each step runs as its own
 process (``PYTHON -m claimtrack ... --quiet --jobs N``), timed by the wall clock,
 with its peak memory: the largest of the child's own peak resident set
-(``ru_maxrss``) and the summed proportional set size (PSS, shared pages counted
+(``VmHWM``) and the summed proportional set size (PSS, shared pages counted
 once) of the child and its worker processes, sampled every 0.1 s:
 
 ``clusters``  one-shot ``claimtrack clusters FILE --format jsonl`` on the 99%;
@@ -31,15 +31,14 @@ import itertools
 import json
 import os
 import platform
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synth
+from measure import measured
 
 from claimtrack.claims import Claim
 
@@ -66,57 +65,14 @@ def write_articles(corpus: synth.Corpus, path: Path, rest: Path) -> tuple[int, i
     return cut, len(ids) - cut
 
 
-def _descendants(pid: int) -> list[int]:
-    """A process and all its descendants (workers, a fork server and its children)."""
-    parents: dict[int, list[int]] = {}
-    for entry in os.scandir("/proc"):
-        if entry.name.isdigit():
-            try:
-                stat = Path(f"/proc/{entry.name}/stat").read_text()
-            except OSError:
-                continue
-            parent = int(stat.rsplit(")", 1)[1].split()[1])
-            parents.setdefault(parent, []).append(int(entry.name))
-    found, todo = [], [pid]
-    while todo:
-        current = todo.pop()
-        found.append(current)
-        todo.extend(parents.get(current, ()))
-    return found
-
-
-def _pss_mb(pids: list[int]) -> float:
-    """The summed proportional set size of processes (shared pages counted once)."""
-    total = 0
-    for pid in pids:
-        try:
-            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-                if line.startswith("Pss:"):
-                    total += int(line.split()[1])
-                    break
-        except OSError:
-            continue
-    return total / 1024
-
-
 def run(python: str, *args: str) -> tuple[float, float]:
-    """Seconds and peak MB of ``PYTHON -m claimtrack ARGS --quiet``, output discarded: the
-    peak of the summed PSS of the process and its worker processes, sampled every 0.1 s
-    (and at least the main process's own peak resident set)."""
-    start = time.perf_counter()
-    peak = 0.0
+    """Seconds and peak MB (``measure.measured``) of ``PYTHON -m claimtrack ARGS --quiet``,
+    output discarded."""
     with open(os.devnull, "wb") as sink:
-        child = subprocess.Popen([python, "-m", "claimtrack", *args, "--quiet"], stdout=sink)
-        while True:
-            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
-            if pid:
-                break
-            peak = max(peak, _pss_mb(_descendants(child.pid)))
-            time.sleep(0.1)
-    child.returncode = status  # reaped here: Popen must not wait again
+        seconds, peak, status = measured([python, "-m", "claimtrack", *args, "--quiet"], sink)
     if status != 0:
         raise SystemExit(f"claimtrack {' '.join(args)} failed ({status})")
-    return time.perf_counter() - start, max(peak, usage.ru_maxrss / 1024)
+    return seconds, peak
 
 
 def main(argv: list[str] | None = None) -> int:

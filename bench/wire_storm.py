@@ -15,8 +15,8 @@ and one sentence of its own (a pool sentence of ``bench/synth.py``, each used
 once).  Then ``claimtrack clusters FILE --format jsonl --quiet`` runs in a
 fresh process (``--command`` runs another claimtrack command the same way,
 ``--format`` chooses its output format: ``--command report --format html``),
-and the wall time, the peak resident set of that process (``ru_maxrss`` of
-the child), the bytes written and the clusters are reported.  Not a test: run
+and the wall time, the peak memory of that process and its worker processes
+(``bench/measure.py``), the bytes written and the clusters are reported.  Not a test: run
 it by hand.
 """
 
@@ -24,17 +24,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synth
+from measure import measured
 
 from claimtrack.articles import Article
 from claimtrack.sentences import split_sentences
@@ -81,23 +79,11 @@ def write_corpus(path: Path, n: int, story: list[str], own: list[str], seed: int
 
 def run(command: str, corpus: Path, form: str = "jsonl") -> dict[str, float | int]:
     out_path = corpus.with_suffix(".out")
-    start = time.perf_counter()
     with out_path.open("wb") as out:
-        child = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "claimtrack",
-                command,
-                str(corpus),
-                "--format",
-                form,
-                "--quiet",
-            ],
-            stdout=out,
+        seconds, peak_mb, status = measured(
+            [sys.executable, "-m", "claimtrack", command, str(corpus), "--format", form, "--quiet"],
+            out,
         )
-        _, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - start
     if status != 0:
         raise SystemExit(f"claimtrack {command} failed with status {status}")
     records = out_path.read_text(encoding="utf-8").splitlines() if form == "jsonl" else []
@@ -106,7 +92,7 @@ def run(command: str, corpus: Path, form: str = "jsonl") -> dict[str, float | in
     )
     return {
         "seconds": round(seconds, 2),
-        "peak_mb": round(usage.ru_maxrss / 1024),
+        "peak_mb": round(peak_mb),
         "output_mb": round(out_path.stat().st_size / 1e6, 2),
         "records": len(records),
         "largest": max(members, default=0),
