@@ -627,8 +627,12 @@ def _run_claims(args: argparse.Namespace, source: _Source, out: IO[str], err: IO
 
 
 def _run_links(args: argparse.Namespace, source: _Source, out: IO[str], err: IO[str]) -> None:
-    tracker = source.tracker()
-    links = tracker.links(*(args.relation or ()), corroborated=not args.all)
+    relations = args.relation or ()
+    if source.store is not None and not args.all:
+        links = source.store.links(*relations)  # read from its tables
+    else:
+        tracker = source.tracker()
+        links = tracker.links(*relations, corroborated=not args.all)
     if args.format == "jsonl":
         records = (link_record(link) for link in links)
         if args.all:
@@ -669,11 +673,11 @@ def _kept_record(tracker: ClaimTracker, link: Link) -> dict[str, Any]:
 
 
 def _run_clusters(args: argparse.Namespace, source: _Source, out: IO[str], err: IO[str]) -> None:
-    tracker = source.tracker()
+    clusters = source.store.clusters() if source.store is not None else source.tracker().clusters()
     if args.format == "jsonl":
-        _write_jsonl(out, (cluster_record(c) for c in tracker.clusters()))
+        _write_jsonl(out, (cluster_record(c) for c in clusters))
         return
-    for cluster in tracker.clusters():
+    for cluster in clusters:
         origin = cluster.origin
         date = origin.date.isoformat() if origin.date else "undated"
         out.write(

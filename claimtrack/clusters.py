@@ -36,7 +36,7 @@ from claimtrack.claimtext import ClaimText, prepare_claim
 from claimtrack.normalize import match_key
 from claimtrack.relations import Relation, RelationName, may_relate, relate_prepared
 
-__all__ = ["ClaimIndex", "Cluster", "Conflict", "Link", "build_clusters"]
+__all__ = ["ClaimIndex", "Cluster", "Conflict", "Link", "build_clusters", "cluster_order"]
 
 #: Relations that put two claims in one cluster.
 SAME_CLAIM: frozenset[str] = frozenset(["repetition", "agreement", "drift"])
@@ -1020,8 +1020,13 @@ def build_clusters(
                 reports=reports,
             )
         )
-    clusters.sort(key=lambda c: (-len(c.members), _order_key(c.origin)))
+    clusters.sort(key=cluster_order)
     return clusters
+
+
+def cluster_order(cluster: Cluster) -> tuple[int, tuple[str, str, int]]:
+    """Clusters sort biggest first, then by their origin's place on the timeline."""
+    return -len(cluster.members), _order_key(cluster.origin)
 
 
 def claim_key(claim: Claim) -> str:

@@ -51,7 +51,14 @@ from claimtrack.attributions import Attribution, Role, SentenceKind
 from claimtrack.changes import Change
 from claimtrack.claims import Claim
 from claimtrack.claimtext import ClaimText, prepare, same_source_name
-from claimtrack.clusters import Cluster, Link, entry_key
+from claimtrack.clusters import (
+    SAME_CLAIM,
+    Cluster,
+    Conflict,
+    Link,
+    cluster_order,
+    entry_key,
+)
 from claimtrack.exceptions import ClaimtrackError, DuplicateArticleError
 from claimtrack.relations import Relation
 from claimtrack.sentences import Sentence, SentenceSplitter, agency_of
@@ -63,7 +70,7 @@ from claimtrack.workers import analyses_of
 __all__ = ["ClaimStore", "IngestReport", "StoreError"]
 
 #: The version of the tables this module writes (``PRAGMA user_version``).
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: Marks a file as a claimtrack store (``PRAGMA application_id``: "ClTk").
 APPLICATION_ID = 0x436C546B
 #: How long to wait for a store another process is writing, in seconds.
@@ -169,6 +176,7 @@ CREATE TABLE cluster_members (
     cluster_id TEXT NOT NULL REFERENCES clusters(id) ON DELETE CASCADE,
     claim_id TEXT NOT NULL,
     position INTEGER NOT NULL,  -- in timeline order
+    report TEXT NOT NULL,       -- its report: copies of one wire story share one
     PRIMARY KEY (cluster_id, position)
 );
 CREATE INDEX cluster_members_claim ON cluster_members(claim_id);
@@ -241,27 +249,76 @@ def _prepared(text: ClaimText) -> str:
     )
 
 
+def _strings(data: str) -> tuple[str, ...]:
+    """A JSON list of strings as a tuple (most claims' lists are empty)."""
+    return () if data == "[]" else tuple(json.loads(data))
+
+
+#: The columns :func:`_claim` reads, in its order.
+_CLAIM_COLUMNS = (
+    "id, article_id, sentence_index, start, end, text, date, outlet, speakers, cues, "
+    "contents, named_speakers, agency"
+)
+
+#: The columns :func:`_link` reads, in its order.
+_LINK_COLUMNS = "a, b, relation, score, changes, evidence, basis"
+
+
+def _claim(row: Sequence[Any]) -> Claim:
+    """A claim from a row of :data:`_CLAIM_COLUMNS` (and maybe more after them)."""
+    return Claim(
+        id=row[0],
+        article_id=row[1],
+        sentence_index=row[2],
+        start=row[3],
+        end=row[4],
+        text=row[5],
+        date=dt.date.fromisoformat(row[6]) if row[6] else None,
+        outlet=row[7],
+        speakers=_strings(row[8]),
+        cues=_strings(row[9]),
+        contents=_strings(row[10]),
+        named_speakers=_strings(row[11]),
+        agency=row[12],
+    )
+
+
+def _link(row: Sequence[Any], claims: dict[str, Claim]) -> Link:
+    """A link from a row of :data:`_LINK_COLUMNS`, its claims looked up by id."""
+    return Link(
+        claims[row[0]],
+        claims[row[1]],
+        Relation(row[2], row[3], _changes(row[4]), _strings(row[5]), row[6]),
+    )
+
+
+def _changes(data: str) -> tuple[Change, ...]:
+    if data == "[]":
+        return ()
+    return tuple(Change(t, tuple(a), tuple(b)) for t, a, b in json.loads(data))
+
+
 def _claim_text(data: str) -> ClaimText:
     # the words are interned: the claims of a store share one copy of each word
-    words, stems, numbers, names, speakers, cues, named, canonical = (
-        tuple(map(sys.intern, values)) for values in json.loads(data)
-    )
+    # (the small sets of names, speakers and cues are left as read)
+    words, stems, numbers, names, speakers, cues, named, canonical = json.loads(data)
+    intern = sys.intern
     return ClaimText(
-        words,
-        stems,
+        tuple(map(intern, words)),
+        tuple(map(intern, stems)),
         _frozen(numbers),
         _frozen(names),
         _frozen(speakers),
         _frozen(cues),
         _frozen(named),
-        canonical,
+        tuple(map(intern, canonical)) if canonical else (),
     )
 
 
 _EMPTY: frozenset[str] = frozenset()
 
 
-def _frozen(values: tuple[str, ...]) -> frozenset[str]:
+def _frozen(values: list[str]) -> frozenset[str]:
     return frozenset(values) if values else _EMPTY
 
 
@@ -676,8 +733,13 @@ class ClaimStore:
                 ),
             )
             db.executemany(
-                "INSERT INTO cluster_members VALUES (?, ?, ?)",
-                [(cluster.id, claim_id, k) for k, claim_id in enumerate(members)],
+                "INSERT INTO cluster_members VALUES (?, ?, ?, ?)",
+                [
+                    (cluster.id, claim_id, k, report)
+                    for k, (claim_id, report) in enumerate(
+                        zip(members, cluster.reports, strict=True)
+                    )
+                ],
             )
 
     # -- taking the tracker back --
@@ -762,54 +824,25 @@ class ClaimStore:
     def _load(self) -> ClaimTracker:
         db = self._db
         tracker = ClaimTracker(splitter=self.splitter, keep_analyses=False)
-        articles = self._articles()
+        digests = dict(db.execute("SELECT id, content_hash FROM articles ORDER BY seq"))
         claims: list[Claim] = []
         texts: list[ClaimText] = []
-        for row in db.execute(
-            "SELECT id, article_id, sentence_index, start, end, text, date, outlet, speakers, "
-            "cues, contents, named_speakers, prepared, agency FROM claims ORDER BY seq"
-        ):
-            claims.append(
-                Claim(
-                    id=row[0],
-                    article_id=row[1],
-                    sentence_index=row[2],
-                    start=row[3],
-                    end=row[4],
-                    text=row[5],
-                    date=dt.date.fromisoformat(row[6]) if row[6] else None,
-                    outlet=row[7],
-                    speakers=tuple(json.loads(row[8])),
-                    cues=tuple(json.loads(row[9])),
-                    contents=tuple(json.loads(row[10])),
-                    named_speakers=tuple(json.loads(row[11])),
-                    agency=row[13],
-                )
-            )
-            texts.append(_claim_text(row[12]))
+        for row in db.execute(f"SELECT {_CLAIM_COLUMNS}, prepared FROM claims ORDER BY seq"):
+            claims.append(_claim(row))
+            texts.append(_claim_text(row[-1]))
         by_claim = {c.id: c for c in claims}
         links = [
-            Link(
-                by_claim[row[0]],
-                by_claim[row[1]],
-                Relation(
-                    row[2],
-                    row[3],
-                    tuple(Change(t, tuple(a), tuple(b)) for t, a, b in json.loads(row[4])),
-                    tuple(json.loads(row[5])),
-                    row[6],
-                ),
-            )
-            for row in db.execute(
-                "SELECT a, b, relation, score, changes, evidence, basis FROM links"
-            )
+            _link(row, by_claim)
+            for row in db.execute(f"SELECT {_LINK_COLUMNS} FROM links")
             if row[0] in by_claim and row[1] in by_claim
         ]
         pairs = [(x, y) for x, y in db.execute("SELECT x, y FROM entry_pairs")]
         self._pairs_written = set(pairs)
         flag = db.execute("SELECT value FROM meta WHERE key = 'index'").fetchone()
         self._compare_all = flag is not None and flag[0] == "compare"
-        tracker.restore(articles, claims, texts, pairs, links, compare=self._compare_all)
+        tracker.restore(
+            (), claims, texts, pairs, links, compare=self._compare_all, digests=digests
+        )
         return tracker
 
     # -- reading --
@@ -837,12 +870,86 @@ class ClaimStore:
         return [a for item in self.analysis().articles for a in item.attributions]
 
     def links(self, *relations: str, corroborated: bool = True) -> list[Link]:
-        """Links between claims (see :meth:`ClaimTracker.links`)."""
-        return self.tracker().links(*relations, corroborated=corroborated)
+        """Links between claims (see :meth:`ClaimTracker.links`), read from the
+        ``links`` table."""
+        if not self._derived_fresh():
+            return self.tracker().links(*relations, corroborated=corroborated)
+        where = [f"relation IN ({', '.join('?' * len(relations))})"] if relations else []
+        if corroborated:
+            where.append("kept = 1")
+        query = f"SELECT {_LINK_COLUMNS} FROM links"
+        if where:
+            query += " WHERE " + " AND ".join(where)
+        rows = self._db.execute(query, relations).fetchall()
+        claims = self._claims_of({row[0] for row in rows} | {row[1] for row in rows})
+        found = [_link(row, claims) for row in rows]
+        return sorted(found, key=lambda k: (k.a.article_id, k.a.sentence_index, k.b.id))
 
     def clusters(self) -> list[Cluster]:
-        """Clusters of claims that state the same thing, biggest first."""
-        return self.tracker().clusters()
+        """Clusters of claims that state the same thing, biggest first, read from the
+        ``clusters`` and ``cluster_members`` tables (those of
+        :meth:`ClaimTracker.clusters` over everything stored)."""
+        if not self._derived_fresh():
+            return self.tracker().clusters()
+        db = self._db
+        members: dict[str, list[tuple[int, Claim, str]]] = {}
+        for row in db.execute(
+            f"SELECT m.cluster_id, m.position, m.report, {_CLAIM_COLUMNS} "
+            "FROM cluster_members m JOIN claims k ON k.id = m.claim_id"
+        ):
+            members.setdefault(row[0], []).append((row[1], _claim(row[3:]), row[2]))
+        claims = {claim.id: claim for found in members.values() for _, claim, _ in found}
+        links: dict[str, list[Link]] = {}
+        for row in db.execute(
+            f"SELECT m.cluster_id, {', '.join('l.' + c for c in _LINK_COLUMNS.split(', '))} "
+            "FROM links l JOIN cluster_members m ON m.claim_id = l.a "
+            "JOIN cluster_members n ON n.claim_id = l.b AND n.cluster_id = m.cluster_id "
+            f"WHERE l.kept = 1 AND l.relation IN ({', '.join('?' * len(SAME_CLAIM))})",
+            sorted(SAME_CLAIM),
+        ):
+            links.setdefault(row[0], []).append(_link(row[1:], claims))
+        clusters = []
+        for row in db.execute("SELECT id, independent, outlets, conflicts FROM clusters"):
+            found = sorted(members.get(row[0], ()), key=lambda m: m[0])
+            clusters.append(
+                Cluster(
+                    id=row[0],
+                    members=tuple(claim for _, claim, _ in found),
+                    links=tuple(
+                        sorted(links.get(row[0], ()), key=lambda k: (k.a.id, k.b.id))
+                    ),
+                    outlets=tuple(json.loads(row[2])),
+                    independent=row[1],
+                    conflicts=tuple(
+                        Conflict(kind, tuple((v, tuple(ids)) for v, ids in values))
+                        for kind, values in json.loads(row[3])
+                    ),
+                    reports=tuple(report for _, _, report in found),
+                )
+            )
+        clusters.sort(key=cluster_order)
+        return clusters
+
+    def _derived_fresh(self) -> bool:
+        """Whether the links and clusters tables hold what the claims stored give
+        (not when the last add was cut short, or a migration asks to compare anew)."""
+        if self._tracker is not None:
+            return False  # in memory already: no need to read
+        meta = dict(self._db.execute("SELECT key, value FROM meta"))
+        return meta.get("derived") == "fresh" and meta.get("index") != "compare"
+
+    def _claims_of(self, ids: set[str]) -> dict[str, Claim]:
+        """The stored claims of some ids, by id."""
+        out: dict[str, Claim] = {}
+        ordered = sorted(ids)
+        for lo in range(0, len(ordered), 500):
+            part = ordered[lo : lo + 500]
+            for row in self._db.execute(
+                f"SELECT {_CLAIM_COLUMNS} FROM claims WHERE id IN ({', '.join('?' * len(part))})",
+                part,
+            ):
+                out[row[0]] = _claim(row)
+        return out
 
     def speakers(self) -> SpeakerIndex:
         """The canonical speaker names of everything stored."""
@@ -1043,8 +1150,17 @@ def _irregular_stems(db: sqlite3.Connection) -> None:
     _compare_anew(db)
 
 
+def _member_reports(db: sqlite3.Connection) -> None:
+    """Version 3 -> 4: cluster members know their report (clusters are read from
+    the tables, not rebuilt); the clusters are written anew when next read."""
+    db.execute("DELETE FROM cluster_members")
+    db.execute("ALTER TABLE cluster_members ADD COLUMN report TEXT NOT NULL DEFAULT ''")
+    db.execute("INSERT OR REPLACE INTO meta VALUES ('derived', 'stale')")
+
+
 #: Migrations from schema version k to k + 1, by k: version 1 is the first.
 _MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _prepare_again,
     2: _irregular_stems,
+    3: _member_reports,
 }

@@ -130,23 +130,24 @@ class _Weighted:
         self._weight.clear()  # every weight depends on the number of articles
         self._total.clear()
 
-    def weight(self, key: str) -> float:
-        found = self._weight.get(key)
-        if found is None:
-            found = math.log((1 + len(self.sets)) / (1 + self.df[key])) + 1.0
-            self._weight[key] = found
-        return found
+    def _weights(self) -> dict[str, float]:
+        """Every key's weight, made once after each change (looked up in C since)."""
+        if not self._weight and self.df:
+            n = 1 + len(self.sets)
+            log = math.log
+            self._weight = {key: log(n / (1 + df)) + 1.0 for key, df in self.df.items()}
+        return self._weight
 
     def total(self, article_id: str) -> float:
         found = self._total.get(article_id)
         if found is None:
-            found = math.fsum(map(self.weight, self.sets.get(article_id, ())))
+            found = math.fsum(map(self._weights().__getitem__, self.sets.get(article_id, ())))
             self._total[article_id] = found
         return found
 
     def similarity(self, x: str, y: str) -> float:
         shared = set(self.sets.get(x, ())).intersection(self.sets.get(y, ()))
-        common = math.fsum(map(self.weight, shared))
+        common = math.fsum(map(self._weights().__getitem__, shared))
         union = self.total(x) + self.total(y) - common
         return common / union if union > 0 else 0.0
 

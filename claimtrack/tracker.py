@@ -14,7 +14,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
 
@@ -240,12 +240,15 @@ class ClaimTracker:
         links: Iterable[Link] = (),
         *,
         compare: bool = False,
+        digests: Mapping[str, str] | None = None,
     ) -> None:
         """Take back articles analysed before (their analyses, or the articles alone
         when analyses are not kept), with their claims (prepared) and what the index
         had found (see :meth:`ClaimIndex.restore`), analysing and comparing
         nothing (unless ``compare``): :meth:`add` then goes on as if they had just
-        been added."""
+        been added.  Without analyses kept, ``digests`` (article id -> its
+        :func:`~claimtrack.articles.content_hash`) can stand for the articles."""
+        self._digests.update(digests or {})
         for item in items:
             article = item.article if isinstance(item, ArticleAnalysis) else item
             self._digests[article.id] = content_hash(article)

@@ -310,6 +310,8 @@ def stale_store(
     )
     db.execute("DELETE FROM links")
     db.execute("DELETE FROM entry_pairs")
+    if version < 4:  # before schema 4, members knew no report
+        db.execute("ALTER TABLE cluster_members DROP COLUMN report")
     for statement in statements:
         db.execute(statement)
     db.execute(f"PRAGMA user_version = {version}")
@@ -342,7 +344,7 @@ def test_a_version_1_store_is_migrated(tmp_path: Path) -> None:
         }
         assert {c.id: c.agency for c in store.claims}["n1#0"] == "AP"
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == store_module.SCHEMA_VERSION == 3
+    assert db.execute("PRAGMA user_version").fetchone()[0] == store_module.SCHEMA_VERSION == 4
     assert db.execute("SELECT count(*) FROM meta WHERE key = 'index'").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM entry_pairs").fetchone()[0] > 0
     db.close()
@@ -368,12 +370,73 @@ def test_a_version_2_store_is_migrated(tmp_path: Path) -> None:
         found = {(k.a.id, k.b.id): k for k in store.links()}
         assert [c.type for c in found["r1#0", "r2#0"].changes if c.material] == ["tense"]
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 4
     assert (
         "rise"
         in json.loads(db.execute("SELECT prepared FROM claims WHERE id = 'r2#0'").fetchone()[0])[1]
     )
     db.close()
+
+
+def test_a_version_3_store_is_migrated(tmp_path: Path) -> None:
+    """Schema 3 kept no member's report: opened now, its clusters are written anew
+    and read from the tables as the tracker builds them."""
+    articles = corpus()
+    path = tmp_path / "s.db"
+    with ClaimStore(path) as store:
+        store.add(articles)
+    db = sqlite3.connect(path)
+    db.execute("ALTER TABLE cluster_members DROP COLUMN report")
+    db.execute("PRAGMA user_version = 3")
+    db.commit()
+    db.close()
+    with ClaimStore(path) as store:
+        assert summary(store) == one_shot(articles)
+        built = store.tracker().clusters()
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert db.execute("SELECT count(*) FROM cluster_members WHERE report = ''").fetchone()[0] == 0
+    db.close()
+    with ClaimStore(path) as store:
+        assert store.clusters() == built
+        assert store._tracker is None  # read from the tables, nothing rebuilt
+
+
+def test_clusters_and_links_are_read_from_the_tables(tmp_path: Path) -> None:
+    """A store's clusters and links, read from its tables, are those its tracker
+    builds, member reports and held-back links included; a store whose last add
+    was cut short is rebuilt instead."""
+    lone = [  # one short drift between two articles with nothing else in common
+        "River bridge to reopen in May\nThe harbour authority published new rules for "
+        "fishing boats at dawn.\nFarmers in the valley complained about the price of fodder.",
+        "River bridge to reopen in June\nTwo climbers were rescued from the glacier after "
+        "a night in the cold.\nThe museum reopened its gallery of medieval coins to visitors.",
+    ]
+    articles = corpus(16) + [Article(id=f"h{k}", text=text) for k, text in enumerate(lone)]
+    with ClaimStore(tmp_path / "s.db", batch=5) as store:
+        store.add(articles)
+        tracker = store.tracker()
+        clusters = tracker.clusters()
+        links = {
+            (relations, kept): tracker.links(*relations, corroborated=kept)
+            for relations in ((), ("drift",), ("repetition", "agreement"))
+            for kept in (True, False)
+        }
+    assert any(len(set(c.reports)) < len(c.reports) for c in clusters)  # wire copies
+    assert len(links[(), False]) > len(links[(), True])  # some links held back
+    with ClaimStore(tmp_path / "s.db") as store:
+        assert store.clusters() == clusters
+        for (relations, kept), expected in links.items():
+            assert store.links(*relations, corroborated=kept) == expected
+        assert store._tracker is None
+    db = sqlite3.connect(tmp_path / "s.db")
+    db.execute("UPDATE meta SET value = 'stale' WHERE key = 'derived'")
+    db.execute("DELETE FROM cluster_members")
+    db.commit()
+    db.close()
+    with ClaimStore(tmp_path / "s.db") as store:
+        assert store.clusters() == clusters
+        assert store._tracker is not None
 
 
 def test_a_locked_store_waits_then_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
