@@ -840,9 +840,7 @@ class ClaimStore:
         self._pairs_written = set(pairs)
         flag = db.execute("SELECT value FROM meta WHERE key = 'index'").fetchone()
         self._compare_all = flag is not None and flag[0] == "compare"
-        tracker.restore(
-            (), claims, texts, pairs, links, compare=self._compare_all, digests=digests
-        )
+        tracker.restore((), claims, texts, pairs, links, compare=self._compare_all, digests=digests)
         return tracker
 
     # -- reading --
@@ -915,9 +913,7 @@ class ClaimStore:
                 Cluster(
                     id=row[0],
                     members=tuple(claim for _, claim, _ in found),
-                    links=tuple(
-                        sorted(links.get(row[0], ()), key=lambda k: (k.a.id, k.b.id))
-                    ),
+                    links=tuple(sorted(links.get(row[0], ()), key=lambda k: (k.a.id, k.b.id))),
                     outlets=tuple(json.loads(row[2])),
                     independent=row[1],
                     conflicts=tuple(
