@@ -249,9 +249,21 @@ def _run_names(run: str, at_start: bool) -> tuple[str, ...]:
 _EMPTY: frozenset[str] = frozenset()
 
 
+#: Sets of speakers and cues seen, each kept once: most claims share theirs with
+#: many others ({"say"}), and a small set weighs 216 bytes.
+_SOURCE_SETS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _shared_set(found: frozenset[str]) -> frozenset[str]:
+    if not found:
+        return _EMPTY
+    if len(_SOURCE_SETS) >= 1 << 16:
+        _SOURCE_SETS.clear()
+    return _SOURCE_SETS.setdefault(found, found)
+
+
 def _keys(values: Iterable[str]) -> frozenset[str]:
-    found = frozenset(match_key(v) for v in values if v)
-    return found if found else _EMPTY
+    return _shared_set(frozenset(match_key(v) for v in values if v))
 
 
 def prepare(
@@ -311,7 +323,7 @@ def with_sources(
     cue lemmas and named sources (as :func:`prepare` would have taken them): the
     words of a claim can be prepared before its speakers are named canonically."""
     return attrs.evolve(
-        text, speakers=_keys(speakers), cues=frozenset(cues) or _EMPTY, named=_keys(named)
+        text, speakers=_keys(speakers), cues=_shared_set(frozenset(cues)), named=_keys(named)
     )
 
 

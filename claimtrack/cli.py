@@ -24,6 +24,8 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
+import attrs
+
 from claimtrack import __version__
 from claimtrack.analysis import Analysis, analyze, in_convention, paused_gc
 from claimtrack.articles import Article, ArticleSet, ArticleStream
@@ -574,15 +576,17 @@ class _Source:
                 stages.close()
             self._tracker = tracker
         if self._tracker is None:
-            from claimtrack.tracker import ClaimTracker
+            from claimtrack.tracker import ClaimTracker, draining
 
             tracker = ClaimTracker(splitter=self._splitter(), keep_analyses=keep_analyses)
             progress = self._progress(len(self.articles), "analysing")
             stages = _Stages(self.err, self.shows_progress)
+            articles: Iterable[Article] = self.articles
+            if not keep_analyses:  # the tracker keeps claims only: let each article go
+                articles = draining(list(self.articles))
+                self.articles = attrs.evolve(self.articles, articles=())
             try:
-                tracker.add(
-                    self.articles, progress=progress.step, stages=stages, jobs=self.engine.jobs
-                )
+                tracker.add(articles, progress=progress.step, stages=stages, jobs=self.engine.jobs)
                 stages("linking", 0, 0)
                 tracker.clusters()
             finally:

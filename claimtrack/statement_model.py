@@ -138,7 +138,7 @@ class _View:
     negated: bool
 
 
-@functools.lru_cache(maxsize=1_024)
+@functools.lru_cache(maxsize=64)  # few texts get this far; a view weighs ~16 KB
 def _view(words: tuple[str, ...]) -> _View:
     stop = _stopwords()
     negations = _categories()["negation"]
@@ -170,12 +170,14 @@ def _share(shared: int, na: int, nb: int) -> float:
 
 
 @functools.cache
-def _synonyms() -> dict[str, frozenset[int]]:
-    """Stem -> the WordNet concepts it can express (``data/synonyms.tsv``)."""
-    table: dict[str, frozenset[int]] = {}
+def _synonyms() -> dict[str, tuple[int, ...]]:
+    """Stem -> the WordNet concepts it can express (``data/synonyms.tsv``), as tuples
+    of numbers shared between stems (a third of the memory of a set each)."""
+    table: dict[str, tuple[int, ...]] = {}
+    numbers: dict[int, int] = {}
     for line in iter_data_lines(SYNONYMS_FILE):
         stem, _, ids = line.partition("\t")
-        table[stem] = frozenset(map(int, ids.split()))
+        table[stem] = tuple(numbers.setdefault(n, n) for n in map(int, ids.split()))
     return table
 
 
@@ -193,8 +195,8 @@ def _paired(mine: frozenset[str], theirs: frozenset[str]) -> tuple[frozenset[str
     all_a = frozenset().union(*concepts_a.values())
     all_b = frozenset().union(*concepts_b.values())
     return (
-        frozenset(s for s, c in concepts_a.items() if not c.isdisjoint(all_b)),
-        frozenset(s for s, c in concepts_b.items() if not c.isdisjoint(all_a)),
+        frozenset(s for s, c in concepts_a.items() if not all_b.isdisjoint(c)),
+        frozenset(s for s, c in concepts_b.items() if not all_a.isdisjoint(c)),
     )
 
 
@@ -285,7 +287,7 @@ def synonym_pairs(a: Prepared, b: Prepared) -> tuple[tuple[str, str], ...]:
     out = []
     for stem, word in _first_words(va).items():
         if stem in paired_a:
-            concepts = table[stem]
+            concepts = frozenset(table[stem])
             partner = next(w for w, c in theirs if not concepts.isdisjoint(c))
             out.append((word, partner))
     return tuple(out)

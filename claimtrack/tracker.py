@@ -14,7 +14,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TypeVar
 
 import attrs
 
@@ -30,11 +31,26 @@ from claimtrack.speakers import SpeakerIndex
 from claimtrack.stories import ArticleTie, Vocabulary, corroborate, links_by_pair
 from claimtrack.workers import analyses_of, claims_of
 
-__all__ = ["ArticleTie", "ClaimTracker", "Stages"]
+__all__ = ["ArticleTie", "ClaimTracker", "Stages", "draining"]
+
+T = TypeVar("T")
 
 #: A progress callback for the stages after analysing: ``stages(name, done, total)``
 #: (total 0 when not known).
 Stages = Callable[[str, int, int], None]
+
+
+def draining(items: list[T]) -> Iterator[T]:
+    """The items of a list, in order, each let go by the list as it is taken (the
+    list is empty at the end): a large input need not outlive its use.
+
+    >>> pile = [1, 2, 3]
+    >>> [x for x in draining(pile)], pile
+    ([1, 2, 3], [])
+    """
+    items.reverse()
+    while items:
+        yield items.pop()
 
 
 class ClaimTracker:
@@ -109,17 +125,16 @@ class ClaimTracker:
             )
             self._add_analysed(merge_analyses(items).articles, stages, prepared)
             return
-        done = claims_of(fresh.values(), self.splitter, jobs=jobs, progress=progress)
+        digests = {a.id: content_hash(a) for a in fresh.values()}
+        todo = list(fresh.values())
+        del fresh  # each article is let go once analysed (unless the caller holds it)
+        done = claims_of(draining(todo), self.splitter, jobs=jobs, progress=progress)
         speakers = SpeakerIndex.build(name for item in done for name in item.names)
         claims = [renamed(claim, speakers) for item in done for claim in item.claims]
         texts = [text for item in done for text in item.texts]
         del done
-        self._index_claims(
-            {a.id: content_hash(a) for a in fresh.values()},
-            claims,
-            stages,
-            [claim_sources(text, claim) for text, claim in zip(texts, claims, strict=True)],
-        )
+        texts = [claim_sources(text, claim) for text, claim in zip(texts, claims, strict=True)]
+        self._index_claims(digests, claims, stages, texts)
 
     def add_analysed(
         self, items: Sequence[ArticleAnalysis], *, stages: Stages | None = None
