@@ -88,7 +88,11 @@ def main(argv: list[str] | None = None) -> int:
         "only claimtrack and its dependencies; default: this one)",
     )
     parser.add_argument(
-        "--jobs", type=int, default=1, help="claimtrack's --jobs (default: 1, one process)"
+        "--jobs",
+        type=int,
+        default=1,
+        help="claimtrack's --jobs (default: 1, one process; 0: not passed, for a claimtrack "
+        "from before --jobs, as a baseline)",
     )
     parser.add_argument("--keep", help="write the corpus and store to this folder and keep them")
     args = parser.parse_args(argv)
@@ -114,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
             db = Path(folder) / f"claims-{size}.db"
             for stale in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
                 stale.unlink(missing_ok=True)
-            jobs = ("--jobs", str(args.jobs))
+            jobs = ("--jobs", str(args.jobs)) if args.jobs else ()
             one = run(args.python, "clusters", str(main_file), "--format", "jsonl", *jobs)
             ingest = run(args.python, "ingest", str(main_file), "--db", str(db), *jobs)
             more = run(args.python, "ingest", str(rest_file), "--db", str(db), *jobs)

@@ -182,7 +182,8 @@ def _pooled(
             done = yield from _drain(pending.popleft(), done, progress)
     except BrokenProcessPool:
         raise WorkerError(
-            "a worker process died (out of memory, or killed): run again with fewer --jobs"
+            "a worker process died (out of memory, or killed): run again with fewer --jobs "
+            "(jobs=); in a script, start the work under if __name__ == '__main__':"
         ) from None
     finally:
         for future in pending:
