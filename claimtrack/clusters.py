@@ -261,6 +261,7 @@ class ClaimIndex:
         self._occurrences: list[list[int]] = []  # entry -> claim positions, in add order
         self._entry: list[int] = []  # claim position -> entry
         self._pairs: set[tuple[int, int]] = set()  # entry pairs found related (lower first)
+        self._entry_keys: dict[int, str | None] = {}  # entry -> its key, once asked for
         self._spread: set[int] = set()  # entries with claims in two articles or more
         self._relations: dict[tuple[int, int], Relation] = {}  # (earlier, later) positions
         self._links: list[Link] | None = None
@@ -529,10 +530,13 @@ class ClaimIndex:
     def state(self) -> list[tuple[str, str]]:
         """The entry pairs found related, by entry key: with the claims and the links,
         all :meth:`restore` needs to go on without comparing anything again."""
-        first = [self.claims[positions[0]].id for positions in self._occurrences]
+        keys = self._entry_keys
         out = []
         for x, y in sorted(self._pairs):
-            kx, ky = self.entry_key(first[x]), self.entry_key(first[y])
+            for entry in (x, y):
+                if entry not in keys:  # an entry's key never changes: hashed once
+                    keys[entry] = entry_key(self.texts[self._occurrences[entry][0]])
+            kx, ky = keys[x], keys[y]
             if kx is not None and ky is not None:
                 out.append((kx, ky))
         return out

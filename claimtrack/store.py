@@ -35,6 +35,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import itertools
 import json
 import sqlite3
 import sys
@@ -45,7 +46,7 @@ from typing import IO, Any, NoReturn
 
 import attrs
 
-from claimtrack.analysis import Analysis, ArticleAnalysis, analyze
+from claimtrack.analysis import Analysis, ArticleAnalysis
 from claimtrack.articles import Article, checked_articles, content_hash
 from claimtrack.attributions import Attribution, Role, SentenceKind
 from claimtrack.changes import Change
@@ -65,7 +66,7 @@ from claimtrack.sentences import Sentence, SentenceSplitter, agency_of
 from claimtrack.spans import Span
 from claimtrack.speakers import SpeakerIndex
 from claimtrack.tracker import ClaimTracker, Stages, merge_analyses, speaker_timeline
-from claimtrack.workers import analyses_of
+from claimtrack.workers import analysed
 
 __all__ = ["ClaimStore", "IngestReport", "StoreError"]
 
@@ -223,6 +224,16 @@ def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
+#: JSON with text as written (``json.dumps(..., ensure_ascii=False)`` makes an
+#: encoder for every call).
+_TEXT_JSON = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _text_list(values: Sequence[str]) -> str:
+    """A JSON list of strings (most claims' lists are empty)."""
+    return _TEXT_JSON(values) if values else "[]"
+
+
 def _spans(role: Role | None) -> str | None:
     return None if role is None else json.dumps([s.as_list() for s in role.spans])
 
@@ -234,18 +245,17 @@ def _role(text: str, spans: str | None) -> Role | None:
 
 
 def _prepared(text: ClaimText) -> str:
-    return json.dumps(
+    return _TEXT_JSON(
         [
-            list(text.words),
-            list(text.stem_keys),
+            text.words,
+            text.stem_keys,
             sorted(text.numbers),
             sorted(text.names),
             sorted(text.speakers),
             sorted(text.cues),
             sorted(text.named),
-            list(text.canonical),
-        ],
-        ensure_ascii=False,
+            text.canonical,
+        ]
     )
 
 
@@ -470,48 +480,61 @@ class ClaimStore:
         known = dict(self._db.execute("SELECT id, content_hash FROM articles"))
         seen: dict[str, str] = {}
         duplicates: list[DuplicateArticleError] = []
-        batch: list[Article] = []
-        added = replaced = unchanged = 0
+        counts = {"added": 0, "replaced": 0, "unchanged": 0}
 
-        def flush() -> None:
-            nonlocal added, replaced
-            if not batch:
-                return
-            stale = [a.id for a in batch if a.id in known]
-            self._write_batch(batch, stale, stages)
-            replaced += len(stale)
-            added += len(batch) - len(stale)
-            batch.clear()
-            if progress is not None:
-                progress(added + replaced + unchanged)
-
-        for article in checked_articles(articles, "ClaimStore.add"):
-            digest = content_hash(article)
-            if article.id in seen:
-                if seen[article.id] != digest:
-                    duplicates.append(
-                        DuplicateArticleError(
-                            f"article id {article.id!r} comes twice in the input with other "
-                            "content: the later one is left out"
+        def wanted() -> Iterator[Article]:
+            """The articles to store: new ones, and changed ones (same id)."""
+            for article in checked_articles(articles, "ClaimStore.add"):
+                digest = content_hash(article)
+                if article.id in seen:
+                    if seen[article.id] != digest:
+                        duplicates.append(
+                            DuplicateArticleError(
+                                f"article id {article.id!r} comes twice in the input with "
+                                "other content: the later one is left out"
+                            )
                         )
-                    )
-                continue
-            seen[article.id] = digest
-            if known.get(article.id) == digest:
-                unchanged += 1
-                continue
-            batch.append(article)
-            if len(batch) >= self.batch:
-                flush()
-        flush()
-        if added or replaced:
+                    continue
+                seen[article.id] = digest
+                if known.get(article.id) == digest:
+                    counts["unchanged"] += 1
+                    continue
+                yield article
+
+        for items, prepared in self._analysed_batches(wanted()):
+            stale = [item.article.id for item in items if item.article.id in known]
+            self._write_batch(items, stale, stages, prepared)
+            counts["replaced"] += len(stale)
+            counts["added"] += len(items) - len(stale)
+            if progress is not None:
+                progress(sum(counts.values()))
+        if counts["added"] or counts["replaced"]:
             self._refresh(stages)
-        return IngestReport(
-            added=added, replaced=replaced, unchanged=unchanged, duplicates=tuple(duplicates)
+        return IngestReport(**counts, duplicates=tuple(duplicates))
+
+    def _analysed_batches(
+        self, articles: Iterator[Article]
+    ) -> Iterator[tuple[list[ArticleAnalysis], dict[tuple[str, str], ClaimText] | None]]:
+        """Batches of :attr:`batch` articles analysed, speakers named within each
+        batch, with their claims prepared where that was done on the side: on
+        ``jobs`` processes, the next batch is analysed while one is stored."""
+        if self.analyzer is not None:
+            while batch := list(itertools.islice(articles, self.batch)):
+                yield list(self.analyzer(batch).articles), None
+            return
+        stream = analysed(
+            articles, self.splitter, jobs=self.jobs, ahead=self.batch, prepared=self.jobs > 1
         )
+        while chunk := list(itertools.islice(stream, self.batch)):
+            texts = {key: text for _, found in chunk for key, text in found.items()}
+            yield list(merge_analyses([item for item, _ in chunk]).articles), texts or None
 
     def _write_batch(
-        self, articles: Sequence[Article], replacing: Sequence[str], stages: Stages | None = None
+        self,
+        items: Sequence[ArticleAnalysis],
+        replacing: Sequence[str],
+        stages: Stages | None = None,
+        prepared: dict[tuple[str, str], ClaimText] | None = None,
     ) -> None:
         db = self._db
         try:
@@ -521,14 +544,6 @@ class ClaimStore:
                 self._tracker = None  # its index holds the old claims: taken back anew
             tracker = self.tracker()
             first = len(tracker.index.claims)
-            prepared = None
-            if self.analyzer is not None:
-                items = self.analyzer(articles).articles
-            elif self.jobs > 1:
-                raw, prepared = analyses_of(articles, self.splitter, jobs=self.jobs)
-                items = merge_analyses(raw).articles
-            else:
-                items = analyze(articles, splitter=self.splitter).articles
             tracker._add_analysed(items, stages, prepared)
             self._analyses = None
             seq = db.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
@@ -654,10 +669,10 @@ class ClaimStore:
                     claim.text,
                     claim.date.isoformat() if claim.date else None,
                     claim.outlet,
-                    json.dumps(claim.speakers, ensure_ascii=False),
-                    json.dumps(claim.cues, ensure_ascii=False),
-                    json.dumps(claim.contents, ensure_ascii=False),
-                    json.dumps(claim.named_speakers, ensure_ascii=False),
+                    _text_list(claim.speakers),
+                    _text_list(claim.cues),
+                    _text_list(claim.contents),
+                    _text_list(claim.named_speakers),
                     _prepared(text),
                     index.entry_key(claim.id),
                     seq,
@@ -717,13 +732,12 @@ class ClaimStore:
                     cluster.relation,
                     len(members),
                     cluster.independent,
-                    json.dumps(list(cluster.outlets), ensure_ascii=False),
-                    json.dumps(
+                    _TEXT_JSON(cluster.outlets),
+                    _TEXT_JSON(
                         [
                             [c.kind, [[v, list(ids)] for v, ids in c.values]]
                             for c in cluster.conflicts
-                        ],
-                        ensure_ascii=False,
+                        ]
                     ),
                     min(dates) if dates else None,
                     max(dates) if dates else None,

@@ -45,7 +45,14 @@ from claimtrack.claimtext import ClaimText, prepare, word_facts
 from claimtrack.exceptions import ClaimtrackError
 from claimtrack.sentences import SentenceSplitter
 
-__all__ = ["AnalysedClaims", "WorkerError", "analyses_of", "available_cores", "claims_of"]
+__all__ = [
+    "AnalysedClaims",
+    "WorkerError",
+    "analysed",
+    "analyses_of",
+    "available_cores",
+    "claims_of",
+]
 
 #: Articles handed to a worker at a time.
 CHUNK = 32
@@ -147,9 +154,12 @@ def _pooled(
     jobs: int,
     chunk: int,
     progress: Callable[[int], None] | None,
+    ahead: int = 0,
 ) -> Iterator[T]:
     """``work(article, splitter)`` for each article, on ``jobs`` worker processes,
-    in input order (a few articles go to this process alone, see :data:`MIN_PARALLEL`)."""
+    in input order (a few articles go to this process alone, see :data:`MIN_PARALLEL`),
+    with up to ``ahead`` articles (at least two chunks a worker) handed out before
+    their results are taken: the workers go on while the caller works on those."""
     articles = iter(articles)
     head: list[Article] = []
     if jobs > 1:
@@ -176,7 +186,7 @@ def _pooled(
     try:
         for part in _chunks(itertools.chain(head, articles), chunk):
             pending.append(executor.submit(_run_chunk, work, part))
-            while len(pending) >= 2 * jobs:
+            while len(pending) >= max(2 * jobs, -(-ahead // chunk)):
                 done = yield from _drain(pending.popleft(), done, progress)
         while pending:
             done = yield from _drain(pending.popleft(), done, progress)
@@ -250,6 +260,33 @@ def claims_of(
     return out
 
 
+def analysed(
+    articles: Iterable[Article],
+    splitter: SentenceSplitter,
+    *,
+    jobs: int = 1,
+    chunk: int = CHUNK,
+    ahead: int = 0,
+    progress: Callable[[int], None] | None = None,
+    prepared: bool = True,
+) -> Iterator[tuple[ArticleAnalysis, dict[tuple[str, str], ClaimText]]]:
+    """Each article analysed alone (:func:`~claimtrack.analysis.analyze_article`),
+    on ``jobs`` processes, in input order, as the caller takes them, with the words
+    of its claims prepared (keyed by claim id and text; none if not ``prepared``).
+    Up to ``ahead`` articles are analysed before they are taken, so that a caller
+    storing one batch has the next one ready.  Other arguments as :func:`claims_of`.
+
+    >>> import claimtrack
+    >>> articles = claimtrack.read_articles("seeds")
+    >>> splitter = claimtrack.SentenceSplitter.default()
+    >>> [(item.article.id, len(texts)) for item, texts in analysed(articles, splitter)]
+    [('000_44a681640818a05e', 15), ('001_df1ab41df0d3c270', 14)]
+    """
+    work = _analysis_of_article if prepared else _analysis_alone
+    for item, done in _pooled(work, articles, splitter, jobs, chunk, progress, ahead):
+        yield item, ({key: _here(text) for key, text in done.items()} if jobs > 1 else done)
+
+
 def analyses_of(
     articles: Iterable[Article],
     splitter: SentenceSplitter,
@@ -265,8 +302,9 @@ def analyses_of(
     :func:`claims_of`."""
     items: list[ArticleAnalysis] = []
     texts: dict[tuple[str, str], ClaimText] = {}
-    work = _analysis_of_article if prepared else _analysis_alone
-    for item, done in _pooled(work, articles, splitter, jobs, chunk, progress):
+    for item, done in analysed(
+        articles, splitter, jobs=jobs, chunk=chunk, progress=progress, prepared=prepared
+    ):
         items.append(item)
-        texts.update({key: _here(text) for key, text in done.items()} if jobs > 1 else done)
+        texts.update(done)
     return items, texts
