@@ -84,7 +84,7 @@ class Link:
 
     @property
     def basis(self) -> str:
-        """``words`` or ``content`` (see :class:`~claimtrack.relations.Relation`)."""
+        """``words``, ``content`` or ``part`` (see :class:`~claimtrack.relations.Relation`)."""
         return self.found.basis
 
     @property

@@ -32,6 +32,7 @@ verb, hedge or booster on one side only, the cues' strength).
 
 from __future__ import annotations
 
+import functools
 from typing import Literal
 
 import attrs
@@ -41,20 +42,24 @@ from claimtrack.changes import Change, conflicting, content_changes, oriented_ch
 from claimtrack.claims import Claim
 from claimtrack.claimtext import (
     ClaimText,
+    change_words,
     own_terms,
     prepare_claim,
     prepare_text,
     same_source,
+    stem_of,
     stopwords,
 )
 from claimtrack.statement_model import StatementModel, shipped, synonym_pairs
 
 __all__ = [
+    "Basis",
     "Comparison",
     "Relation",
     "RelationName",
     "asks_model",
     "compare",
+    "contained",
     "may_relate",
     "relate",
     "relate_prepared",
@@ -63,6 +68,9 @@ __all__ = [
 
 
 RelationName = Literal["repetition", "agreement", "drift", "related", "unrelated"]
+
+#: What decided a relation (see :attr:`Relation.basis`).
+Basis = Literal["words", "content", "part"]
 
 
 @attrs.frozen
@@ -125,15 +133,18 @@ class Relation:
             modal verbs, hedges and cues that differ (see :func:`relate`).
         evidence: Why, in a few words.
         basis: What decided it: ``words`` (the two share most of their words,
-            in order) or ``content`` (they share content words in other words:
-            weaker evidence, which a tracker wants corroborated).
+            in order), ``content`` (they share content words in other words:
+            weaker evidence, which a tracker wants corroborated) or ``part``
+            (every content word of one stands in the other, a longer claim that
+            says more: the weakest, which a tracker believes only between copies
+            of one story).
     """
 
     relation: RelationName
     score: float
     changes: tuple[Change, ...] = ()
     evidence: tuple[str, ...] = ()
-    basis: Literal["words", "content"] = "words"
+    basis: Basis = "words"
 
     @property
     def conflict(self) -> bool:
@@ -192,15 +203,17 @@ def asks_model(
 
 def _same_statement(
     c: Comparison, a: ClaimText, b: ClaimText, model: StatementModel
-) -> tuple[bool, float, str]:
-    """Whether two claims state the same thing in other words, a score and why.
+) -> tuple[bool, float, str, Basis]:
+    """Whether two claims state the same thing in other words, a score, why and on
+    what basis (``content`` or ``part``).
 
     The same-statement model (:mod:`claimtrack.statement_model`, trained on MSRP)
     decides for claims sharing three content words or more; as it compares claims
     of like length, a claim standing inside a much longer one is judged by its
     content words instead (most of them shared, enough to be specific, and no
-    conflicting number or name); and two claims of one speaker with one cue that
-    share half their content words state the same thing too.
+    conflicting number or name, or all of them, :data:`CONTAINED_SHARED` or
+    more: the basis is then ``part``); and two claims of one speaker with one cue
+    that share half their content words state the same thing too.
     """
     n_shared = len(c.shared - a.speakers - b.speakers)
     if asks_model(c, a, b):
@@ -210,9 +223,9 @@ def _same_statement(
             synonyms = synonym_pairs(a, b)
             if synonyms:
                 why += ", " + ", ".join(f"{x} = {y}" for x, y in synonyms)
-            return True, 100.0 * p, why
+            return True, 100.0 * p, why, "content"
     if c.number_conflict or c.name_conflict:
-        return False, c.overlap, ""
+        return False, c.overlap, "", "content"
     longer, shorter = (
         max(len(a.stem_keys), len(b.stem_keys)),
         min(len(a.stem_keys), len(b.stem_keys)),
@@ -224,10 +237,42 @@ def _same_statement(
         and c.overlap >= AGREE_OVERLAP
         and (n_shared >= AGREE_SHARED or (n_shared >= 3 and c.jaccard >= AGREE_JACCARD))
     ):
-        return True, c.overlap, f"{n_shared} content words shared ({c.overlap:.0f}% of the shorter)"
+        why = f"{n_shared} content words shared ({c.overlap:.0f}% of the shorter)"
+        return True, c.overlap, why, "content"
     if c.same_speaker and c.shared_cue and n_shared >= 3 and c.overlap >= SPEAKER_OVERLAP:
-        return True, c.overlap, "same speaker and cue, and half the content words shared"
-    return False, c.overlap, ""
+        return True, c.overlap, "same speaker and cue, and half the content words shared", "content"
+    if n_shared >= CONTAINED_SHARED and contained(a, b):
+        return True, c.overlap, f"all {n_shared} content words of one in the other", "part"
+    return False, c.overlap, "", "content"
+
+
+#: Content words (the speakers' names aside) from which a claim whose content
+#: words all stand in another one states the same thing (basis ``part``).
+CONTAINED_SHARED = 4
+
+
+def contained(a: ClaimText, b: ClaimText) -> bool:
+    """Whether every content word of one claim stands in the other, the speakers'
+    names and the hedges and boosters aside ("almost certain to reject" is typed
+    as a change, not a content word).
+
+    >>> from claimtrack.claimtext import prepare
+    >>> whole = prepare("Rebels urged the army to leave the city, demands the mayor rejected.")
+    >>> contained(prepare("The mayor is almost certain to reject the demands."), whole)
+    True
+    >>> contained(prepare("The mayor is almost certain to reject the offer."), whole)
+    False
+    """
+    aside = own_terms(a, b) | _marker_stems()
+    mine, theirs = a.stems - aside, b.stems - aside
+    return bool(mine) and bool(theirs) and (mine <= theirs or theirs <= mine)
+
+
+@functools.cache
+def _marker_stems() -> frozenset[str]:
+    """Stems of the hedges and boosters (``data/change_words.txt``)."""
+    words = change_words()
+    return frozenset(map(stem_of, words["hedge"] | words["booster"]))
 
 
 def related_target(a: ClaimText, b: ClaimText, shared: frozenset[str]) -> bool:
@@ -278,13 +323,13 @@ def relate_prepared(a: ClaimText, b: ClaimText, model: StatementModel | None = N
                 "drift", c.surface, changes, (f"{c.surface:.0f}% the same words", kinds)
             )
         return Relation("agreement", c.surface, changes, (f"{c.surface:.0f}% the same words",))
-    same, score, why = _same_statement(c, a, b, model or shipped())
+    same, score, why, basis = _same_statement(c, a, b, model or shipped())
     if same:
         changes = content_changes(a, b) + speaker_change
         if changes:
             kinds = ", ".join(dict.fromkeys(ch.type for ch in changes))
-            return Relation("drift", score, changes, (why, kinds), "content")
-        return Relation("agreement", score, (), (why,), "content")
+            return Relation("drift", score, changes, (why, kinds), basis)
+        return Relation("agreement", score, (), (why,), basis)
     # related claims need a named source in common ("police" or "officials" say too
     # much), and a target: a name or two content words besides the speaker's own
     if same_source(a.named, b.named) and related_target(a, b, c.shared):

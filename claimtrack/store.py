@@ -142,7 +142,7 @@ CREATE TABLE links (
     score REAL NOT NULL,
     changes TEXT NOT NULL,      -- JSON [{type, a: words, b: words}]
     evidence TEXT NOT NULL,     -- JSON list of reasons
-    basis TEXT NOT NULL,        -- words or content
+    basis TEXT NOT NULL,        -- words, content or part
     kept INTEGER NOT NULL,      -- believed (corroborated) or held back
     PRIMARY KEY (a, b)
 );

@@ -283,6 +283,40 @@ def test_a_repeated_sentence_ties_two_articles() -> None:
     assert tie.reason == f"a repetition of {len(shared.split())} words"
 
 
+_PREDICTION = "The mayor is almost certain to reject the demands of the striking dockers."
+_FACT = (
+    "The striking dockers marched to the town hall on Friday and urged the council to raise "
+    "their wages and shorten their shifts, demands the mayor has rejected."
+)
+
+
+def test_a_claim_inside_a_longer_one_is_kept_only_between_copies_of_one_story() -> None:
+    """A claim found stated inside a longer one (basis ``part``) is believed only when
+    the two articles share a repetition, as copies of one wire story do; it does not
+    count as a link that ties them."""
+    tracker = ClaimTracker()
+    tracker.add(
+        [
+            _article(1, [_PREDICTION, "Cranes at the harbour of Ostrava stood idle."]),
+            _article(2, [_FACT, "In Ostrava the harbour cranes were silent."]),
+        ]
+    )
+    (part,) = [k for k in tracker.links(corroborated=False) if k.basis == "part"]
+    assert (part.relation, part.a.text, part.b.text) == ("drift", _PREDICTION, _FACT)
+    assert [c.type for c in part.changes] == ["certainty"]
+    assert part not in tracker.links()
+    tie = tracker.tie("a1", "a2")
+    others = [k for k in tracker.links(corroborated=False) if k.basis != "part"]
+    assert tie.tied and tie.repetition == 0 and tie.links == len(others) == 1
+    shared = "Rescue teams searched the flooded streets for survivors through the night."
+    copies = ClaimTracker()
+    copies.add([_article(1, [_PREDICTION, *_OWN_A, shared]), _article(2, [_FACT, *_OWN_B, shared])])
+    assert [(k.relation, k.basis) for k in copies.links()] == [
+        ("drift", "part"),
+        ("repetition", "words"),
+    ]
+
+
 def test_a_short_repetition_is_kept_but_ties_nothing() -> None:
     """A repetition is always a link, but a short one does not tie two articles."""
     short = "The talks will resume tomorrow."

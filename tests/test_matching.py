@@ -372,3 +372,33 @@ def test_irregular_verb_forms_are_a_tense_change() -> None:
     assert [(c.type, c.a, c.b) for c in crossed.changes if c.material] == [
         ("tense", ("would", "cross"), ("crossed",))
     ]
+
+
+_DOCKERS_LATER = (
+    "The striking dockers marched to the town hall on Friday and urged the council to raise "
+    "their wages and shorten their shifts, demands the mayor has rejected."
+)
+
+
+def test_a_claim_inside_a_longer_one_is_a_part() -> None:
+    """A claim whose content words all stand in a longer sentence (its hedges aside) is
+    found there, on the weakest basis, with what changed: a prediction become a fact."""
+    prediction = "The mayor is almost certain to reject the demands of the striking dockers."
+    for a, b in ((prediction, _DOCKERS_LATER), (_DOCKERS_LATER, prediction)):
+        result = relate(a, b)
+        assert (result.relation, result.basis) == ("drift", "part"), result
+        assert [c.type for c in result.changes] == ["certainty"]
+        assert result.evidence[0] == "all 5 content words of one in the other"
+
+
+def test_a_claim_with_a_content_word_the_longer_lacks_is_no_part() -> None:
+    """One content word of the shorter claim missing from the longer one, or fewer than
+    four content words, and it is not found there."""
+    assert (
+        relate(
+            "The mayor is almost certain to reject the demands of the striking nurses.",
+            _DOCKERS_LATER,
+        ).relation
+        == "unrelated"
+    )
+    assert relate("The mayor rejected the demands.", _DOCKERS_LATER).relation == "unrelated"
