@@ -211,13 +211,37 @@ def _token_names(raw: str) -> tuple[str | None, str | None]:
     """For one word of a capitalised run: the name key of the country it stands
     for, else its own name key if it can be a name (not a stop or date word)."""
     raw = raw.strip(".,")
-    country = country_of(raw)
+    country = country_of(raw) or _owner_place(raw)
     if country is not None:
         return _name_key(country), None
     key = match_key(raw)
     if key and key not in stopwords() and date_of(key) is None:
         return None, _name_key(key)
     return None, None
+
+
+def _owner_place(raw: str) -> str | None:
+    """The country a place name in the possessive stands for ("Moscow's": Russia).
+    Without its apostrophe ("Moscows") a word is taken as written: it may be a
+    plural ("the Americas", "the two Koreas")."""
+    if raw[-2:] in ("'s", "\u2019s") and len(raw) > 3:
+        return country_of(raw[:-2])
+    return None
+
+
+def _owner_stems(text: str) -> dict[str, str]:
+    """The words of the places in the possessive in a text, as a claim's words are
+    keyed ("moscows"), with the stem of the country they stand for ("russia")."""
+    out = {}
+    for token in _POSSESSIVE.findall(text):
+        country = _owner_place(token)
+        if country is not None:
+            out[match_key(token)] = _name_key(country)
+    return out
+
+
+#: A capitalised word in the possessive ("Moscow's").
+_POSSESSIVE = re.compile(r"\b[A-Z][\w.-]*['\u2019]s\b")
 
 
 @functools.lru_cache(maxsize=1 << 18)
@@ -293,6 +317,12 @@ def prepare(
     names: set[str] = set()
     for match in _CAPITALISED_RUN.finditer(text):
         names.update(_run_names(match.group().rstrip("."), match.start() == 0))
+    if "s" in text and ("'" in text or "\u2019" in text):
+        # a place in the possessive stands for its country too ("Moscow's demands")
+        for word, country in _owner_stems(text).items():
+            if word in raw:
+                stems.discard(word_facts(word)[1] or "")
+                stems.add(country)
     base = ClaimText(
         words=tuple(words),
         stem_keys=tuple(sorted(stems)),

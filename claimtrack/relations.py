@@ -44,11 +44,14 @@ from claimtrack.claimtext import (
     ClaimText,
     change_words,
     own_terms,
+    prepare,
     prepare_claim,
     prepare_text,
     same_source,
     stem_of,
     stopwords,
+    with_sources,
+    word_facts,
 )
 from claimtrack.statement_model import StatementModel, shipped, synonym_pairs
 
@@ -64,6 +67,7 @@ __all__ = [
     "relate",
     "relate_prepared",
     "related_target",
+    "stated_part",
 ]
 
 
@@ -268,6 +272,32 @@ def contained(a: ClaimText, b: ClaimText) -> bool:
     return bool(mine) and bool(theirs) and (mine <= theirs or theirs <= mine)
 
 
+def stated_part(a: ClaimText, b: ClaimText) -> tuple[ClaimText, ClaimText]:
+    """Two claims one of which is stated inside the other (see :func:`contained`),
+    the longer cut to the words that state the shorter: from the first to the last
+    of the shorter's content words there.  Its changes are typed on that part
+    ("plans to attack" in another clause is no hedge on "demands the West has
+    rejected").
+
+    >>> from claimtrack.claimtext import prepare
+    >>> short = prepare("The mayor is almost certain to reject the demands.")
+    >>> long = prepare("Rebels planned to march, and urged the army to leave, demands the mayor rejected.")
+    >>> " ".join(stated_part(short, long)[1].words)
+    'demands the mayor rejected'
+    """
+    aside = own_terms(a, b) | _marker_stems()
+    inner, outer = (a, b) if a.stems - aside <= b.stems else (b, a)
+    wanted = inner.stems - aside
+    words = outer.compared
+    at = [i for i, w in enumerate(words) if word_facts(w)[1] in wanted]
+    if not at:
+        return a, b
+    part = with_sources(
+        prepare(" ".join(words[at[0] : at[-1] + 1])), outer.speakers, outer.cues, outer.named
+    )
+    return (a, part) if inner is a else (part, b)
+
+
 @functools.cache
 def _marker_stems() -> frozenset[str]:
     """Stems of the hedges and boosters (``data/change_words.txt``)."""
@@ -325,7 +355,8 @@ def relate_prepared(a: ClaimText, b: ClaimText, model: StatementModel | None = N
         return Relation("agreement", c.surface, changes, (f"{c.surface:.0f}% the same words",))
     same, score, why, basis = _same_statement(c, a, b, model or shipped())
     if same:
-        changes = content_changes(a, b) + speaker_change
+        changes = content_changes(*(stated_part(a, b) if basis == "part" else (a, b)))
+        changes += speaker_change
         if changes:
             kinds = ", ".join(dict.fromkeys(ch.type for ch in changes))
             return Relation("drift", score, changes, (why, kinds), basis)

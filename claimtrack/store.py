@@ -63,7 +63,7 @@ from claimtrack.workers import analyses_of
 __all__ = ["ClaimStore", "IngestReport", "StoreError"]
 
 #: The version of the tables this module writes (``PRAGMA user_version``).
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: Marks a file as a claimtrack store (``PRAGMA application_id``: "ClTk").
 APPLICATION_ID = 0x436C546B
 #: How long to wait for a store another process is writing, in seconds.
@@ -1043,8 +1043,15 @@ def _irregular_stems(db: sqlite3.Connection) -> None:
     _compare_anew(db)
 
 
+def _possessive_places(db: sqlite3.Connection) -> None:
+    """Version 3 -> 4: a place in the possessive stands for its country ("Moscow's"
+    as Russia), so every claim is prepared and compared again."""
+    _compare_anew(db)
+
+
 #: Migrations from schema version k to k + 1, by k: version 1 is the first.
 _MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _prepare_again,
     2: _irregular_stems,
+    3: _possessive_places,
 }

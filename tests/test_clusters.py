@@ -79,6 +79,18 @@ def test_seed_drift_changes_are_the_gold_ones(
     assert {c.type for c in found.changes} == {"tense", "inserted"}
 
 
+def test_seed_prediction_become_a_fact(seed_tracker: ClaimTracker, gold: dict[str, Any]) -> None:
+    """ "almost certain to reject Moscow's demands" is found inside the later report's
+    longer sentence ("... demands the West has rejected") as drift: the hedge dropped."""
+    (link,) = [g for g in gold["links"] if "becomes a fact" in g["note"]]
+    a, b = find(seed_tracker, *link["a"]), find(seed_tracker, *link["b"])
+    (found,) = [
+        k for k in seed_tracker.links() if {k.a.id, k.b.id} == {a.id, b.id} and k.basis == "part"
+    ]
+    assert found.relation == link["relation"] == "drift"
+    assert [(c.type, c.a, c.b) for c in found.changes] == [("certainty", ("almost", "certain"), ())]
+
+
 def test_seed_must_not_link(seed_tracker: ClaimTracker, gold: dict[str, Any]) -> None:
     """No must-not pair ends up linked or in one cluster; boilerplate is never a claim."""
     claims = {c.id for c in seed_tracker.claims}

@@ -402,3 +402,21 @@ def test_a_claim_with_a_content_word_the_longer_lacks_is_no_part() -> None:
         == "unrelated"
     )
     assert relate("The mayor rejected the demands.", _DOCKERS_LATER).relation == "unrelated"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Moscow's demands were rejected.", "russia"),
+        ("Kyiv\u2019s troops held the line.", "ukraine"),
+        ("NATO's plans were clear.", "north_atlantic_treaty_organization"),
+        ("The Americas grew fast.", None),
+        ("Smith's plans were clear.", None),
+    ],
+)
+def test_a_place_in_the_possessive_stands_for_its_country(text: str, country: str | None) -> None:
+    """ "Moscow's" is Russia, as "Moscow" is, in names and content words; a plural
+    without an apostrophe ("the Americas") and a person are taken as written."""
+    prepared = prepare(text)
+    found = {n for n in prepared.names if n in prepared.stems}
+    assert found == ({country} if country else set())

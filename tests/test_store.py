@@ -342,7 +342,7 @@ def test_a_version_1_store_is_migrated(tmp_path: Path) -> None:
         }
         assert {c.id: c.agency for c in store.claims}["n1#0"] == "AP"
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == store_module.SCHEMA_VERSION == 3
+    assert db.execute("PRAGMA user_version").fetchone()[0] == store_module.SCHEMA_VERSION == 4
     assert db.execute("SELECT count(*) FROM meta WHERE key = 'index'").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM entry_pairs").fetchone()[0] > 0
     db.close()
@@ -368,11 +368,38 @@ def test_a_version_2_store_is_migrated(tmp_path: Path) -> None:
         found = {(k.a.id, k.b.id): k for k in store.links()}
         assert [c.type for c in found["r1#0", "r2#0"].changes if c.material] == ["tense"]
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 4
     assert (
         "rise"
         in json.loads(db.execute("SELECT prepared FROM claims WHERE id = 'r2#0'").fetchone()[0])[1]
     )
+    db.close()
+
+
+def test_a_version_3_store_is_migrated(tmp_path: Path) -> None:
+    """Schema 3 took "Moscow's" as a word of its own: opened now, its claims are
+    prepared again ("Moscow's" as Russia) and compared anew, and it equals a store
+    built today."""
+    articles = [
+        *corpus(),
+        Article(
+            id="m1", text="Russia demands a halt to the drills near the border, the envoy said."
+        ),
+        Article(
+            id="m2", text="Moscow's demands for a halt to the drills near the border were heard."
+        ),
+    ]
+
+    def as_schema_3(prepared: list[list[str]]) -> None:
+        prepared[1] = sorted({*prepared[1], "moscow"} - {"russia"})
+
+    path = stale_store(tmp_path, articles, "m2#0", as_schema_3, 3)
+    with ClaimStore(path) as store:
+        assert summary(store) == one_shot(articles)
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 4
+    stems = json.loads(db.execute("SELECT prepared FROM claims WHERE id = 'm2#0'").fetchone()[0])[1]
+    assert "russia" in stems and "moscow" not in stems
     db.close()
 
 
