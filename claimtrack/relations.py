@@ -38,6 +38,7 @@ from typing import Literal
 import attrs
 from rapidfuzz.distance import Indel
 
+from claimtrack.attributions import cue_class
 from claimtrack.changes import Change, conflicting, content_changes, oriented_changes
 from claimtrack.claims import Claim
 from claimtrack.claimtext import (
@@ -68,6 +69,7 @@ __all__ = [
     "relate_prepared",
     "related_target",
     "stated_part",
+    "stating_cue",
 ]
 
 
@@ -88,7 +90,8 @@ class Comparison:
         shared: The content stems shared.
         same_speaker: Both have a speaker and share one.
         other_speaker: Both have speakers and share none.
-        shared_cue: They share a cue lemma.
+        shared_cue: They share a cue lemma of saying or thinking (see
+            :func:`stating_cue`), not of another act ("released", "published").
         number_conflict: Both have numbers and they differ.
         name_conflict: Each has a name the other lacks (two different places or people).
     """
@@ -118,10 +121,23 @@ def compare(a: ClaimText, b: ClaimText) -> Comparison:
         shared=shared,
         same_speaker=same_speaker,
         other_speaker=bool(a.speakers) and bool(b.speakers) and not same_speaker,
-        shared_cue=bool(a.cues & b.cues),
+        shared_cue=any(map(stating_cue, a.cues & b.cues)),
         number_conflict=bool(a.numbers) and bool(b.numbers) and a.numbers != b.numbers,
         name_conflict=bool(a.names - b.names) and bool(b.names - a.names),
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def stating_cue(cue: str) -> bool:
+    """Whether a cue lemma says that someone stated something: a verb of saying or
+    thinking, a reporting noun or "according to", not a verb that can name another
+    act ("release", "publish", "issue": ``other`` and ``weak`` in
+    ``data/reporting_verbs.txt``).
+
+    >>> stating_cue("say"), stating_cue("believe"), stating_cue("release")
+    (True, True, False)
+    """
+    return cue_class(cue) not in ("other", "weak")
 
 
 @attrs.frozen

@@ -420,3 +420,22 @@ def test_a_place_in_the_possessive_stands_for_its_country(text: str, country: st
     prepared = prepare(text)
     found = {n for n in prepared.names if n in prepared.stems}
     assert found == ({country} if country else set())
+
+
+def test_one_speaker_and_cue_state_alike_only_with_a_verb_of_saying() -> None:
+    """Two claims of one speaker with one cue that share half their content words
+    state the same thing when the cue is a verb of saying ("announced"), not when it
+    names another act ("released": two releases of one company are two patches)."""
+    later = (
+        "Zentrix has {} an emergency security update to fix the flaw in its Orbit "
+        "browser that let hackers into the computers of two million users."
+    )
+    said = relate(
+        "Zentrix announces security patch for its Orbit browser", later.format("announced")
+    )
+    assert (said.relation, said.evidence) == (
+        "agreement",
+        ("same speaker and cue, and half the content words shared",),
+    )
+    done = relate("Zentrix releases security patch for its Orbit browser", later.format("released"))
+    assert done.relation == "related"
