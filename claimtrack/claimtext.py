@@ -2,7 +2,8 @@
 
 :func:`prepare` turns a text (with its speakers and cue lemmas) into a
 :class:`ClaimText`: the normalised words in order, the content words as
-Snowball stems (no downloaded data needed), places as the country they stand
+Snowball stems (no downloaded data needed), British spellings in their
+American form ("defence" = "defense"), places as the country they stand
 for ("Moscow" = "Russia"), numbers (number words and digits), capitalised names,
 and phrases of one meaning written as the word they mean ("stepped down" =
 "resigned").  :func:`prepare_claim` prepares a :class:`~claimtrack.claims.Claim`,
@@ -110,6 +111,13 @@ def _irregular() -> dict[str, str]:
     """Irregular verb forms -> their base ("rose" -> "rise", "said" -> "say"), from
     WordNet's exception list (``data/irregular_verbs.tsv``, ``bench/build_irregular.py``)."""
     return dict(line.split("\t") for line in iter_data_lines("irregular_verbs.tsv"))
+
+
+@functools.cache
+def _spellings() -> dict[str, str]:
+    """British spellings -> their American form ("defence" -> "defense", "organised"
+    -> "organized"), from WordNet (``data/spellings.tsv``, ``bench/build_spellings.py``)."""
+    return {k: v for k, v, _ in (line.split("\t") for line in iter_data_lines("spellings.tsv"))}
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -300,6 +308,9 @@ def prepare(
     if "." in key:  # "U.S." is "US", "N.F.L." is "NFL"
         key = _INITIALISM.sub(_undotted, key)
     raw = WORD.findall(key)
+    spellings = _spellings()
+    if not spellings.keys().isdisjoint(raw):  # "defence" is "defense"
+        raw = [spellings.get(w, w) for w in raw]
     for word, stem, number in map(word_facts, raw):
         words.append(word)
         if stem is not None:

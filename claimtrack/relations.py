@@ -4,7 +4,7 @@
 differ:
 
 - ``repetition``: the same words after normalisation (case, quotes,
-  apostrophes, hyphens);
+  apostrophes, hyphens, British spellings: "defence" is "defense");
 - ``drift``: the same claim, changed in a way that matters -- each change is
   typed (``inserted``, ``removed``, ``number``, ``negation``, ``certainty``,
   ``tense``, ``date``, ``name``, ``cue``, ``speaker``: see

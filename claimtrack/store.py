@@ -63,7 +63,7 @@ from claimtrack.workers import analyses_of
 __all__ = ["ClaimStore", "IngestReport", "StoreError"]
 
 #: The version of the tables this module writes (``PRAGMA user_version``).
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 #: Marks a file as a claimtrack store (``PRAGMA application_id``: "ClTk").
 APPLICATION_ID = 0x436C546B
 #: How long to wait for a store another process is writing, in seconds.
@@ -1049,9 +1049,16 @@ def _possessive_places(db: sqlite3.Connection) -> None:
     _compare_anew(db)
 
 
+def _american_spellings(db: sqlite3.Connection) -> None:
+    """Version 4 -> 5: British spellings are written in their American form
+    ("defence" as "defense"), so every claim is prepared and compared again."""
+    _compare_anew(db)
+
+
 #: Migrations from schema version k to k + 1, by k: version 1 is the first.
 _MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _prepare_again,
     2: _irregular_stems,
     3: _possessive_places,
+    4: _american_spellings,
 }

@@ -439,3 +439,36 @@ def test_one_speaker_and_cue_state_alike_only_with_a_verb_of_saying() -> None:
     )
     done = relate("Zentrix releases security patch for its Orbit browser", later.format("released"))
     assert done.relation == "related"
+
+
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [
+        ("The defence ministry organised talks at the centre.", "defense organized center"),
+        (
+            "Neighbouring states travelled to honour the labour leader.",
+            "neighboring traveled honor labor",
+        ),
+        ("Four hours of flour prices.", ""),
+    ],
+)
+def test_british_spellings_are_prepared_in_their_american_form(british: str, american: str) -> None:
+    """A wire story restyled in British spelling is the same text ("defence" is
+    "defense"); words the rules would touch but WordNet does not pair ("four",
+    "flour") stay as written."""
+    words = prepare(british).words
+    assert set(american.split()) <= set(words)
+    assert not {"defence", "organised", "centre", "neighbouring", "travelled", "honour"} & set(
+        words
+    )
+    if not american:
+        assert prepare(british).words == ("4", "hours", "of", "flour", "prices")
+
+
+def test_a_story_restyled_in_british_spelling_is_a_repetition() -> None:
+    """The American original and its British restyling repeat each other."""
+    result = relate(
+        "The defense ministry organized talks at the center, officials said.",
+        "The defence ministry organised talks at the centre, officials said.",
+    )
+    assert (result.relation, result.changes) == ("repetition", ())

@@ -342,7 +342,7 @@ def test_a_version_1_store_is_migrated(tmp_path: Path) -> None:
         }
         assert {c.id: c.agency for c in store.claims}["n1#0"] == "AP"
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == store_module.SCHEMA_VERSION == 4
+    assert db.execute("PRAGMA user_version").fetchone()[0] == store_module.SCHEMA_VERSION == 5
     assert db.execute("SELECT count(*) FROM meta WHERE key = 'index'").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM entry_pairs").fetchone()[0] > 0
     db.close()
@@ -368,7 +368,7 @@ def test_a_version_2_store_is_migrated(tmp_path: Path) -> None:
         found = {(k.a.id, k.b.id): k for k in store.links()}
         assert [c.type for c in found["r1#0", "r2#0"].changes if c.material] == ["tense"]
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 5
     assert (
         "rise"
         in json.loads(db.execute("SELECT prepared FROM claims WHERE id = 'r2#0'").fetchone()[0])[1]
@@ -397,9 +397,39 @@ def test_a_version_3_store_is_migrated(tmp_path: Path) -> None:
     with ClaimStore(path) as store:
         assert summary(store) == one_shot(articles)
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 5
     stems = json.loads(db.execute("SELECT prepared FROM claims WHERE id = 'm2#0'").fetchone()[0])[1]
     assert "russia" in stems and "moscow" not in stems
+    db.close()
+
+
+def test_a_version_4_store_is_migrated(tmp_path: Path) -> None:
+    """Schema 4 kept British spellings: opened now, its claims are prepared again
+    ("defence" as "defense") and compared anew, and it equals a store built today:
+    the restyled copy is a repetition."""
+    articles = [
+        *corpus(),
+        Article(
+            id="d1", text="The defense ministry organized talks at the center, officials said."
+        ),
+        Article(
+            id="d2", text="The defence ministry organised talks at the centre, officials said."
+        ),
+    ]
+
+    def as_schema_4(prepared: list[list[str]]) -> None:
+        british = {"defense": "defence", "organized": "organised", "center": "centre"}
+        prepared[0] = [british.get(w, w) for w in prepared[0]]
+
+    path = stale_store(tmp_path, articles, "d2#0", as_schema_4, 4)
+    with ClaimStore(path) as store:
+        assert summary(store) == one_shot(articles)
+        relations = {(k.a.id, k.b.id): k.relation for k in store.links()}
+        assert relations["d1#0", "d2#0"] == "repetition"
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 5
+    words = json.loads(db.execute("SELECT prepared FROM claims WHERE id = 'd2#0'").fetchone()[0])[0]
+    assert "defense" in words and "defence" not in words
     db.close()
 
 
