@@ -18,6 +18,7 @@ from claimtrack.claims import Claim
 from claimtrack.cli import main
 from claimtrack.clusters import ClaimIndex, build_clusters
 from claimtrack.exceptions import DuplicateArticleError
+from claimtrack.report import stated_inside
 from claimtrack.stories import corroborate, vocabulary_of
 from claimtrack.tracker import ClaimTracker
 
@@ -323,6 +324,7 @@ def test_a_claim_inside_a_longer_one_is_kept_only_between_copies_of_one_story() 
     shared = "Rescue teams searched the flooded streets for survivors through the night."
     copies = ClaimTracker()
     copies.add([_article(1, [_PREDICTION, *_OWN_A, shared]), _article(2, [_FACT, *_OWN_B, shared])])
+    assert stated_inside(copies) == []  # a cluster of their own shows them
     assert [(k.relation, k.basis) for k in copies.links()] == [
         ("drift", "part"),
         ("repetition", "words"),
@@ -423,6 +425,11 @@ def test_report_shows_how_claims_travel(seeds_dir: Path) -> None:
     assert "{+atomic+}" in travel
     assert "changes: tense" in travel
     assert "RELATED CLAIMS" in travel
+    # the prediction become a fact, whose longer claim is in another cluster, shown apart
+    inside = travel[travel.index("STATED INSIDE LONGER REPORTS (1)") : travel.index("RELATED")]
+    assert "almost certain to reject Moscow's demands." in inside
+    assert "(drift) Russia has denied" in inside
+    assert "changes: certainty: \u201calmost certain\u201d" in inside
 
 
 def test_paused_gc_restores_the_collector() -> None:
