@@ -49,6 +49,7 @@ from claimtrack.claimtext import (
     prepare_claim,
     prepare_text,
     same_source,
+    same_source_name,
     stem_of,
     stopwords,
     with_sources,
@@ -65,6 +66,7 @@ __all__ = [
     "compare",
     "contained",
     "may_relate",
+    "other_speakers",
     "relate",
     "relate_prepared",
     "related_target",
@@ -89,7 +91,9 @@ class Comparison:
         jaccard: Content stems shared, over their union's size.
         shared: The content stems shared.
         same_speaker: Both have a speaker and share one.
-        other_speaker: Both have speakers and share none.
+        other_speaker: Each has a speaker that none of the other's can be (see
+            :func:`other_speakers`): "Smith said" / "Jones said", also beside a
+            second attribution both share.
         shared_cue: They share a cue lemma of saying or thinking (see
             :func:`stating_cue`), not of another act ("released", "published").
         number_conflict: Both have numbers and they differ.
@@ -120,11 +124,30 @@ def compare(a: ClaimText, b: ClaimText) -> Comparison:
         jaccard=100.0 * len(shared) / union,
         shared=shared,
         same_speaker=same_speaker,
-        other_speaker=bool(a.speakers) and bool(b.speakers) and not same_speaker,
+        other_speaker=all(other_speakers(a, b)),
         shared_cue=any(map(stating_cue, a.cues & b.cues)),
         number_conflict=bool(a.numbers) and bool(b.numbers) and a.numbers != b.numbers,
         name_conflict=bool(a.names - b.names) and bool(b.names - a.names),
     )
+
+
+def other_speakers(a: ClaimText, b: ClaimText) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The speakers of each claim that none of the other's can be (by
+    :func:`~claimtrack.claimtext.same_source_name`: "Merkel" can be "Angela
+    Merkel"), sorted.
+
+    >>> from claimtrack.claimtext import prepare
+    >>> a = prepare("x", speakers=["smith", "the police"])
+    >>> other_speakers(a, prepare("x", speakers=["jones", "the police"]))
+    (('smith',), ('jones',))
+    >>> other_speakers(a, prepare("x", speakers=["john smith"]))
+    (('the police',), ())
+    """
+    if a.speakers == b.speakers:
+        return (), ()
+    only_a = [x for x in a.speakers if not any(same_source_name(x, y) for y in b.speakers)]
+    only_b = [y for y in b.speakers if not any(same_source_name(x, y) for x in a.speakers)]
+    return tuple(sorted(only_a)), tuple(sorted(only_b))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -347,11 +370,7 @@ def relate_prepared(a: ClaimText, b: ClaimText, model: StatementModel | None = N
     if not a.stem_keys or not b.stem_keys:
         return Relation("unrelated", 0.0, (), ("no content words",))
     c = compare(a, b)
-    speaker_change = (
-        (Change("speaker", tuple(sorted(a.speakers)), tuple(sorted(b.speakers))),)
-        if c.other_speaker
-        else ()
-    )
+    speaker_change = (Change("speaker", *other_speakers(a, b)),) if c.other_speaker else ()
     if c.surface >= DRIFT_SURFACE:
         changes = oriented_changes(a, b)
         if speaker_change:  # the speakers found say it better than the swapped words

@@ -472,3 +472,12 @@ def test_a_story_restyled_in_british_spelling_is_a_repetition() -> None:
         "The defence ministry organised talks at the centre, officials said.",
     )
     assert (result.relation, result.changes) == ("repetition", ())
+
+
+def test_a_speaker_swapped_beside_a_second_attribution_is_a_speaker_change() -> None:
+    """A claim with two attributions, one of them credited to someone else, changes
+    its speaker, though both versions share the other source."""
+    text = "{} said the bridge would reopen in May, and the mayor added that tolls would stay."
+    result = relate(text.format("Smith"), text.format("Jones"))
+    assert result.relation == "drift"
+    assert ("speaker", ("smith",), ("jones",)) in [(c.type, c.a, c.b) for c in result.changes]
