@@ -39,7 +39,7 @@ import attrs
 from rapidfuzz.distance import Indel
 
 from claimtrack.attributions import cue_class
-from claimtrack.changes import Change, conflicting, content_changes, oriented_changes
+from claimtrack.changes import SCOPE_WORDS, Change, conflicting, content_changes, oriented_changes
 from claimtrack.claims import Claim
 from claimtrack.claimtext import (
     ClaimText,
@@ -337,6 +337,28 @@ def stated_part(a: ClaimText, b: ClaimText) -> tuple[ClaimText, ClaimText]:
     return (a, part) if inner is a else (part, b)
 
 
+def _negation(a: ClaimText, b: ClaimText) -> tuple[Change, ...]:
+    """A negation change between a claim and the part of a longer one that states
+    it (see :func:`stated_part`) when one negates the content both have more often
+    than the other ("almost certain not to reject" / "demands the West has
+    rejected"). A negation counts where a content word both have is among the
+    :data:`~claimtrack.changes.SCOPE_WORDS` words after it ("that NATO doesnt
+    expand" in another clause of the part does not)."""
+    negations = change_words()["negation"]
+    shared = a.stems & b.stems
+
+    def bearing(words: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(
+            w
+            for i, w in enumerate(words)
+            if w in negations
+            and any(word_facts(x)[1] in shared for x in words[i + 1 : i + 1 + SCOPE_WORDS])
+        )
+
+    na, nb = bearing(a.compared), bearing(b.compared)
+    return (Change("negation", na, nb),) if len(na) != len(nb) else ()
+
+
 @functools.cache
 def _marker_stems() -> frozenset[str]:
     """Stems of the hedges and boosters (``data/change_words.txt``)."""
@@ -390,7 +412,11 @@ def relate_prepared(a: ClaimText, b: ClaimText, model: StatementModel | None = N
         return Relation("agreement", c.surface, changes, (f"{c.surface:.0f}% the same words",))
     same, score, why, basis = _same_statement(c, a, b, model or shipped())
     if same:
-        changes = content_changes(*(stated_part(a, b) if basis == "part" else (a, b)))
+        if basis == "part":
+            part_a, part_b = stated_part(a, b)
+            changes = content_changes(part_a, part_b) + _negation(part_a, part_b)
+        else:
+            changes = content_changes(a, b)
         changes += speaker_change
         if changes:
             kinds = ", ".join(dict.fromkeys(ch.type for ch in changes))

@@ -391,6 +391,15 @@ def test_a_claim_inside_a_longer_one_is_a_part() -> None:
         assert result.evidence[0] == "all 5 content words of one in the other"
 
 
+def test_a_negated_part_is_a_conflict() -> None:
+    """A claim found inside a longer one that negates what the longer one states (or
+    the reverse) is never agreement: the negation is typed on the words that state it."""
+    negated = "The mayor is almost certain not to reject the demands of the striking dockers."
+    result = relate(negated, _DOCKERS_LATER)
+    assert (result.relation, result.basis, result.conflict) == ("drift", "part", True)
+    assert ("negation", ("not",), ()) in [(c.type, c.a, c.b) for c in result.changes]
+
+
 def test_a_claim_with_a_content_word_the_longer_lacks_is_no_part() -> None:
     """One content word of the shorter claim missing from the longer one, or fewer than
     four content words, and it is not found there."""
