@@ -376,61 +376,57 @@ def test_a_version_2_store_is_migrated(tmp_path: Path) -> None:
     db.close()
 
 
+def migrated(
+    tmp_path: Path, texts: dict[str, str], edit: Callable[[list[list[str]]], None], version: int
+) -> tuple[ClaimStore, list[list[str]]]:
+    """A store of :func:`corpus` and ``texts`` (id -> text) left by schema ``version``
+    (the last text's claim prepared as ``edit`` makes it), opened: it equals a
+    store built today. Returns it (open) and that claim's prepared text after."""
+    articles = [*corpus(), *(Article(id=k, text=v) for k, v in texts.items())]
+    claim_id = f"{list(texts)[-1]}#0"
+    path = stale_store(tmp_path, articles, claim_id, edit, version)
+    store = ClaimStore(path)
+    assert summary(store) == one_shot(articles)
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == store_module.SCHEMA_VERSION
+    prepared = db.execute("SELECT prepared FROM claims WHERE id = ?", (claim_id,)).fetchone()[0]
+    db.close()
+    return store, json.loads(prepared)
+
+
 def test_a_version_3_store_is_migrated(tmp_path: Path) -> None:
     """Schema 3 took "Moscow's" as a word of its own: opened now, its claims are
-    prepared again ("Moscow's" as Russia) and compared anew, and it equals a store
-    built today."""
-    articles = [
-        *corpus(),
-        Article(
-            id="m1", text="Russia demands a halt to the drills near the border, the envoy said."
-        ),
-        Article(
-            id="m2", text="Moscow's demands for a halt to the drills near the border were heard."
-        ),
-    ]
+    prepared again ("Moscow's" as Russia) and compared anew."""
 
     def as_schema_3(prepared: list[list[str]]) -> None:
         prepared[1] = sorted({*prepared[1], "moscow"} - {"russia"})
 
-    path = stale_store(tmp_path, articles, "m2#0", as_schema_3, 3)
-    with ClaimStore(path) as store:
-        assert summary(store) == one_shot(articles)
-    db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 5
-    stems = json.loads(db.execute("SELECT prepared FROM claims WHERE id = 'm2#0'").fetchone()[0])[1]
-    assert "russia" in stems and "moscow" not in stems
-    db.close()
+    texts = {
+        "m1": "Russia demands a halt to the drills near the border, the envoy said.",
+        "m2": "Moscow's demands for a halt to the drills near the border were heard.",
+    }
+    store, prepared = migrated(tmp_path, texts, as_schema_3, 3)
+    store.close()
+    assert "russia" in prepared[1] and "moscow" not in prepared[1]
 
 
 def test_a_version_4_store_is_migrated(tmp_path: Path) -> None:
     """Schema 4 kept British spellings: opened now, its claims are prepared again
-    ("defence" as "defense") and compared anew, and it equals a store built today:
-    the restyled copy is a repetition."""
-    articles = [
-        *corpus(),
-        Article(
-            id="d1", text="The defense ministry organized talks at the center, officials said."
-        ),
-        Article(
-            id="d2", text="The defence ministry organised talks at the centre, officials said."
-        ),
-    ]
+    ("defence" as "defense") and compared anew: the restyled copy is a repetition."""
 
     def as_schema_4(prepared: list[list[str]]) -> None:
         british = {"defense": "defence", "organized": "organised", "center": "centre"}
         prepared[0] = [british.get(w, w) for w in prepared[0]]
 
-    path = stale_store(tmp_path, articles, "d2#0", as_schema_4, 4)
-    with ClaimStore(path) as store:
-        assert summary(store) == one_shot(articles)
+    texts = {
+        "d1": "The defense ministry organized talks at the center, officials said.",
+        "d2": "The defence ministry organised talks at the centre, officials said.",
+    }
+    store, prepared = migrated(tmp_path, texts, as_schema_4, 4)
+    with store:
         relations = {(k.a.id, k.b.id): k.relation for k in store.links()}
-        assert relations["d1#0", "d2#0"] == "repetition"
-    db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 5
-    words = json.loads(db.execute("SELECT prepared FROM claims WHERE id = 'd2#0'").fetchone()[0])[0]
-    assert "defense" in words and "defence" not in words
-    db.close()
+    assert relations["d1#0", "d2#0"] == "repetition"
+    assert "defense" in prepared[0] and "defence" not in prepared[0]
 
 
 def test_a_locked_store_waits_then_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
