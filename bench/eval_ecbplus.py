@@ -207,6 +207,8 @@ def evidence_path(link: claimtrack.Link) -> str:
         return "content-stem overlap"
     if why.startswith("same speaker and cue"):
         return "same speaker and cue"
+    if why.endswith("of one in the other"):
+        return "a claim inside a longer one"
     return why or "?"
 
 

@@ -2,7 +2,8 @@
 
 :func:`prepare` turns a text (with its speakers and cue lemmas) into a
 :class:`ClaimText`: the normalised words in order, the content words as
-Snowball stems (no downloaded data needed), places as the country they stand
+Snowball stems (no downloaded data needed), British spellings in their
+American form ("defence" = "defense"), places as the country they stand
 for ("Moscow" = "Russia"), numbers (number words and digits), capitalised names,
 and phrases of one meaning written as the word they mean ("stepped down" =
 "resigned").  :func:`prepare_claim` prepares a :class:`~claimtrack.claims.Claim`,
@@ -112,6 +113,13 @@ def _irregular() -> dict[str, str]:
     return dict(line.split("\t") for line in iter_data_lines("irregular_verbs.tsv"))
 
 
+@functools.cache
+def _spellings() -> dict[str, str]:
+    """British spellings -> their American form ("defence" -> "defense", "organised"
+    -> "organized"), from WordNet (``data/spellings.tsv``, ``bench/build_spellings.py``)."""
+    return {k: v for k, v, _ in (line.split("\t") for line in iter_data_lines("spellings.tsv"))}
+
+
 @functools.lru_cache(maxsize=200_000)
 def stem_of(word: str) -> str:
     """The Snowball stem of a word, an irregular verb form stemmed as its base, so
@@ -211,13 +219,37 @@ def _token_names(raw: str) -> tuple[str | None, str | None]:
     """For one word of a capitalised run: the name key of the country it stands
     for, else its own name key if it can be a name (not a stop or date word)."""
     raw = raw.strip(".,")
-    country = country_of(raw)
+    country = country_of(raw) or _owner_place(raw)
     if country is not None:
         return _name_key(country), None
     key = match_key(raw)
     if key and key not in stopwords() and date_of(key) is None:
         return None, _name_key(key)
     return None, None
+
+
+def _owner_place(raw: str) -> str | None:
+    """The country a place name in the possessive stands for ("Moscow's": Russia).
+    Without its apostrophe ("Moscows") a word is taken as written: it may be a
+    plural ("the Americas", "the two Koreas")."""
+    if raw[-2:] in ("'s", "\u2019s") and len(raw) > 3:
+        return country_of(raw[:-2])
+    return None
+
+
+def _owner_stems(text: str) -> dict[str, str]:
+    """The words of the places in the possessive in a text, as a claim's words are
+    keyed ("moscows"), with the stem of the country they stand for ("russia")."""
+    out = {}
+    for token in _POSSESSIVE.findall(text):
+        country = _owner_place(token)
+        if country is not None:
+            out[match_key(token)] = _name_key(country)
+    return out
+
+
+#: A capitalised word in the possessive ("Moscow's").
+_POSSESSIVE = re.compile(r"\b[A-Z][\w.-]*['\u2019]s\b")
 
 
 @functools.lru_cache(maxsize=1 << 18)
@@ -288,6 +320,9 @@ def prepare(
     if "." in key:  # "U.S." is "US", "N.F.L." is "NFL"
         key = _INITIALISM.sub(_undotted, key)
     raw = WORD.findall(key)
+    spellings = _spellings()
+    if not spellings.keys().isdisjoint(raw):  # "defence" is "defense"
+        raw = [spellings.get(w, w) for w in raw]
     for word, stem, number in map(word_facts, raw):
         words.append(word)
         if stem is not None:
@@ -305,6 +340,12 @@ def prepare(
     names: set[str] = set()
     for match in _CAPITALISED_RUN.finditer(text):
         names.update(_run_names(match.group().rstrip("."), match.start() == 0))
+    if "s" in text and ("'" in text or "\u2019" in text):
+        # a place in the possessive stands for its country too ("Moscow's demands")
+        for word, country in _owner_stems(text).items():
+            if word in raw:
+                stems.discard(word_facts(word)[1] or "")
+                stems.add(country)
     base = ClaimText(
         words=tuple(words),
         stem_keys=tuple(sorted(stems)),

@@ -315,7 +315,7 @@ def _build_parser() -> argparse.ArgumentParser:
         "from or relate to each other. With --format jsonl, print one JSON object per linked "
         "pair: a and b ({article, start, end, text}), relation (repetition, agreement, drift, "
         "related), score (0-100), changes ([{type, a: words, b: words}]), evidence and basis "
-        "(words or content). A link between headline-length sentences, or between sentences "
+        "(words, content or part). A link between headline-length sentences, or between sentences "
         "that say the same in other words, is printed only when its two articles are tied as "
         "one story; --all prints every link found, each with the tie of its articles.",
         text_form="one link a line with a word diff",

@@ -84,7 +84,7 @@ class Link:
 
     @property
     def basis(self) -> str:
-        """``words`` or ``content`` (see :class:`~claimtrack.relations.Relation`)."""
+        """``words``, ``content`` or ``part`` (see :class:`~claimtrack.relations.Relation`)."""
         return self.found.basis
 
     @property
@@ -957,7 +957,8 @@ def build_clusters(
 ) -> list[Cluster]:
     """Group claims into clusters from their links.
 
-    Links are taken strongest first; two clusters merge only if that puts no
+    Links are taken strongest first (a claim inside a longer one, basis
+    ``part``, after all others); two clusters merge only if that puts no
     two claims of one article together (unless they repeat each other word for
     word), and if their earliest claims state the same thing too (no chain of
     claims through a shared frame). The result does not depend on the order of
@@ -975,7 +976,8 @@ def build_clusters(
         return x
 
     same = [link for link in links if link.relation in SAME_CLAIM]
-    same.sort(key=lambda k: (-k.score, k.a.id, k.b.id))
+    # a claim found inside a longer one (basis "part") is the weakest link: taken last
+    same.sort(key=lambda k: (k.basis == "part", -k.score, k.a.id, k.b.id))
     origin: dict[str, Claim] = {}  # root -> the cluster's earliest claim
     for link in same:
         ra, rb = find(link.a.id), find(link.b.id)

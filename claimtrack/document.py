@@ -41,7 +41,7 @@ from claimtrack.changes import Change
 from claimtrack.claims import Claim
 from claimtrack.clusters import Cluster, Link
 from claimtrack.normalize import match_key
-from claimtrack.report import conflict_records, diff_words
+from claimtrack.report import conflict_records, diff_words, stated_inside
 from claimtrack.tracker import ClaimTracker
 
 __all__ = ["DOCUMENT_VERSION", "report_document"]
@@ -253,6 +253,16 @@ def report_document(analysis: Analysis, tracker: ClaimTracker) -> dict[str, Any]
         {"a": _claim_ref(link.a), "b": _claim_ref(link.b), "score": round(link.score, 1)}
         for _, _, link in tracker.related()
     ]
+    inside = [
+        {
+            "a": _claim_ref(link.a),
+            "b": _claim_ref(link.b),
+            "relation": link.relation,
+            "score": round(link.score, 1),
+            "changes": [_change_record(c) for c in link.changes if c.type != "wording"],
+        }
+        for link in stated_inside(tracker)
+    ]
     return {
         "claimtrack_report": DOCUMENT_VERSION,
         "overview": {
@@ -267,10 +277,12 @@ def report_document(analysis: Analysis, tracker: ClaimTracker) -> dict[str, Any]
             "clusters": {r: by_relation[r] for r in ("repetition", "agreement", "drift")},
             "conflicts": sum(len(c["conflicts"]) for c in clusters),
             "related": len(related),
+            "inside": len(inside),
         },
         "speakers": speakers,
         "unnamed": unnamed,
         "clusters": clusters,
         "related": related,
+        "inside": inside,
         "articles": [_article(item) for item in analysis.articles],
     }

@@ -323,6 +323,7 @@ def render_html(document: dict[str, Any], *, title: str | None = None) -> str:
         speakers=document["speakers"],
         unnamed=document["unnamed"],
         related=document["related"],
+        inside=document["inside"],
         articles=articles,
         article_views=[_article_view(a) for a in articles],
         position=position,

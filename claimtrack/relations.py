@@ -4,7 +4,7 @@
 differ:
 
 - ``repetition``: the same words after normalisation (case, quotes,
-  apostrophes, hyphens);
+  apostrophes, hyphens, British spellings: "defence" is "defense");
 - ``drift``: the same claim, changed in a way that matters -- each change is
   typed (``inserted``, ``removed``, ``number``, ``negation``, ``certainty``,
   ``tense``, ``date``, ``name``, ``cue``, ``speaker``: see
@@ -32,37 +32,53 @@ verb, hedge or booster on one side only, the cues' strength).
 
 from __future__ import annotations
 
+import functools
 from typing import Literal
 
 import attrs
 from rapidfuzz.distance import Indel
 
-from claimtrack.changes import Change, conflicting, content_changes, oriented_changes
+from claimtrack.attributions import cue_class
+from claimtrack.changes import SCOPE_WORDS, Change, conflicting, content_changes, oriented_changes
 from claimtrack.claims import Claim
 from claimtrack.claimtext import (
     ClaimText,
+    change_words,
     own_terms,
+    prepare,
     prepare_claim,
     prepare_text,
     same_source,
+    same_source_name,
+    stem_of,
     stopwords,
+    with_sources,
+    word_facts,
 )
 from claimtrack.statement_model import StatementModel, shipped, synonym_pairs
 
 __all__ = [
+    "Basis",
     "Comparison",
     "Relation",
     "RelationName",
     "asks_model",
     "compare",
+    "contained",
     "may_relate",
+    "other_speakers",
     "relate",
     "relate_prepared",
     "related_target",
+    "stated_part",
+    "stating_cue",
 ]
 
 
 RelationName = Literal["repetition", "agreement", "drift", "related", "unrelated"]
+
+#: What decided a relation (see :attr:`Relation.basis`).
+Basis = Literal["words", "content", "part"]
 
 
 @attrs.frozen
@@ -75,8 +91,11 @@ class Comparison:
         jaccard: Content stems shared, over their union's size.
         shared: The content stems shared.
         same_speaker: Both have a speaker and share one.
-        other_speaker: Both have speakers and share none.
-        shared_cue: They share a cue lemma.
+        other_speaker: Each has a speaker that none of the other's can be (see
+            :func:`other_speakers`): "Smith said" / "Jones said", also beside a
+            second attribution both share.
+        shared_cue: They share a cue lemma of saying or thinking (see
+            :func:`stating_cue`), not of another act ("released", "published").
         number_conflict: Both have numbers and they differ.
         name_conflict: Each has a name the other lacks (two different places or people).
     """
@@ -105,11 +124,43 @@ def compare(a: ClaimText, b: ClaimText) -> Comparison:
         jaccard=100.0 * len(shared) / union,
         shared=shared,
         same_speaker=same_speaker,
-        other_speaker=bool(a.speakers) and bool(b.speakers) and not same_speaker,
-        shared_cue=bool(a.cues & b.cues),
+        other_speaker=all(other_speakers(a, b)),
+        shared_cue=any(map(stating_cue, a.cues & b.cues)),
         number_conflict=bool(a.numbers) and bool(b.numbers) and a.numbers != b.numbers,
         name_conflict=bool(a.names - b.names) and bool(b.names - a.names),
     )
+
+
+def other_speakers(a: ClaimText, b: ClaimText) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The speakers of each claim that none of the other's can be (by
+    :func:`~claimtrack.claimtext.same_source_name`: "Merkel" can be "Angela
+    Merkel"), sorted.
+
+    >>> from claimtrack.claimtext import prepare
+    >>> a = prepare("x", speakers=["smith", "the police"])
+    >>> other_speakers(a, prepare("x", speakers=["jones", "the police"]))
+    (('smith',), ('jones',))
+    >>> other_speakers(a, prepare("x", speakers=["john smith"]))
+    (('the police',), ())
+    """
+    if a.speakers == b.speakers:
+        return (), ()
+    only_a = [x for x in a.speakers if not any(same_source_name(x, y) for y in b.speakers)]
+    only_b = [y for y in b.speakers if not any(same_source_name(x, y) for x in a.speakers)]
+    return tuple(sorted(only_a)), tuple(sorted(only_b))
+
+
+@functools.lru_cache(maxsize=4096)
+def stating_cue(cue: str) -> bool:
+    """Whether a cue lemma says that someone stated something: a verb of saying or
+    thinking, a reporting noun or "according to", not a verb that can name another
+    act ("release", "publish", "issue": ``other`` and ``weak`` in
+    ``data/reporting_verbs.txt``).
+
+    >>> stating_cue("say"), stating_cue("believe"), stating_cue("release")
+    (True, True, False)
+    """
+    return cue_class(cue) not in ("other", "weak")
 
 
 @attrs.frozen
@@ -125,15 +176,18 @@ class Relation:
             modal verbs, hedges and cues that differ (see :func:`relate`).
         evidence: Why, in a few words.
         basis: What decided it: ``words`` (the two share most of their words,
-            in order) or ``content`` (they share content words in other words:
-            weaker evidence, which a tracker wants corroborated).
+            in order), ``content`` (they share content words in other words:
+            weaker evidence, which a tracker wants corroborated) or ``part``
+            (every content word of one stands in the other, a longer claim that
+            says more: the weakest, which a tracker believes only between copies
+            of one story).
     """
 
     relation: RelationName
     score: float
     changes: tuple[Change, ...] = ()
     evidence: tuple[str, ...] = ()
-    basis: Literal["words", "content"] = "words"
+    basis: Basis = "words"
 
     @property
     def conflict(self) -> bool:
@@ -192,15 +246,17 @@ def asks_model(
 
 def _same_statement(
     c: Comparison, a: ClaimText, b: ClaimText, model: StatementModel
-) -> tuple[bool, float, str]:
-    """Whether two claims state the same thing in other words, a score and why.
+) -> tuple[bool, float, str, Basis]:
+    """Whether two claims state the same thing in other words, a score, why and on
+    what basis (``content`` or ``part``).
 
     The same-statement model (:mod:`claimtrack.statement_model`, trained on MSRP)
     decides for claims sharing three content words or more; as it compares claims
     of like length, a claim standing inside a much longer one is judged by its
     content words instead (most of them shared, enough to be specific, and no
-    conflicting number or name); and two claims of one speaker with one cue that
-    share half their content words state the same thing too.
+    conflicting number or name, or all of them, :data:`CONTAINED_SHARED` or
+    more: the basis is then ``part``); and two claims of one speaker with one cue
+    that share half their content words state the same thing too.
     """
     n_shared = len(c.shared - a.speakers - b.speakers)
     if asks_model(c, a, b):
@@ -210,9 +266,9 @@ def _same_statement(
             synonyms = synonym_pairs(a, b)
             if synonyms:
                 why += ", " + ", ".join(f"{x} = {y}" for x, y in synonyms)
-            return True, 100.0 * p, why
+            return True, 100.0 * p, why, "content"
     if c.number_conflict or c.name_conflict:
-        return False, c.overlap, ""
+        return False, c.overlap, "", "content"
     longer, shorter = (
         max(len(a.stem_keys), len(b.stem_keys)),
         min(len(a.stem_keys), len(b.stem_keys)),
@@ -224,10 +280,90 @@ def _same_statement(
         and c.overlap >= AGREE_OVERLAP
         and (n_shared >= AGREE_SHARED or (n_shared >= 3 and c.jaccard >= AGREE_JACCARD))
     ):
-        return True, c.overlap, f"{n_shared} content words shared ({c.overlap:.0f}% of the shorter)"
+        why = f"{n_shared} content words shared ({c.overlap:.0f}% of the shorter)"
+        return True, c.overlap, why, "content"
     if c.same_speaker and c.shared_cue and n_shared >= 3 and c.overlap >= SPEAKER_OVERLAP:
-        return True, c.overlap, "same speaker and cue, and half the content words shared"
-    return False, c.overlap, ""
+        return True, c.overlap, "same speaker and cue, and half the content words shared", "content"
+    if n_shared >= CONTAINED_SHARED and contained(a, b):
+        return True, c.overlap, f"all {n_shared} content words of one in the other", "part"
+    return False, c.overlap, "", "content"
+
+
+#: Content words (the speakers' names aside) from which a claim whose content
+#: words all stand in another one states the same thing (basis ``part``).
+CONTAINED_SHARED = 4
+
+
+def contained(a: ClaimText, b: ClaimText) -> bool:
+    """Whether every content word of one claim stands in the other, the speakers'
+    names and the hedges and boosters aside ("almost certain to reject" is typed
+    as a change, not a content word).
+
+    >>> from claimtrack.claimtext import prepare
+    >>> whole = prepare("Rebels urged the army to leave the city, demands the mayor rejected.")
+    >>> contained(prepare("The mayor is almost certain to reject the demands."), whole)
+    True
+    >>> contained(prepare("The mayor is almost certain to reject the offer."), whole)
+    False
+    """
+    aside = own_terms(a, b) | _marker_stems()
+    mine, theirs = a.stems - aside, b.stems - aside
+    return bool(mine) and bool(theirs) and (mine <= theirs or theirs <= mine)
+
+
+def stated_part(a: ClaimText, b: ClaimText) -> tuple[ClaimText, ClaimText]:
+    """Two claims one of which is stated inside the other (see :func:`contained`),
+    the longer cut to the words that state the shorter: from the first to the last
+    of the shorter's content words there.  Its changes are typed on that part
+    ("plans to attack" in another clause is no hedge on "demands the West has
+    rejected").
+
+    >>> from claimtrack.claimtext import prepare
+    >>> short = prepare("The mayor is almost certain to reject the demands.")
+    >>> long = prepare("Rebels planned to march, and urged the army to leave, demands the mayor rejected.")
+    >>> " ".join(stated_part(short, long)[1].words)
+    'demands the mayor rejected'
+    """
+    aside = own_terms(a, b) | _marker_stems()
+    inner, outer = (a, b) if a.stems - aside <= b.stems else (b, a)
+    wanted = inner.stems - aside
+    words = outer.compared
+    at = [i for i, w in enumerate(words) if word_facts(w)[1] in wanted]
+    if not at:
+        return a, b
+    part = with_sources(
+        prepare(" ".join(words[at[0] : at[-1] + 1])), outer.speakers, outer.cues, outer.named
+    )
+    return (a, part) if inner is a else (part, b)
+
+
+def _negation(a: ClaimText, b: ClaimText) -> tuple[Change, ...]:
+    """A negation change between a claim and the part of a longer one that states
+    it (see :func:`stated_part`) when one negates the content both have more often
+    than the other ("almost certain not to reject" / "demands the West has
+    rejected"). A negation counts where a content word both have is among the
+    :data:`~claimtrack.changes.SCOPE_WORDS` words after it ("that NATO doesnt
+    expand" in another clause of the part does not)."""
+    negations = change_words()["negation"]
+    shared = a.stems & b.stems
+
+    def bearing(words: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(
+            w
+            for i, w in enumerate(words)
+            if w in negations
+            and any(word_facts(x)[1] in shared for x in words[i + 1 : i + 1 + SCOPE_WORDS])
+        )
+
+    na, nb = bearing(a.compared), bearing(b.compared)
+    return (Change("negation", na, nb),) if len(na) != len(nb) else ()
+
+
+@functools.cache
+def _marker_stems() -> frozenset[str]:
+    """Stems of the hedges and boosters (``data/change_words.txt``)."""
+    words = change_words()
+    return frozenset(map(stem_of, words["hedge"] | words["booster"]))
 
 
 def related_target(a: ClaimText, b: ClaimText, shared: frozenset[str]) -> bool:
@@ -256,11 +392,7 @@ def relate_prepared(a: ClaimText, b: ClaimText, model: StatementModel | None = N
     if not a.stem_keys or not b.stem_keys:
         return Relation("unrelated", 0.0, (), ("no content words",))
     c = compare(a, b)
-    speaker_change = (
-        (Change("speaker", tuple(sorted(a.speakers)), tuple(sorted(b.speakers))),)
-        if c.other_speaker
-        else ()
-    )
+    speaker_change = (Change("speaker", *other_speakers(a, b)),) if c.other_speaker else ()
     if c.surface >= DRIFT_SURFACE:
         changes = oriented_changes(a, b)
         if speaker_change:  # the speakers found say it better than the swapped words
@@ -278,13 +410,18 @@ def relate_prepared(a: ClaimText, b: ClaimText, model: StatementModel | None = N
                 "drift", c.surface, changes, (f"{c.surface:.0f}% the same words", kinds)
             )
         return Relation("agreement", c.surface, changes, (f"{c.surface:.0f}% the same words",))
-    same, score, why = _same_statement(c, a, b, model or shipped())
+    same, score, why, basis = _same_statement(c, a, b, model or shipped())
     if same:
-        changes = content_changes(a, b) + speaker_change
+        if basis == "part":
+            part_a, part_b = stated_part(a, b)
+            changes = content_changes(part_a, part_b) + _negation(part_a, part_b)
+        else:
+            changes = content_changes(a, b)
+        changes += speaker_change
         if changes:
             kinds = ", ".join(dict.fromkeys(ch.type for ch in changes))
-            return Relation("drift", score, changes, (why, kinds), "content")
-        return Relation("agreement", score, (), (why,), "content")
+            return Relation("drift", score, changes, (why, kinds), basis)
+        return Relation("agreement", score, (), (why,), basis)
     # related claims need a named source in common ("police" or "officials" say too
     # much), and a target: a name or two content words besides the speaker's own
     if same_source(a.named, b.named) and related_target(a, b, c.shared):

@@ -33,6 +33,7 @@ __all__ = [
     "link_record",
     "render_report",
     "sentence_record",
+    "stated_inside",
     "word_diff",
 ]
 
@@ -317,6 +318,20 @@ def _claim_line(claim: Claim) -> str:
     return f"{date} {claim.outlet or claim.article_id}"
 
 
+def stated_inside(tracker: ClaimTracker) -> list[Link]:
+    """The links a tracker believes that find a claim stated inside a longer one
+    (basis ``part``) and that no cluster shows: a cluster holds one claim of an
+    article, and the longer claim may be in a cluster with another ("almost certain
+    to reject the demands" inside "... , demands the West has rejected")."""
+    where = {m.id: c.id for c in tracker.clusters() for m in c.members}
+    return [
+        link
+        for link in tracker.links()
+        if link.basis == "part"
+        and (link.a.id not in where or where.get(link.a.id) != where.get(link.b.id))
+    ]
+
+
 def _changes_text(changes: tuple[Change, ...]) -> str:
     parts = []
     for change in changes:
@@ -386,6 +401,20 @@ def _how_claims_travel(
             lines.append(_fill(f"conflicting {conflict.kind}s: {values}", width, " " * 6, "    ! "))
     if 0 < limit < len(clusters):
         lines.append(_more(len(clusters) - limit, "cluster"))
+    inside = stated_inside(tracker)
+    if inside:
+        lines.append("")
+        lines.append(
+            f"STATED INSIDE LONGER REPORTS ({len(inside)}): a claim within another's sentence"
+        )
+        for link in inside if limit <= 0 else inside[:limit]:
+            lines.append(_fill(f"{_claim_line(link.a)}: {link.a.text}", width, " " * 6, "  - "))
+            body = f"({link.relation}) {link.b.text}"
+            lines.append(_fill(f"{_claim_line(link.b)}: {body}", width, " " * 6, "    > "))
+            if link.relation == "drift":
+                lines.append(_fill(_changes_text(link.changes), width, " " * 8, "      changes: "))
+        if 0 < limit < len(inside):
+            lines.append(_more(len(inside) - limit, "claim"))
     related = tracker.related()
     if related:
         lines.append("")
@@ -409,7 +438,9 @@ def render_report(
     """A human-readable report: who said what, how claims travel, each article's sentences.
 
     With a ``tracker``, the clusters (timeline, word diffs with drift typed,
-    conflicting details) and related claims are shown after who said what;
+    conflicting details), the claims found stated inside a longer report that
+    no cluster shows (:func:`stated_inside`) and related claims are shown after
+    who said what;
     each cluster shows its first ``shown`` members and conflicting values (0:
     all), then how many more there are.  Each section (speakers, unnamed
     claims, clusters, related claims, articles) lists its first ``limit``

@@ -71,7 +71,7 @@ from claimtrack.workers import analysed
 __all__ = ["ClaimStore", "IngestReport", "StoreError"]
 
 #: The version of the tables this module writes (``PRAGMA user_version``).
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 6
 #: Marks a file as a claimtrack store (``PRAGMA application_id``: "ClTk").
 APPLICATION_ID = 0x436C546B
 #: How long to wait for a store another process is writing, in seconds.
@@ -150,7 +150,7 @@ CREATE TABLE links (
     score REAL NOT NULL,
     changes TEXT NOT NULL,      -- JSON [{type, a: words, b: words}]
     evidence TEXT NOT NULL,     -- JSON list of reasons
-    basis TEXT NOT NULL,        -- words or content
+    basis TEXT NOT NULL,        -- words, content or part
     kept INTEGER NOT NULL,      -- believed (corroborated) or held back
     PRIMARY KEY (a, b)
 );
@@ -1168,9 +1168,23 @@ def _member_reports(db: sqlite3.Connection) -> None:
     db.execute("INSERT OR REPLACE INTO meta VALUES ('derived', 'stale')")
 
 
+def _possessive_places(db: sqlite3.Connection) -> None:
+    """Version 4 -> 5: a place in the possessive stands for its country ("Moscow's"
+    as Russia), so every claim is prepared and compared again."""
+    _compare_anew(db)
+
+
+def _american_spellings(db: sqlite3.Connection) -> None:
+    """Version 5 -> 6: British spellings are written in their American form
+    ("defence" as "defense"), so every claim is prepared and compared again."""
+    _compare_anew(db)
+
+
 #: Migrations from schema version k to k + 1, by k: version 1 is the first.
 _MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _prepare_again,
     2: _irregular_stems,
     3: _member_reports,
+    4: _possessive_places,
+    5: _american_spellings,
 }

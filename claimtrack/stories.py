@@ -10,7 +10,11 @@ when its two articles are *tied* (:class:`ArticleTie`): a repetition of
 :data:`TIE_REPETITION_WORDS` words or more between them, :data:`TIE_LINKS`
 same-claim links, or enough content words (:data:`TIE_CONTENT`) or names
 (:data:`TIE_NAMES`) in common, each weighted by its inverse document frequency
-among the articles, so that words common to many articles count little.
+among the articles, so that words common to many articles count little.  A claim
+found stated inside a longer one (basis ``part``: all its content words stand
+there) is the weakest link: it is kept only between copies of one story (a
+repetition of :data:`TIE_REPETITION_WORDS` words or more), and it never ties two
+articles itself.
 
 The thresholds were set on ECB+ (two events of one kind per topic); see
 ``bench/ECBPLUS.md``.
@@ -92,7 +96,8 @@ class ArticleTie:
 
     Attributes:
         articles: The two article ids, in order.
-        links: Same-claim links (repetition, agreement, drift) found between them.
+        links: Same-claim links (repetition, agreement, drift) found between them,
+            but for claims found inside longer ones (basis ``part``).
         repetition: Words of the longest repetition between them (0 if none).
         content: Weighted Jaccard similarity of their content stems (0-1); each stem
             weighs its inverse document frequency among the articles, so words common
@@ -184,7 +189,7 @@ class Vocabulary:
         """What ties the two articles of ``pair`` (ids in order), given the links found
         between them."""
         x, y = pair
-        same = [link for link in links if link.relation in SAME_CLAIM]
+        same = [link for link in links if link.relation in SAME_CLAIM and link.basis != "part"]
         repetition = max(
             (len(link.a.text.split()) for link in same if link.relation == "repetition"),
             default=0,
@@ -239,5 +244,14 @@ def corroborate(
         for pair, found in links_by_pair(links).items()
         if not all(map(stands_alone, found))
     }
-    kept = [link for link in links if stands_alone(link) or ties[article_pair(link)].tied]
+    kept = [link for link in links if stands_alone(link) or _believed(link, ties)]
     return kept, ties
+
+
+def _believed(link: Link, ties: dict[tuple[str, str], ArticleTie]) -> bool:
+    """Whether a link that does not stand alone is kept: its articles are tied, and
+    for a claim inside a longer one (basis ``part``), tied as copies of one story."""
+    tie = ties[article_pair(link)]
+    if link.basis == "part":
+        return tie.repetition >= TIE_REPETITION_WORDS
+    return tie.tied

@@ -18,6 +18,7 @@ from claimtrack.claims import Claim
 from claimtrack.cli import main
 from claimtrack.clusters import ClaimIndex, build_clusters
 from claimtrack.exceptions import DuplicateArticleError
+from claimtrack.report import stated_inside
 from claimtrack.stories import corroborate, vocabulary_of
 from claimtrack.tracker import ClaimTracker
 
@@ -77,6 +78,18 @@ def test_seed_drift_changes_are_the_gold_ones(
     assert sorted(removed) == sorted(link["changes"]["removed"])
     assert sorted(added) == sorted(link["changes"]["added"])
     assert {c.type for c in found.changes} == {"tense", "inserted"}
+
+
+def test_seed_prediction_become_a_fact(seed_tracker: ClaimTracker, gold: dict[str, Any]) -> None:
+    """ "almost certain to reject Moscow's demands" is found inside the later report's
+    longer sentence ("... demands the West has rejected") as drift: the hedge dropped."""
+    (link,) = [g for g in gold["links"] if "becomes a fact" in g["note"]]
+    a, b = find(seed_tracker, *link["a"]), find(seed_tracker, *link["b"])
+    (found,) = [
+        k for k in seed_tracker.links() if {k.a.id, k.b.id} == {a.id, b.id} and k.basis == "part"
+    ]
+    assert found.relation == link["relation"] == "drift"
+    assert [(c.type, c.a, c.b) for c in found.changes] == [("certainty", ("almost", "certain"), ())]
 
 
 def test_seed_must_not_link(seed_tracker: ClaimTracker, gold: dict[str, Any]) -> None:
@@ -283,6 +296,41 @@ def test_a_repeated_sentence_ties_two_articles() -> None:
     assert tie.reason == f"a repetition of {len(shared.split())} words"
 
 
+_PREDICTION = "The mayor is almost certain to reject the demands of the striking dockers."
+_FACT = (
+    "The striking dockers marched to the town hall on Friday and urged the council to raise "
+    "their wages and shorten their shifts, demands the mayor has rejected."
+)
+
+
+def test_a_claim_inside_a_longer_one_is_kept_only_between_copies_of_one_story() -> None:
+    """A claim found stated inside a longer one (basis ``part``) is believed only when
+    the two articles share a repetition, as copies of one wire story do; it does not
+    count as a link that ties them."""
+    tracker = ClaimTracker()
+    tracker.add(
+        [
+            _article(1, [_PREDICTION, "Cranes at the harbour of Ostrava stood idle."]),
+            _article(2, [_FACT, "In Ostrava the harbour cranes were silent."]),
+        ]
+    )
+    (part,) = [k for k in tracker.links(corroborated=False) if k.basis == "part"]
+    assert (part.relation, part.a.text, part.b.text) == ("drift", _PREDICTION, _FACT)
+    assert [c.type for c in part.changes] == ["certainty"]
+    assert part not in tracker.links()
+    tie = tracker.tie("a1", "a2")
+    others = [k for k in tracker.links(corroborated=False) if k.basis != "part"]
+    assert tie.tied and tie.repetition == 0 and tie.links == len(others) == 1
+    shared = "Rescue teams searched the flooded streets for survivors through the night."
+    copies = ClaimTracker()
+    copies.add([_article(1, [_PREDICTION, *_OWN_A, shared]), _article(2, [_FACT, *_OWN_B, shared])])
+    assert stated_inside(copies) == []  # a cluster of their own shows them
+    assert [(k.relation, k.basis) for k in copies.links()] == [
+        ("drift", "part"),
+        ("repetition", "words"),
+    ]
+
+
 def test_a_short_repetition_is_kept_but_ties_nothing() -> None:
     """A repetition is always a link, but a short one does not tie two articles."""
     short = "The talks will resume tomorrow."
@@ -377,6 +425,11 @@ def test_report_shows_how_claims_travel(seeds_dir: Path) -> None:
     assert "{+atomic+}" in travel
     assert "changes: tense" in travel
     assert "RELATED CLAIMS" in travel
+    # the prediction become a fact, whose longer claim is in another cluster, shown apart
+    inside = travel[travel.index("STATED INSIDE LONGER REPORTS (1)") : travel.index("RELATED")]
+    assert "almost certain to reject Moscow's demands." in inside
+    assert "(drift) Russia has denied" in inside
+    assert "changes: certainty: \u201calmost certain\u201d" in inside
 
 
 def test_paused_gc_restores_the_collector() -> None:

@@ -67,6 +67,29 @@ def test_modal_verbs_table() -> None:
     assert families == {family for _, family, form in rows if form == "present"}
 
 
+def test_spelling_table() -> None:
+    """spellings.tsv: British form, American form and the rule that pairs them, one
+    line per British form; no form is both, and known pairs are there."""
+    rules = {"our/or", "isation/ization", "ise/ize", "yse/yze", "ence/ense", "tre/ter"}
+    rules |= {"ogue/og", "ae/e", "oe/e", "ll/l"}
+    table = {}
+    for line in data_lines("spellings.tsv"):
+        british, american, rule = line.split("\t")
+        assert rule in rules and british != american, line
+        assert british.isalpha() and british.islower() and american.isalpha(), line
+        assert british not in table, line
+        table[british] = american
+    assert not set(table) & set(table.values())
+    for british, american in [
+        ("defence", "defense"),
+        ("organisations", "organizations"),
+        ("travelled", "traveled"),
+        ("centre", "center"),
+    ]:
+        assert table[british] == american
+    assert "four" not in table and "flour" not in table
+
+
 def test_antonym_table() -> None:
     """antonyms.tsv: one line per unordered pair of distinct stems, the smaller first,
     each with a known source; the core news reversals are in it and the known false

@@ -372,3 +372,121 @@ def test_irregular_verb_forms_are_a_tense_change() -> None:
     assert [(c.type, c.a, c.b) for c in crossed.changes if c.material] == [
         ("tense", ("would", "cross"), ("crossed",))
     ]
+
+
+_DOCKERS_LATER = (
+    "The striking dockers marched to the town hall on Friday and urged the council to raise "
+    "their wages and shorten their shifts, demands the mayor has rejected."
+)
+
+
+def test_a_claim_inside_a_longer_one_is_a_part() -> None:
+    """A claim whose content words all stand in a longer sentence (its hedges aside) is
+    found there, on the weakest basis, with what changed: a prediction become a fact."""
+    prediction = "The mayor is almost certain to reject the demands of the striking dockers."
+    for a, b in ((prediction, _DOCKERS_LATER), (_DOCKERS_LATER, prediction)):
+        result = relate(a, b)
+        assert (result.relation, result.basis) == ("drift", "part"), result
+        assert [c.type for c in result.changes] == ["certainty"]
+        assert result.evidence[0] == "all 5 content words of one in the other"
+
+
+def test_a_negated_part_is_a_conflict() -> None:
+    """A claim found inside a longer one that negates what the longer one states (or
+    the reverse) is never agreement: the negation is typed on the words that state it."""
+    negated = "The mayor is almost certain not to reject the demands of the striking dockers."
+    result = relate(negated, _DOCKERS_LATER)
+    assert (result.relation, result.basis, result.conflict) == ("drift", "part", True)
+    assert ("negation", ("not",), ()) in [(c.type, c.a, c.b) for c in result.changes]
+
+
+def test_a_claim_with_a_content_word_the_longer_lacks_is_no_part() -> None:
+    """One content word of the shorter claim missing from the longer one, or fewer than
+    four content words, and it is not found there."""
+    assert (
+        relate(
+            "The mayor is almost certain to reject the demands of the striking nurses.",
+            _DOCKERS_LATER,
+        ).relation
+        == "unrelated"
+    )
+    assert relate("The mayor rejected the demands.", _DOCKERS_LATER).relation == "unrelated"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Moscow's demands were rejected.", "russia"),
+        ("Kyiv\u2019s troops held the line.", "ukraine"),
+        ("NATO's plans were clear.", "north_atlantic_treaty_organization"),
+        ("The Americas grew fast.", None),
+        ("Smith's plans were clear.", None),
+    ],
+)
+def test_a_place_in_the_possessive_stands_for_its_country(text: str, country: str | None) -> None:
+    """ "Moscow's" is Russia, as "Moscow" is, in names and content words; a plural
+    without an apostrophe ("the Americas") and a person are taken as written."""
+    prepared = prepare(text)
+    found = {n for n in prepared.names if n in prepared.stems}
+    assert found == ({country} if country else set())
+
+
+def test_one_speaker_and_cue_state_alike_only_with_a_verb_of_saying() -> None:
+    """Two claims of one speaker with one cue that share half their content words
+    state the same thing when the cue is a verb of saying ("announced"), not when it
+    names another act ("released": two releases of one company are two patches)."""
+    later = (
+        "Zentrix has {} an emergency security update to fix the flaw in its Orbit "
+        "browser that let hackers into the computers of two million users."
+    )
+    said = relate(
+        "Zentrix announces security patch for its Orbit browser", later.format("announced")
+    )
+    assert (said.relation, said.evidence) == (
+        "agreement",
+        ("same speaker and cue, and half the content words shared",),
+    )
+    done = relate("Zentrix releases security patch for its Orbit browser", later.format("released"))
+    assert done.relation == "related"
+
+
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [
+        ("The defence ministry organised talks at the centre.", "defense organized center"),
+        (
+            "Neighbouring states travelled to honour the labour leader.",
+            "neighboring traveled honor labor",
+        ),
+        ("Four hours of flour prices.", ""),
+    ],
+)
+def test_british_spellings_are_prepared_in_their_american_form(british: str, american: str) -> None:
+    """A wire story restyled in British spelling is the same text ("defence" is
+    "defense"); words the rules would touch but WordNet does not pair ("four",
+    "flour") stay as written."""
+    words = prepare(british).words
+    assert set(american.split()) <= set(words)
+    assert not {"defence", "organised", "centre", "neighbouring", "travelled", "honour"} & set(
+        words
+    )
+    if not american:
+        assert prepare(british).words == ("4", "hours", "of", "flour", "prices")
+
+
+def test_a_story_restyled_in_british_spelling_is_a_repetition() -> None:
+    """The American original and its British restyling repeat each other."""
+    result = relate(
+        "The defense ministry organized talks at the center, officials said.",
+        "The defence ministry organised talks at the centre, officials said.",
+    )
+    assert (result.relation, result.changes) == ("repetition", ())
+
+
+def test_a_speaker_swapped_beside_a_second_attribution_is_a_speaker_change() -> None:
+    """A claim with two attributions, one of them credited to someone else, changes
+    its speaker, though both versions share the other source."""
+    text = "{} said the bridge would reopen in May, and the mayor added that tolls would stay."
+    result = relate(text.format("Smith"), text.format("Jones"))
+    assert result.relation == "drift"
+    assert ("speaker", ("smith",), ("jones",)) in [(c.type, c.a, c.b) for c in result.changes]

@@ -132,6 +132,12 @@ def test_seeds_page_shows_speakers_drift_and_timeline(
     assert "Moscow" in speakers_marked and "The EU" in speakers_marked
     assert any("MOSCOW" in text for _, text in page.find("mark", class_="dateline"))
     assert page.find("span", class_="k-boilerplate")
+    # the prediction become a fact, found inside a longer sentence, listed apart
+    (inside,) = page.find("section", id="inside")
+    text = " ".join(inside[1].split())
+    assert "almost certain to reject Moscow's demands" in text
+    assert "(drift) Russia has denied" in text and "certainty" in text
+    assert document["overview"]["inside"] == len(document["inside"]) == 1
 
 
 def test_member_links_lead_to_their_sentence(seeds_page: tuple[dict[str, Any], str]) -> None:

@@ -344,7 +344,7 @@ def test_a_version_1_store_is_migrated(tmp_path: Path) -> None:
         }
         assert {c.id: c.agency for c in store.claims}["n1#0"] == "AP"
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == store_module.SCHEMA_VERSION == 4
+    assert db.execute("PRAGMA user_version").fetchone()[0] == store_module.SCHEMA_VERSION == 6
     assert db.execute("SELECT count(*) FROM meta WHERE key = 'index'").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM entry_pairs").fetchone()[0] > 0
     db.close()
@@ -370,7 +370,7 @@ def test_a_version_2_store_is_migrated(tmp_path: Path) -> None:
         found = {(k.a.id, k.b.id): k for k in store.links()}
         assert [c.type for c in found["r1#0", "r2#0"].changes if c.material] == ["tense"]
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 6
     assert (
         "rise"
         in json.loads(db.execute("SELECT prepared FROM claims WHERE id = 'r2#0'").fetchone()[0])[1]
@@ -394,7 +394,7 @@ def test_a_version_3_store_is_migrated(tmp_path: Path) -> None:
         assert summary(store) == one_shot(articles)
         built = store.tracker().clusters()
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert db.execute("PRAGMA user_version").fetchone()[0] == store_module.SCHEMA_VERSION
     assert db.execute("SELECT count(*) FROM cluster_members WHERE report = ''").fetchone()[0] == 0
     db.close()
     with ClaimStore(path) as store:
@@ -437,6 +437,59 @@ def test_clusters_and_links_are_read_from_the_tables(tmp_path: Path) -> None:
     with ClaimStore(tmp_path / "s.db") as store:
         assert store.clusters() == clusters
         assert store._tracker is not None
+
+
+def migrated(
+    tmp_path: Path, texts: dict[str, str], edit: Callable[[list[list[str]]], None], version: int
+) -> tuple[ClaimStore, list[list[str]]]:
+    """A store of :func:`corpus` and ``texts`` (id -> text) left by schema ``version``
+    (the last text's claim prepared as ``edit`` makes it), opened: it equals a
+    store built today. Returns it (open) and that claim's prepared text after."""
+    articles = [*corpus(), *(Article(id=k, text=v) for k, v in texts.items())]
+    claim_id = f"{list(texts)[-1]}#0"
+    path = stale_store(tmp_path, articles, claim_id, edit, version)
+    store = ClaimStore(path)
+    assert summary(store) == one_shot(articles)
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == store_module.SCHEMA_VERSION
+    prepared = db.execute("SELECT prepared FROM claims WHERE id = ?", (claim_id,)).fetchone()[0]
+    db.close()
+    return store, json.loads(prepared)
+
+
+def test_a_version_4_store_is_migrated(tmp_path: Path) -> None:
+    """Schema 4 took "Moscow's" as a word of its own: opened now, its claims are
+    prepared again ("Moscow's" as Russia) and compared anew."""
+
+    def as_schema_4(prepared: list[list[str]]) -> None:
+        prepared[1] = sorted({*prepared[1], "moscow"} - {"russia"})
+
+    texts = {
+        "m1": "Russia demands a halt to the drills near the border, the envoy said.",
+        "m2": "Moscow's demands for a halt to the drills near the border were heard.",
+    }
+    store, prepared = migrated(tmp_path, texts, as_schema_4, 4)
+    store.close()
+    assert "russia" in prepared[1] and "moscow" not in prepared[1]
+
+
+def test_a_version_5_store_is_migrated(tmp_path: Path) -> None:
+    """Schema 5 kept British spellings: opened now, its claims are prepared again
+    ("defence" as "defense") and compared anew: the restyled copy is a repetition."""
+
+    def as_schema_5(prepared: list[list[str]]) -> None:
+        british = {"defense": "defence", "organized": "organised", "center": "centre"}
+        prepared[0] = [british.get(w, w) for w in prepared[0]]
+
+    texts = {
+        "d1": "The defense ministry organized talks at the center, officials said.",
+        "d2": "The defence ministry organised talks at the centre, officials said.",
+    }
+    store, prepared = migrated(tmp_path, texts, as_schema_5, 5)
+    with store:
+        relations = {(k.a.id, k.b.id): k.relation for k in store.links()}
+    assert relations["d1#0", "d2#0"] == "repetition"
+    assert "defense" in prepared[0] and "defence" not in prepared[0]
 
 
 def test_a_locked_store_waits_then_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
