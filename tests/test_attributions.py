@@ -14,7 +14,12 @@ from strategies import any_text, news_text
 
 from claimtrack.analysis import analyze
 from claimtrack.articles import Article, read_articles
-from claimtrack.attributions import Attribution, classify_sentences, extract_attributions
+from claimtrack.attributions import (
+    PATTERNS,
+    Attribution,
+    classify_sentences,
+    extract_attributions,
+)
 from claimtrack.sentences import split_sentences
 
 
@@ -166,6 +171,28 @@ def test_dateline_never_in_a_claim(seed_analysis: Any) -> None:
             "say",
             "was rigged",
         ),
+        (
+            "Mayor Ann Lee: We will rebuild the bridge this year.",
+            "colon",
+            "Mayor Ann Lee",
+            ":",
+            "We will rebuild the bridge this year",
+        ),
+        (
+            'The mayor left the hall on Monday, adding "We will rebuild the bridge."',
+            "participle_quote",
+            "The mayor",
+            "adding",
+            "We will rebuild the bridge.",
+        ),
+        pytest.param(
+            'The mayor wrote in a letter:\n\n"We will rebuild the bridge this year."',
+            "cue_then_next_paragraph",
+            "The mayor",
+            "wrote",
+            "We will rebuild the bridge this year.",
+            marks=pytest.mark.xfail(strict=True, reason="the quoted paragraph is taken twice"),
+        ),
     ],
 )
 def test_patterns(text: str, pattern: str, speaker: str, cue: str, content: str) -> None:
@@ -250,8 +277,21 @@ def test_classify_sentences() -> None:
 def test_explained() -> None:
     """Every attribution names the rule that found it and why its speaker is named."""
     for a in extract('Makei said it. "Fine," he told them. Moscow has denied plans to invade.'):
-        assert a.pattern
+        assert a.pattern in PATTERNS
         assert a.resolution
+
+
+def test_pattern_registry_is_keyed_by_reported_names() -> None:
+    """Each registered pattern function is filed under its own name, the name
+    ``Attribution.pattern`` reports, and every one is exercised by the table above."""
+    from claimtrack.attributions.patterns import CUE_PATTERNS, LINE_PATTERNS
+
+    registry = {**LINE_PATTERNS, **CUE_PATTERNS}
+    assert all(fn.__name__ == name for name, fn in registry.items())
+    assert tuple(registry) == PATTERNS
+    cases = test_patterns.pytestmark[0].args[1]  # type: ignore[attr-defined]
+    tested = {getattr(case, "values", case)[1] for case in cases}
+    assert tested == set(PATTERNS)
 
 
 @given(st.one_of(any_text, news_text(max_words=300)))

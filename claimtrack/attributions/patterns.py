@@ -1,0 +1,363 @@
+"""The named patterns, one function each, in a registry keyed by the name an
+:class:`~claimtrack.attributions.Attribution` reports as its ``pattern``.
+
+A line pattern reads a whole sentence (``colon``); a cue pattern reads a
+sentence around one candidate cue and returns True when it settles that cue
+(it found an attribution, or it rules the cue out for the patterns after it).
+Cue patterns are tried in the registry's order:
+
+>>> list(CUE_PATTERNS)  # doctest: +NORMALIZE_WHITESPACE
+['according_to', 'quote_then_cue', 'participle_quote', 'participle_content',
+ 'cue_then_quote', 'content_then_cue', 'parenthetical', 'subject_cue_content',
+ 'cue_then_next_paragraph']
+>>> PATTERNS == (*LINE_PATTERNS, *CUE_PATTERNS)
+True
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+
+import attrs
+
+from claimtrack.attributions.contents import _Contents
+from claimtrack.attributions.tokens import _COORDINATORS, _NOUN_CONTEXT, _OBJECT_PREPOSITIONS
+from claimtrack.attributions.values import AttributionKind, _Raw
+from claimtrack.spans import Span
+
+
+@attrs.frozen
+class Cue:
+    """A candidate cue of a sentence, as the cue patterns read it.
+
+    Attributes:
+        first: Its first token.
+        last: The token after its last one.
+        lemma: The lemma of its verb, or the phrase.
+        klass: Its class in the lexicon (``speech``, ``cognitive``, ``other``,
+            ``weak``) or ``phrase``.
+        start: Its first token with the auxiliaries and adverbs before it
+            ("has not yet said").
+        span: The cue with those auxiliaries.
+        bare: The cue's own words.
+    """
+
+    first: int
+    last: int
+    lemma: str
+    klass: str
+    start: int
+    span: Span
+    bare: Span
+    low: str  # the first word in lower case
+    prev: str  # the token before it, "" at the sentence start
+    nxt: str  # the token after it, "" at the sentence end
+
+    @property
+    def participle(self) -> bool:
+        """A participle after a comma (", saying ...")."""
+        return self.low.endswith("ing") and self.prev == ","
+
+
+class _SentenceRules(_Contents):
+    """Apply the patterns to one sentence."""
+
+    def run(self) -> list[_Raw]:
+        tok = self.tok
+        n = len(tok)
+        if n == 0 or self.sentence.boilerplate:
+            return []
+        base = self.sentence.start
+        for line_pattern in LINE_PATTERNS.values():
+            line_pattern(self)
+        for first, last, lemma, klass in self.cue_candidates():
+            # a cue inside reported content or a speaker belongs to it
+            if self.blocked[tok.starts[first] - base]:
+                continue
+            if klass == "phrase" and lemma != "according to" and self.found:
+                continue  # "said at a rally": the verb was the cue
+            self.try_cue(self.cue(first, last, lemma, klass))
+        return self.found
+
+    def cue(self, first: int, last: int, lemma: str, klass: str) -> Cue:
+        tok = self.tok
+        n = len(tok)
+        start = self.skip_aux_left(first)
+        return Cue(
+            first,
+            last,
+            lemma,
+            klass,
+            start,
+            Span(tok.starts[start], tok.ends[last - 1]),
+            self.tokens_span(first, last),
+            tok.lowers[first],
+            tok.lowers[first - 1] if first > 0 else "",
+            tok.lowers[last] if last < n else "",
+        )
+
+    def try_cue(self, cue: Cue) -> None:
+        """Try the cue patterns in order until one settles the cue."""
+        if cue.lemma != "according to" and self.not_a_cue(cue):
+            return
+        for pattern in CUE_PATTERNS.values():
+            if pattern(self, cue):
+                return
+
+    def not_a_cue(self, c: Cue) -> bool:
+        """Whether the candidate is no reporting verb here: an infinitive, a noun, an
+        adjective, a passive, a bare participle or gerund, or a word of quoted speech."""
+        tok, w = self.tok, self.words
+        first, last, prev, low = c.first, c.last, c.prev, c.low
+        if prev == "to" or (prev in w["determiner"] and prev != "that"):
+            return True  # infinitive, or a noun ("the report")
+        if last - first == 1 and self.attributive(first):
+            return True  # an adjective: "a heavily criticised performance"
+        if last - first == 1 and (
+            prev in _NOUN_CONTEXT or prev.endswith("'s") or prev[:1].isdigit()
+        ):
+            # a noun or adjective: "in praise of", "Trump's repeated accusations",
+            # "271 pledged delegates"
+            return True
+        if not low.endswith("ing") and any(
+            tok.lowers[k] in w["passive"] for k in range(c.start, first)
+        ):
+            return True  # passive: "was accused", "was not asked"
+        if (
+            low.endswith("ing")
+            and last - first == 1
+            and prev != ","
+            and not any(tok.lowers[k] in w["aux"] for k in range(c.start, first))
+        ):
+            return True  # a participle or gerund without its comma: "told cheering supporters"
+        in_quote = self.quote_at(tok.starts[first])
+        return in_quote is not None and not (
+            in_quote.end <= self.sentence.end
+            and in_quote.start >= self.sentence.start
+            and in_quote.end < tok.starts[first]
+        )  # inside quoted speech
+
+
+# --- line patterns ------------------------------------------------------------------
+
+
+def colon(r: _SentenceRules) -> bool:
+    """'Name: content' -- a headline or transcript line led by its source
+    ("Joe Scarborough: Trump Is 'Disqualifying.'", "FALLIN: Well, I think ...")."""
+    tok = r.tok
+    n = len(tok)
+    k = next((j for j in range(min(n, 7)) if tok.lowers[j] == ":"), -1)
+    if k <= 0 or not tok.texts[0][0].isupper() or not r.namey(0, k):
+        return False
+    if any(tok.lowers[j] in r.words["label"] for j in range(k)):
+        return False  # "The Latest:", "Delegate Update:", "Editor's note:"
+    if sum(r.is_word(j) for j in range(k + 1, n)) < 3:
+        return False
+    end = n
+    while end > k + 1 and tok.lowers[end - 1] in (".", "?", "!"):
+        end -= 1
+    content = r.tokens_span(k + 1, end)
+    quoted = r.quote_at(content.start)
+    kind: AttributionKind | None = None
+    if quoted is not None and quoted.start == content.start and quoted.end >= content.end:
+        content, kind = r.strip_quotes(content), "direct"
+    r.add("colon", [content], r.tokens_span(k, k + 1), r.tokens_span(0, k), kind)
+    return True
+
+
+# --- cue patterns -------------------------------------------------------------------
+
+
+def according_to(r: _SentenceRules, c: Cue) -> bool:
+    """'According to S, C' and 'C, according to S': settles every "according to"."""
+    if c.lemma != "according to":
+        return False
+    tok = r.tok
+    n = len(tok)
+    first, last = c.first, c.last
+    # the source runs to the next comma or the sentence end
+    j = r._next_clause_ends[last] if last < n else last
+    if j == last:
+        return True
+    speaker = r.tokens_span(last, j)
+    cue = r.tokens_span(first, last)
+    if first == 0 and j < n and tok.lowers[j] == ",":
+        end = r.content_end(j + 1)
+        if end < n and tok.lowers[end] == "," and r.report_follows(end):
+            # "According to her account, after examining X, she insisted that ...":
+            # the source's account holds the report
+            end = r.content_end(end + 1)
+        if end > j + 1:
+            r.add("according_to", [r.tokens_span(j + 1, end)], cue, speaker)
+        return True
+    if first > 0:
+        end = first
+        while end > 0 and tok.lowers[end - 1] in (",", "\u2014", "-", "("):
+            end -= 1
+        if end > 0:
+            r.add("according_to", [r.tokens_span(0, end)], cue, speaker)
+    return True
+
+
+def quote_then_cue(r: _SentenceRules, c: Cue) -> bool:
+    """'"C," S V' and '"C," V S': a quotation before the cue.  A participle after
+    a comma ('"C," Tester said, referring to ...') belongs to the participle patterns."""
+    quote = None if c.participle else r.quote_before(c.start)
+    if quote is None:
+        return False
+    speaker, _ = r.speaker_before(c.first) if c.start > 0 else (None, -1)
+    if speaker is not None and speaker.start < quote.end:
+        speaker = None
+    if speaker is None:
+        speaker = r.speaker_after(c.last)
+    content = [r.strip_quotes(quote)]
+    # "Y1," he said, "Y2"
+    after = r.quote_after(c.last, allow_speaker=True)
+    if after is not None:
+        content.append(r.strip_quotes(after))
+    r.add("quote_then_cue", content, c.bare, speaker, "direct")
+    return True
+
+
+_PARTICIPLE_CLASSES = ("speech", "cognitive", "phrase")
+
+
+def participle_quote(r: _SentenceRules, c: Cue) -> bool:
+    """', saying "C"': a participle after a comma, a quotation after it."""
+    if not (c.participle and c.klass in _PARTICIPLE_CLASSES):
+        return False
+    quote_after = r.quote_after(c.last)
+    if quote_after is None:
+        return False
+    content = [r.strip_quotes(quote_after)]
+    r.add("participle_quote", content, c.bare, r.shared_speaker(c.first), "direct")
+    return True
+
+
+def participle_content(r: _SentenceRules, c: Cue) -> bool:
+    """', saying (that) C': a participle after a comma, a content after it.
+
+    Settles every participle after a comma, and every other -ing form not after
+    an auxiliary ("...the reporting requirements"): the later patterns read
+    finite verbs."""
+    if not (c.participle and c.klass in _PARTICIPLE_CLASSES):
+        return c.low.endswith("ing") and c.prev not in r.words["aux"]
+    rng = r.content_after(c.last, c.lemma)
+    if rng is not None:
+        r.add("participle_content", [r.tokens_span(*rng)], c.bare, r.shared_speaker(c.first))
+    return True
+
+
+def cue_then_quote(r: _SentenceRules, c: Cue) -> bool:
+    """'S V: "C"' and 'S V "C"'; mixed when more than a few words follow the quotation."""
+    tok = r.tok
+    quote_after = r.quote_after(c.last)
+    if quote_after is None:
+        return False
+    speaker, _ = r.speaker_before(c.first)
+    if speaker is None and c.start > 0:
+        speaker = r.shared_speaker(c.first)
+    k = bisect.bisect_left(tok.starts, quote_after.end)
+    end = r.content_end(k) if k < len(tok) else k
+    if r.words_between(k, end) >= 3:
+        # 'admitted "one or two instances" where donations may have slipped': mixed
+        start = bisect.bisect_left(tok.starts, quote_after.start)
+        r.add("cue_then_quote", [r.tokens_span(start, end)], c.span, speaker, "mixed")
+        return True
+    r.add("cue_then_quote", [r.strip_quotes(quote_after)], c.span, speaker, "direct")
+    return True
+
+
+def content_then_cue(r: _SentenceRules, c: Cue) -> bool:
+    """'C, S V.' and 'C, V S.': a saying verb closes the sentence."""
+    if c.klass not in ("speech", "cognitive"):
+        return False
+    tail = r.clause_tail(c.first, c.last)
+    if tail is None or tail[0] <= 0:
+        return False
+    content_end, speaker = tail
+    r.add("content_then_cue", [r.tokens_span(0, content_end)], c.bare, speaker)
+    return True
+
+
+def parenthetical(r: _SentenceRules, c: Cue) -> bool:
+    """'C1, S V, C2': a saying verb and its speaker between commas inside the content."""
+    if c.klass not in ("speech", "cognitive"):
+        return False
+    paren = r.parenthetical(c.first, c.last)
+    if paren is None:
+        return False
+    c1, speaker, c2 = paren
+    r.add("parenthetical", [c1, c2], c.bare, speaker)
+    return True
+
+
+def subject_cue_content(r: _SentenceRules, c: Cue) -> bool:
+    """'S V (that) C'.  Weaker cues need a complement clause ("found last week
+    that"), a colon, or a quotation in what follows ("called it a 'fundamental
+    mistake'"); with a plain object, only after a named subject ("Clinton
+    endorsed the plan").  Settles the cue when a content follows it."""
+    tok, w = r.tok, r.words
+    klass, nxt = c.klass, c.nxt
+    rng = r.content_after(c.last, c.lemma)
+    if rng is None:
+        # only a colon or "that" leaves a weaker cue to the next paragraph's quotation
+        return klass in ("other", "weak") and nxt not in ("that", ":")
+    has_that = "that" in tok.lowers[c.last : rng[0]]
+    quoted = r.quotes_between(rng[0], rng[1])
+    speaker, _ = r.speaker_before(c.first)
+    clause = has_that or nxt == ":" or quoted
+    if klass == "weak" and not clause:
+        return True  # verbs seldom used to report speech need a clause or a quotation
+    if klass in ("other", "cognitive") and not (
+        clause or (klass == "cognitive" and nxt in w["pronoun"])
+    ):
+        named_subject = speaker is not None and r.text[speaker.start].isupper()
+        if not named_subject or tok.lowers[rng[0]] in _OBJECT_PREPOSITIONS:
+            return True
+    if speaker is None and c.start > 0 and tok.lowers[c.start - 1] in _COORDINATORS:
+        speaker = r.shared_speaker(c.first)
+    if speaker is None:
+        return True
+    r.add("subject_cue_content", [r.tokens_span(*rng)], c.span, speaker)
+    return True
+
+
+def cue_then_next_paragraph(r: _SentenceRules, c: Cue) -> bool:
+    """'X wrote: / "..."': a cue closing its paragraph with a colon, quoted next."""
+    tok = r.tok
+    if r.following_quote is None or tok.lowers[-1] != ":":
+        return False
+    if r.quotes_between(c.last, len(tok)):
+        return False
+    speaker, _ = r.speaker_before(c.first)
+    if speaker is None:
+        return False
+    content = r.strip_quotes(r.following_quote)
+    r.add("cue_then_next_paragraph", [content], c.span, speaker, "direct")
+    return True
+
+
+LinePattern = Callable[[_SentenceRules], bool]
+CuePattern = Callable[[_SentenceRules, Cue], bool]
+
+#: Patterns that read a whole sentence, tried before its cues.
+LINE_PATTERNS: dict[str, LinePattern] = {"colon": colon}
+#: Patterns tried in order on each candidate cue.
+CUE_PATTERNS: dict[str, CuePattern] = {
+    p.__name__: p
+    for p in (
+        according_to,
+        quote_then_cue,
+        participle_quote,
+        participle_content,
+        cue_then_quote,
+        content_then_cue,
+        parenthetical,
+        subject_cue_content,
+        cue_then_next_paragraph,
+    )
+}
+#: Every name ``Attribution.pattern`` reports.
+PATTERNS: tuple[str, ...] = (*LINE_PATTERNS, *CUE_PATTERNS)
