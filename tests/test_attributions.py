@@ -486,3 +486,54 @@ def test_a_pronoun_and_cue_close_a_content() -> None:
         (a.speaker.text if a.speaker else None, a.cue.text if a.cue else None, a.content.text)
         for a in found
     ] == [("he", "said", "I don't think so")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content", "kind"),
+    [
+        (
+            'If the bill passes, "it will fill a deep void," Ann Lee said.',
+            "Ann Lee",
+            "said",
+            'If the bill passes, "it will fill a deep void,"',
+            "mixed",
+        ),
+        (
+            'The plan may be "strategic," said Jane Roe, an assistant professor in the '
+            "school of information studies at the state university.",
+            "Jane Roe",
+            "said",
+            'The plan may be "strategic,"',
+            "mixed",
+        ),
+        (
+            "Taxes will rise next year, said Jane Roe, a professor of economics at the state "
+            "university who has studied the tax code for two decades.",
+            "Jane Roe",
+            "said",
+            "Taxes will rise next year",
+            "indirect",
+        ),
+        (
+            '"We will appeal the ruling," Jane Roe, a spokeswoman for the city council of '
+            "the town, said in a statement.",
+            "Jane Roe, a spokeswoman for the city council of the town",
+            "said in a statement",
+            "We will appeal the ruling",
+            "direct",
+        ),
+    ],
+)
+def test_content_before_cue(text: str, speaker: str, cue: str, content: str, kind: str) -> None:
+    """The cue after the content: a quotation that does not open the sentence, a long
+    description of the speaker after the cue, an apposition between speaker and cue."""
+    (a,) = extract(text)
+    assert a.pattern == "content_then_cue"
+    assert (a.speaker and a.speaker.text, a.cue and a.cue.text) == (speaker, cue)
+    assert (a.content.text, a.kind) == (content, kind)
+
+
+def test_content_before_cue_needs_a_short_tail() -> None:
+    """A quoted title inside a sentence whose cue has content of its own is no content."""
+    found = extract('He spoke on the show "Tonight," Ann Lee said that the bill would pass.')
+    assert all(a.content.text != 'He spoke on the show "Tonight,"' for a in found)

@@ -225,6 +225,36 @@ class _Contents(_Phrases):
             return None
         return quote
 
+    def content_close(self, k: int) -> int:
+        """Where a content closed just before token ``k`` ends (the index after its last
+        token), else -1: a comma closes it ("C, S said"), and so does a quotation
+        closing on a comma, "?" or "!" ('... may be "strategic," said S'), its mark
+        kept in the content."""
+        lowers = self.tok.lowers
+        if k >= 1 and lowers[k - 1] == ",":
+            return k - 1
+        if k >= 3 and lowers[k - 1] in _QUOTE_TOKENS and lowers[k - 2] in (",", "?", "!"):
+            quote = self.quote_at(self.tok.starts[k - 1])
+            if quote is not None and quote.end == self.tok.ends[k - 1]:
+                return k
+        return -1
+
+    def description_follows(self, speaker: Span) -> bool:
+        """Whether the sentence ends with a description of a speaker named after its cue
+        (", said Jane Roe, a professor of history at the university who studies ...."):
+        a comma, then a noun phrase or a relative clause, and no quotation."""
+        tok = self.tok
+        k = bisect.bisect_left(tok.starts, speaker.end)
+        end = self._end_before_marks
+        if k + 1 >= end or tok.lowers[k] != ",":
+            return False
+        opener = tok.lowers[k + 1]
+        if not (self.np_start(k + 1) or opener in ("who", "whose")):
+            return False
+        if opener in self.words["pronoun"] and opener not in ("who", "whose"):
+            return False
+        return not self.quotes_between(k + 1, end) and end - k <= 40
+
     def clause_tail(self, first: int, last: int) -> tuple[int, Span | None] | None:
         """For 'C, S V.' and 'C, V S.': the end of C and the speaker, if the cue closes the sentence."""
         tok = self.tok
@@ -233,16 +263,7 @@ class _Contents(_Phrases):
         speaker_after = None
         end = self._end_before_marks
         before = self.skip_aux_left(first)
-        if before > 0 and tok.lowers[before - 1] == ",":
-            # "C, said S." -- speaker after the cue
-            if j < end:
-                span = self.speaker_after(j)
-                if span is None or tok.ends[end - 1] > span.end + 40:
-                    return None
-                speaker_after = span
-            return before - 1, speaker_after
-        # "C, S said." / "C, S said in a video message."
-        if j != end and not (
+        short_tail = j == end or (
             (tok.lowers[j] in self.words["temporal"] or tok.lowers[j] in _TRAILING_PREPOSITIONS)
             and end - j <= 10
             and not any(
@@ -252,14 +273,35 @@ class _Contents(_Phrases):
                 or tok.lowers[k] in self.lex.verbs
                 for k in range(j, end)
             )
-        ):
+        )
+        close = self.content_close(before)
+        if close >= 0:
+            if short_tail and tok.lowers[before - 1] == ",":
+                # "C, S, a spokesman, said in a statement.": a subject with an apposition
+                speaker, subject = self.speaker_before(first)
+                if speaker is not None and subject > 0:
+                    inner = self.content_close(subject)
+                    if inner > 0:
+                        return inner, speaker
+            # "C, said S." -- speaker after the cue
+            if j < end:
+                span = self.speaker_after(j)
+                if span is None or (
+                    tok.ends[end - 1] > span.end + 40 and not self.description_follows(span)
+                ):
+                    return None
+                speaker_after = span
+            return close, speaker_after
+        # "C, S said." / "C, S said in a video message."
+        if not short_tail:
             return None
         start = self.clause_start(before)
-        if start == 0 or tok.lowers[start - 1] != ",":
+        close = self.content_close(start)
+        if close <= 0:
             return None
         if before - start > 8 or before == start:
             return None
-        return start - 1, self.tokens_span(start, before)
+        return close, self.tokens_span(start, before)
 
     def parenthetical(self, first: int, last: int) -> tuple[Span, Span, Span] | None:
         """'C1, S V, C2': the cue and its speaker between commas inside the content."""

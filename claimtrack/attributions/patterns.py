@@ -22,6 +22,7 @@ from collections.abc import Callable
 import attrs
 
 from claimtrack.attributions.contents import _Contents
+from claimtrack.attributions.cues import _cue_verb
 from claimtrack.attributions.tokens import _COORDINATORS, _NOUN_CONTEXT, _OBJECT_PREPOSITIONS
 from claimtrack.attributions.values import AttributionKind, _Raw
 from claimtrack.spans import Span
@@ -53,6 +54,14 @@ class Cue:
     low: str  # the first word in lower case
     prev: str  # the token before it, "" at the sentence start
     nxt: str  # the token after it, "" at the sentence end
+
+    @property
+    def saying(self) -> bool:
+        """A verb of saying or thinking, or a phrase led by one ("said in a statement")."""
+        if self.klass == "phrase":
+            verb = _cue_verb(self.lemma.split())
+            return verb is not None and verb[1] in ("speech", "cognitive")
+        return self.klass in ("speech", "cognitive")
 
     @property
     def participle(self) -> bool:
@@ -271,13 +280,19 @@ def cue_then_quote(r: _SentenceRules, c: Cue) -> bool:
 
 def content_then_cue(r: _SentenceRules, c: Cue) -> bool:
     """'C, S V.' and 'C, V S.': a saying verb closes the sentence."""
-    if c.klass not in ("speech", "cognitive"):
+    if not c.saying:
         return False
     tail = r.clause_tail(c.first, c.last)
     if tail is None or tail[0] <= 0:
         return False
     content_end, speaker = tail
-    r.add("content_then_cue", [r.tokens_span(0, content_end)], c.bare, speaker)
+    content = r.tokens_span(0, content_end)
+    quote = r.quote_at(content.start)
+    if quote is not None and quote.start == content.start and quote.end >= content.end:
+        # a quotation whose speaker is too long for quote_then_cue: quoted speech all the same
+        r.add("content_then_cue", [r.strip_quotes(quote)], c.bare, speaker, "direct")
+        return True
+    r.add("content_then_cue", [content], c.bare, speaker)
     return True
 
 
