@@ -185,13 +185,12 @@ def test_dateline_never_in_a_claim(seed_analysis: Any) -> None:
             "adding",
             "We will rebuild the bridge.",
         ),
-        pytest.param(
+        (
             'The mayor wrote in a letter:\n\n"We will rebuild the bridge this year."',
             "cue_then_next_paragraph",
             "The mayor",
             "wrote",
             "We will rebuild the bridge this year.",
-            marks=pytest.mark.xfail(strict=True, reason="the quoted paragraph is taken twice"),
         ),
     ],
 )

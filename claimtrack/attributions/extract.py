@@ -60,6 +60,12 @@ def _continue_quotes(
             if nxt.end <= last_end:  # already inside the quotation: skip all such at once
                 index = bisect.bisect_right(ends, last_end, index)
                 continue
+            if nxt.start < last_end:
+                # the content reaches into it (a quoted paragraph after "X wrote:")
+                para = nxt.paragraph
+                open_at_end = last_end >= paragraphs[para].end - 1
+                index += 1
+                continue
             if nxt.paragraph != para and not (nxt.paragraph == para + 1 and open_at_end):
                 break
             if nxt.index in with_cue:
