@@ -536,3 +536,16 @@ def test_content_before_cue_needs_a_short_tail() -> None:
     """A quoted title inside a sentence whose cue has content of its own is no content."""
     found = extract('He spoke on the show "Tonight," Ann Lee said that the bill would pass.')
     assert all(a.content.text != 'He spoke on the show "Tonight,"' for a in found)
+
+
+def test_ambiguous_participle_needs_a_clause_or_a_quotation() -> None:
+    """An ambiguous verb after a comma reports speech before a quotation or a clause,
+    not before a plain object."""
+    (a,) = extract('The governor spoke for an hour at the fair, calling the plan a "disaster."')
+    assert (a.pattern, a.speaker and a.speaker.text, a.cue and a.cue.text) == (
+        "participle_content",
+        "The governor",
+        "calling",
+    )
+    assert a.content.text == 'the plan a "disaster."'
+    assert extract("The senator visited the region on Monday, offering ten billion dollars.") == ()

@@ -114,6 +114,13 @@ class _SentenceRules(_Contents):
             if pattern(self, cue):
                 return
 
+    def complement_follows(self, c: Cue, rng: tuple[int, int]) -> bool:
+        """Whether the content ``rng`` after the cue is a complement clause ("found last
+        week that"), follows a colon, or holds a quotation ("called it a 'fundamental
+        mistake'")."""
+        has_that = "that" in self.tok.lowers[c.last : rng[0]]
+        return has_that or c.nxt == ":" or self.quotes_between(rng[0], rng[1])
+
     def not_a_cue(self, c: Cue) -> bool:
         """Whether the candidate is no reporting verb here: an infinitive, a noun, an
         adjective, a passive, a bare participle or gerund, or a word of quoted speech."""
@@ -229,7 +236,7 @@ def quote_then_cue(r: _SentenceRules, c: Cue) -> bool:
     return True
 
 
-_PARTICIPLE_CLASSES = ("speech", "cognitive", "phrase")
+_PARTICIPLE_CLASSES = ("speech", "cognitive", "phrase", "other")
 
 
 def participle_quote(r: _SentenceRules, c: Cue) -> bool:
@@ -253,6 +260,8 @@ def participle_content(r: _SentenceRules, c: Cue) -> bool:
     if not (c.participle and c.klass in _PARTICIPLE_CLASSES):
         return c.low.endswith("ing") and c.prev not in r.words["aux"]
     rng = r.content_after(c.last, c.lemma)
+    if rng is not None and c.klass == "other" and not r.complement_follows(c, rng):
+        return True  # ", offering $30 billion": an ambiguous verb needs a clause or a quotation
     if rng is not None:
         r.add("participle_content", [r.tokens_span(*rng)], c.bare, r.shared_speaker(c.first))
     return True
@@ -319,10 +328,8 @@ def subject_cue_content(r: _SentenceRules, c: Cue) -> bool:
     if rng is None:
         # only a colon or "that" leaves a weaker cue to the next paragraph's quotation
         return klass in ("other", "weak") and nxt not in ("that", ":")
-    has_that = "that" in tok.lowers[c.last : rng[0]]
-    quoted = r.quotes_between(rng[0], rng[1])
     speaker, _ = r.speaker_before(c.first)
-    clause = has_that or nxt == ":" or quoted
+    clause = r.complement_follows(c, rng)
     if klass == "weak" and not clause:
         return True  # verbs seldom used to report speech need a clause or a quotation
     if klass in ("other", "cognitive") and not (
