@@ -549,3 +549,28 @@ def test_ambiguous_participle_needs_a_clause_or_a_quotation() -> None:
     )
     assert a.content.text == 'the plan a "disaster."'
     assert extract("The senator visited the region on Monday, offering ten billion dollars.") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "name", "content"),
+    [
+        (
+            "Ann Lee, 24, from Dover, who said the senator is best suited to win, voted early.",
+            "Ann Lee, 24, from Dover, who",
+            "Ann Lee",
+            "the senator is best suited to win",
+        ),
+        (
+            "Barkley, who said he votes for the party, said one candidate he likes is the governor.",
+            "Barkley, who",
+            "Barkley",
+            "he votes for the party",
+        ),
+    ],
+)
+def test_cue_in_relative_clause(text: str, speaker: str, name: str, content: str) -> None:
+    """A cue inside a relative clause (", who said ...") is attributed to the noun phrase
+    before it, and its content ends with the clause."""
+    a = extract(text)[0]
+    assert (a.speaker and a.speaker.text, a.speaker_name) == (speaker, name)
+    assert a.content.text == content

@@ -4,6 +4,7 @@ the sentences after them, speakers resolved; and the kind of each sentence."""
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -118,6 +119,18 @@ def _extract_raw(article: Article, sentences: Sequence[Sentence]) -> list[_Raw]:
     return _continue_quotes(article, sentences, quotes, found)
 
 
+_RELATIVE_END = re.compile(r",\s*(?:who|which)$", re.IGNORECASE)
+
+
+def _named_part(text: str, speaker: Span | None) -> Span | None:
+    """The part of a speaker mention that names the source: "Ann Lee, who" (a cue in a
+    relative clause) is resolved as "Ann Lee"."""
+    if speaker is None:
+        return None
+    found = _RELATIVE_END.search(text, speaker.start, speaker.end)
+    return Span(speaker.start, found.start()) if found else speaker
+
+
 def extract_attributions(
     article: Article, sentences: Sequence[Sentence] | None = None
 ) -> tuple[Attribution, ...]:
@@ -134,7 +147,7 @@ def extract_attributions(
         sentences = split_sentences(article)
     raw = _extract_raw(article, sentences)
     resolutions: list[Resolution] = resolve_speakers(
-        article, sentences, [(r.sentence, r.speaker) for r in raw]
+        article, sentences, [(r.sentence, _named_part(article.clean_text, r.speaker)) for r in raw]
     )
     text = article.clean_text
     out = []

@@ -342,6 +342,16 @@ def subject_cue_content(r: _SentenceRules, c: Cue) -> bool:
         speaker = r.shared_speaker(c.first)
     if speaker is None:
         return True
+    if (
+        c.start >= 2
+        and tok.lowers[c.start - 1] in ("who", "which")
+        and tok.lowers[c.start - 2] == ","
+    ):
+        # "Lee, who said C, voted early": a relative clause ends at its comma
+        end = min(rng[1], r._next_clause_ends[rng[0]])
+        if end <= rng[0]:
+            return True
+        rng = (rng[0], end)
     r.add("subject_cue_content", [r.tokens_span(*rng)], c.span, speaker)
     return True
 

@@ -37,6 +37,8 @@ class _Phrases(_SentenceTables):
             return None, -1
         if tok.lowers[end - 1] in _COORDINATORS:
             return None, -1  # "X noted ... and added": the subject is shared
+        if tok.lowers[end - 1] in ("who", "which") and end >= 3 and tok.lowers[end - 2] == ",":
+            return self.relative_antecedent(end - 1)
         if tok.lowers[end - 1] == ",":
             # "Chile's top diplomat, Ana Rojas, said": an apposition before the cue
             inner_end = end - 1
@@ -122,6 +124,25 @@ class _Phrases(_SentenceTables):
             and lowers[nxt] not in _OBJECT_PREPOSITIONS
             and lowers[nxt] not in w["temporal"]
         )
+
+    def relative_antecedent(self, pronoun: int) -> tuple[Span | None, int]:
+        """The source of a cue in a relative clause, ", who said ...": the noun phrase
+        before the comma (over its appositions: "Nicky Driscoll, 24, from Manchester,
+        who said ..."), through the pronoun.  Returns the span and its first token."""
+        tok = self.tok
+        np_end = pronoun - 1  # the comma
+        start = self.clause_start(np_end)
+        if start >= np_end or np_end - start > 12:
+            return None, -1
+        if any(self.is_verbal(k) for k in range(start, np_end)):
+            return None, -1
+        if start >= 2 and tok.lowers[start - 1] == ",":
+            start = self.apposition_start(start)
+            if start < 0:
+                return None, -1
+        if not self.np_start(start):
+            return None, -1
+        return Span(tok.starts[start], tok.ends[pronoun]), start
 
     def prepositional_object(self, start: int, end: int) -> bool:
         """Whether tokens ``start:end`` are a preposition and a common noun phrase ("In a
