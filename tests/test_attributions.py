@@ -574,3 +574,24 @@ def test_cue_in_relative_clause(text: str, speaker: str, name: str, content: str
     a = extract(text)[0]
     assert (a.speaker and a.speaker.text, a.speaker_name) == (speaker, name)
     assert a.content.text == content
+
+
+def test_long_description_between_speaker_and_cue() -> None:
+    """A name opening the sentence, described at length (a relative clause included)
+    before its cue, is the speaker; a description holding a report of its own is not."""
+    (a,) = extract(
+        "Jo Roe, a party operative who played a major role in the big win in 2008 and is "
+        "now running the early-vote effort in the state, said the absentee program is vital."
+    )
+    assert (a.speaker and a.speaker.text, a.content.text) == (
+        "Jo Roe",
+        "the absentee program is vital",
+    )
+    found = extract(
+        "Jo Roe, a party operative who told reporters the vote was close, said the count was fair."
+    )
+    assert all(
+        a.speaker is None or a.speaker.text != "Jo Roe"
+        for a in found
+        if a.cue and a.cue.text == "said"
+    )

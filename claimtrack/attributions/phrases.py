@@ -40,45 +40,10 @@ class _Phrases(_SentenceTables):
         if tok.lowers[end - 1] in ("who", "which") and end >= 3 and tok.lowers[end - 2] == ",":
             return self.relative_antecedent(end - 1)
         if tok.lowers[end - 1] == ",":
-            # "Chile's top diplomat, Ana Rojas, said": an apposition before the cue
-            inner_end = end - 1
-            inner_start = self.clause_start(inner_end)
-            if inner_start >= inner_end:
-                return None, -1
-            relative = inner_start
-            interrupter = self.words["interrupter"]
-            if relative >= 1 and tok.lowers[relative - 1] in interrupter:
-                relative -= 1  # clause_start stops after "which" or "while", boundary words
-            if relative >= 1 and tok.lowers[relative - 1] == "," and self.interrupts(relative):
-                # "Sanders, who has already sent pleas, said ...", "The mayor, speaking
-                # Monday, said ...": the subject is before the phrase
-                subject_end = relative - 1
-                subject_start = self.clause_start(subject_end)
-                if (
-                    subject_start < subject_end
-                    and subject_end - subject_start <= 8
-                    and self.np_start(subject_start)
-                    and not any(self.is_verbal(k) for k in range(subject_start, subject_end))
-                ):
-                    if subject_start >= 2 and tok.lowers[subject_start - 1] == ",":
-                        subject_start = self.apposition_start(subject_start)
-                        if subject_start < 0:
-                            return None, -1
-                    return (
-                        Span(tok.starts[subject_start], tok.ends[subject_end - 1]),
-                        subject_start,
-                    )
-                return None, -1
-            start = inner_start
-            if inner_start >= 2 and tok.lowers[inner_start - 1] == ",":
-                outer_start = self.clause_start(inner_start - 1)
-                if inner_start - 1 - outer_start <= 6 and outer_start < inner_start - 1:
-                    start = outer_start
-            if inner_end - start > 14 or not self.np_start(start):
-                return None, -1
-            if any(self.is_verbal(k) for k in range(start, inner_end)):
-                return None, -1
-            return Span(tok.starts[start], tok.ends[inner_end - 1]), start
+            found = self.apposed_subject(end)
+            if found[0] is None:
+                found = self.described_subject(end)
+            return found
         start = self.clause_start(end)
         # a source holds no verb: stop at the nearest auxiliary or reporting verb
         verbal = self._last_verbal[end]
@@ -94,6 +59,80 @@ class _Phrases(_SentenceTables):
         if self.prepositional_object(start, end):
             return None, -1
         return Span(tok.starts[start], tok.ends[end - 1]), start
+
+    def apposed_subject(self, end: int) -> tuple[Span | None, int]:
+        """The subject of a cue after a comma (token ``end - 1``): an apposition
+        ("Chile's top diplomat, Ana Rojas, said") or a subject before an interrupting
+        phrase ("The mayor, speaking Monday, said")."""
+        tok = self.tok
+        # "Chile's top diplomat, Ana Rojas, said": an apposition before the cue
+        inner_end = end - 1
+        inner_start = self.clause_start(inner_end)
+        if inner_start >= inner_end:
+            return None, -1
+        relative = inner_start
+        interrupter = self.words["interrupter"]
+        if relative >= 1 and tok.lowers[relative - 1] in interrupter:
+            relative -= 1  # clause_start stops after "which" or "while", boundary words
+        if relative >= 1 and tok.lowers[relative - 1] == "," and self.interrupts(relative):
+            # "Sanders, who has already sent pleas, said ...", "The mayor, speaking
+            # Monday, said ...": the subject is before the phrase
+            subject_end = relative - 1
+            subject_start = self.clause_start(subject_end)
+            if (
+                subject_start < subject_end
+                and subject_end - subject_start <= 8
+                and self.np_start(subject_start)
+                and not any(self.is_verbal(k) for k in range(subject_start, subject_end))
+            ):
+                if subject_start >= 2 and tok.lowers[subject_start - 1] == ",":
+                    subject_start = self.apposition_start(subject_start)
+                    if subject_start < 0:
+                        return None, -1
+                return (
+                    Span(tok.starts[subject_start], tok.ends[subject_end - 1]),
+                    subject_start,
+                )
+            return None, -1
+        start = inner_start
+        if inner_start >= 2 and tok.lowers[inner_start - 1] == ",":
+            outer_start = self.clause_start(inner_start - 1)
+            if inner_start - 1 - outer_start <= 6 and outer_start < inner_start - 1:
+                start = outer_start
+        if inner_end - start > 14 or not self.np_start(start):
+            return None, -1
+        if any(self.is_verbal(k) for k in range(start, inner_end)):
+            return None, -1
+        return Span(tok.starts[start], tok.ends[inner_end - 1]), start
+
+    def described_subject(self, end: int) -> tuple[Span | None, int]:
+        """A name opening the sentence, described at length before its cue ("Jo Roe,
+        a top operative who ran the early-vote effort in the state, said ..."): the
+        name, when the description after its comma opens with a noun phrase or "who"
+        and holds no quotation and no other cue.  Returns the span and its first token."""
+        tok = self.tok
+        lowers = tok.lowers
+        start = 0
+        while start < end and lowers[start] in _COORDINATORS:
+            start += 1
+        first_comma = next((k for k in range(start, min(end, start + 8)) if lowers[k] == ","), -1)
+        if first_comma <= start or first_comma + 1 >= end - 1 or end - first_comma > 45:
+            return None, -1
+        if not (tok.texts[start][0].isupper() and self.namey(start, first_comma)):
+            return None, -1
+        opener = lowers[first_comma + 1]
+        if not (self.np_start(first_comma + 1) or opener in ("who", "whose")):
+            return None, -1
+        if opener in self.words["pronoun"]:
+            return None, -1
+        for k in range(first_comma + 1, end - 1):
+            low = lowers[k]
+            if low in _QUOTE_TOKENS or low in (";", ":", "("):
+                return None, -1
+            verb = self.lex.verbs.get(low)
+            if verb is not None and verb[1] == "speech":
+                return None, -1  # a report of its own
+        return Span(tok.starts[start], tok.ends[first_comma - 1]), start
 
     def report_follows(self, comma: int) -> bool:
         """Whether a report of its own, ", <source> <saying verb> <content>", follows
