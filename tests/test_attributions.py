@@ -595,3 +595,17 @@ def test_long_description_between_speaker_and_cue() -> None:
         for a in found
         if a.cue and a.cue.text == "said"
     )
+
+
+def test_transcript_line_runs_to_the_paragraph_end() -> None:
+    """A transcript line led by its speaker ("LEE: ...") holds the whole paragraph; a
+    headline ("Lee: ...", the first paragraph) holds its own sentence."""
+    text = (
+        "Lee: The vote was fair and the count is done.\n\n"
+        "MAYOR LEE: I am surprised by the result. Take a look at the last campaign."
+    )
+    found = [a for a in extract(text) if a.pattern == "colon"]
+    assert [a.content.text for a in found] == [
+        "The vote was fair and the count is done",
+        "I am surprised by the result. Take a look at the last campaign",
+    ]

@@ -178,6 +178,13 @@ def colon(r: _SentenceRules) -> bool:
     kind: AttributionKind | None = None
     if quoted is not None and quoted.start == content.start and quoted.end >= content.end:
         content, kind = r.strip_quotes(content), "direct"
+    elif r.sentence.paragraph > 0 and r.sentence.body_start == r.paragraph.start:
+        # a transcript line ("A: I am surprised. Take a look at ..."): the answer is
+        # the whole paragraph (the first paragraph is a headline)
+        stop = r.paragraph.end
+        while stop > content.end and r.text[stop - 1] in " \n.?!":
+            stop -= 1
+        content = Span(content.start, stop)
     r.add("colon", [content], r.tokens_span(k, k + 1), r.tokens_span(0, k), kind)
     return True
 

@@ -52,6 +52,7 @@ class _SentenceTables:
         self.following_quote = following_quote
         self.text = article.clean_text
         self.sentence = sentence
+        self.paragraph = article.paragraphs[sentence.paragraph]
         self.quotes = quotes
         self.lex = lex
         # the starts of the paragraph's quotations: shared by its sentences, as a
