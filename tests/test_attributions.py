@@ -609,3 +609,24 @@ def test_transcript_line_runs_to_the_paragraph_end() -> None:
         "The vote was fair and the count is done",
         "I am surprised by the result. Take a look at the last campaign",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Fundraising, according to the campaign, has surged in the same period.",
+            "Fundraising has surged in the same period",
+        ),
+        (
+            "Taxes rose by a third over the last ten years, according to the report, and "
+            "spending fell.",
+            "Taxes rose by a third over the last ten years",
+        ),
+    ],
+)
+def test_according_to_inside_the_content(text: str, content: str) -> None:
+    """A short content opening the sentence resumes after "according to S,"; a whole
+    clause before it does not take in what follows."""
+    (a,) = extract(text)
+    assert (a.pattern, a.content.text) == ("according_to", content)

@@ -219,7 +219,20 @@ def according_to(r: _SentenceRules, c: Cue) -> bool:
         while end > 0 and tok.lowers[end - 1] in (",", "\u2014", "-", "("):
             end -= 1
         if end > 0:
-            r.add("according_to", [r.tokens_span(0, end)], cue, speaker)
+            pieces = [r.tokens_span(0, end)]
+            if (
+                end < first
+                and tok.lowers[end] == ","
+                and j < n
+                and tok.lowers[j] == ","
+                and r.words_between(0, end) <= 6
+            ):
+                # "Fundraising, according to the campaign, has surged": the content
+                # resumes after the source
+                resume = r.content_end(j + 1)
+                if r.words_between(j + 1, resume) >= 2:
+                    pieces.append(r.tokens_span(j + 1, resume))
+            r.add("according_to", pieces, cue, speaker)
     return True
 
 
