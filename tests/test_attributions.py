@@ -172,6 +172,13 @@ def test_dateline_never_in_a_claim(seed_analysis: Any) -> None:
             "was rigged",
         ),
         (
+            "There is little evidence for Lee's claim that the vote was rigged.",
+            "noun_that",
+            "Lee's",
+            "claim",
+            "the vote was rigged",
+        ),
+        (
             "Mayor Ann Lee: We will rebuild the bridge this year.",
             "colon",
             "Mayor Ann Lee",
@@ -630,3 +637,19 @@ def test_according_to_inside_the_content(text: str, content: str) -> None:
     clause before it does not take in what follows."""
     (a,) = extract(text)
     assert (a.pattern, a.content.text) == ("according_to", content)
+
+
+def test_noun_cue_before_a_complement_clause() -> None:
+    """A reporting noun before "that" and a clause is a cue ("Lee's claim that C"), its
+    source the possessive; not before a relative clause, nor when a verb before it
+    already reports the clause."""
+    (a,) = extract("There is little evidence for Lee's claim that the vote was rigged.")
+    assert (a.pattern, a.speaker and a.speaker.text, a.cue and a.cue.text) == (
+        "noun_that",
+        "Lee's",
+        "claim",
+    )
+    assert a.content.text == "the vote was rigged"
+    assert extract("The statement that was released on Monday angered voters.") == ()
+    found = extract("He rejected the notion that taxes would rise next year.")
+    assert [a.pattern for a in found] == ["subject_cue_content"]

@@ -20,7 +20,7 @@ class _Lexicon:
     words: dict[str, frozenset[str]]  # clause word category -> words
     # word sets the rules test every token against, made once
     phrase_starts: frozenset[str]  # the first words of the phrases
-    cue_words: frozenset[str]  # the verb forms and the phrases' first words
+    cue_words: frozenset[str]  # the verb forms, the phrases' first words and the nouns
     clause_stops: frozenset[str]  # tokens a clause never reaches back over
     before_cue: frozenset[str]  # auxiliaries, adverbs and negation: "has not yet said"
     verbal_aux: frozenset[str]  # auxiliaries that never stand in a source
@@ -58,12 +58,12 @@ def _lexicon() -> _Lexicon:
     } - common
     return _Lexicon(
         verbs,
-        frozenset(verbs) | frozenset(phrase_words),
+        frozenset(verbs) | frozenset(phrase_words) | frozenset(nouns),
         frozenset(nouns),
         {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_two.items()},
         words,
         phrase_starts=frozenset(phrases),
-        cue_words=frozenset(verbs) | frozenset(phrases),
+        cue_words=frozenset(verbs) | frozenset(phrases) | frozenset(nouns),
         clause_stops=_CLAUSE_PUNCT | words["boundary"] | _QUOTE_TOKENS | {"("},
         before_cue=words["aux"] | words["adverb"] | words["negation"],
         verbal_aux=words["aux"] - {"may", "will", "can", "must"},

@@ -7,7 +7,7 @@ sentence around one candidate cue and returns True when it settles that cue
 Cue patterns are tried in the registry's order:
 
 >>> list(CUE_PATTERNS)  # doctest: +NORMALIZE_WHITESPACE
-['according_to', 'quote_then_cue', 'participle_quote', 'participle_content',
+['according_to', 'noun_that', 'quote_then_cue', 'participle_quote', 'participle_content',
  'cue_then_quote', 'content_then_cue', 'parenthetical', 'subject_cue_content',
  'cue_then_next_paragraph']
 >>> PATTERNS == (*LINE_PATTERNS, *CUE_PATTERNS)
@@ -108,7 +108,7 @@ class _SentenceRules(_Contents):
 
     def try_cue(self, cue: Cue) -> None:
         """Try the cue patterns in order until one settles the cue."""
-        if cue.lemma != "according to" and self.not_a_cue(cue):
+        if cue.lemma != "according to" and cue.klass != "noun" and self.not_a_cue(cue):
             return
         for pattern in CUE_PATTERNS.values():
             if pattern(self, cue):
@@ -233,6 +233,47 @@ def according_to(r: _SentenceRules, c: Cue) -> bool:
                 if r.words_between(j + 1, resume) >= 2:
                     pieces.append(r.tokens_span(j + 1, resume))
             r.add("according_to", pieces, cue, speaker)
+    return True
+
+
+def noun_that(r: _SentenceRules, c: Cue) -> bool:
+    """A reporting noun before a complement clause ("Lee's claim that C", "the notion
+    that C"), its source the possessive before it, else the sentence's speaker.
+    Settles every noun cue."""
+    if c.klass != "noun":
+        return False
+    tok, w = r.tok, r.words
+    that = c.last
+    after = tok.lowers[that + 1] if that + 1 < len(tok) else ""
+    if not after or after in w["aux"] or after in r.lex.verbs or not tok.words[that + 1]:
+        return True  # a relative clause: "the statement that was released"
+    rng = r.content_after(c.last, c.lemma)
+    if rng is None or r.words_between(*rng) < 3:
+        return True
+    if r.blocked[tok.starts[rng[0]] - r.sentence.start]:
+        return True  # "rejected the notion that C": the verb's content already
+    speaker = None
+    k = c.first - 1
+    if k >= 0 and tok.lowers[k].endswith("'s") and tok.texts[k][0].isupper():
+        start = k
+        while start > 0 and tok.texts[start - 1][0].isupper() and tok.words[start - 1]:
+            start -= 1
+        speaker = r.tokens_span(start, k + 1)
+    elif k >= 0 and tok.lowers[k] in ("his", "her", "their", "its", "our", "my"):
+        speaker = r.tokens_span(k, k + 1)  # "reiterated his belief that C"
+    if speaker is None:
+        subject = tok.texts[that + 1]
+        if not (
+            after in w["determiner"]
+            or after in w["pronoun"]
+            or subject[0].isupper()
+            or subject[0].isdigit()
+        ):
+            return True  # "the decision that legalized ...": a relative clause
+        if r._last_verbal[c.first] >= r.clause_start(c.first):
+            return True  # "said in an interview that C": the verb is the cue
+        speaker = r.shared_speaker(c.first)
+    r.add("noun_that", [r.tokens_span(*rng)], c.bare, speaker)
     return True
 
 
@@ -401,6 +442,7 @@ CUE_PATTERNS: dict[str, CuePattern] = {
     p.__name__: p
     for p in (
         according_to,
+        noun_that,
         quote_then_cue,
         participle_quote,
         participle_content,

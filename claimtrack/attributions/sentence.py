@@ -129,8 +129,16 @@ class _SentenceTables:
                     break
             if i < after_phrase:
                 continue
+            # a reporting noun before "that" ("Lee's claim that C"), also where the
+            # word could be a verb after a determiner or a possessive ("the claims that")
+            noun = low in lex.nouns and i + 1 < n and lowers[i + 1] == "that"
             verb = lex.verbs.get(low)
-            if verb is not None:
+            if noun and verb is not None and i > 0:
+                before = lowers[i - 1]
+                noun = before in lex.words["determiner"] or before.endswith("'s")
+            if noun:
+                out.append((i, i + 1, low, "noun"))
+            elif verb is not None:
                 out.append((i, i + 1, verb[0], verb[1]))
         return out
 
