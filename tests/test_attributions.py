@@ -653,3 +653,19 @@ def test_noun_cue_before_a_complement_clause() -> None:
     assert extract("The statement that was released on Monday angered voters.") == ()
     found = extract("He rejected the notion that taxes would rise next year.")
     assert [a.pattern for a in found] == ["subject_cue_content"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Jeff Lee said he would.", "he would"),
+        ("Asked if he was ever bullied, the candidate said no.", "no"),
+        ("Last month, 26 percent said the same.", "the same"),
+        ("He said Monday.", None),
+        ("The senators said nothing new about it in public.", "nothing new about it in public"),
+    ],
+)
+def test_short_answers(text: str, content: str | None) -> None:
+    """A short answer closing the sentence is a content; a time word is not."""
+    found = [a.content.text for a in extract(text)]
+    assert found == ([content] if content else [])

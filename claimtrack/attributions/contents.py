@@ -50,9 +50,21 @@ class _Contents(_Phrases):
         end = self.content_end(i)
         words = self.words_between(i, end)
         # short contents only as a clause: "a vote that the opposition say was rigged"
-        if words < 2 or (words == 2 and tok.lowers[i] not in w["aux"]):
+        short = words < 2 or (words == 2 and tok.lowers[i] not in w["aux"])
+        if short and not self.short_answer(i, end):
             return None
         return i, end
+
+    def short_answer(self, i: int, end: int) -> bool:
+        """Whether tokens ``i:end`` close the sentence with a short answer: "yes", "no",
+        "the same", or a pronoun and an auxiliary ("Flake said he would.")."""
+        tok, w = self.tok, self.words
+        if end != self._end_before_marks or i >= end:
+            return False
+        words = [tok.lowers[k] for k in range(i, end) if tok.words[k]]
+        if words in (["yes"], ["no"], ["the", "same"]):
+            return True
+        return len(words) == 2 and words[0] in w["pronoun"] and words[1] in w["aux"]
 
     def content_end(self, i: int) -> int:
         """Where a content starting at token ``i`` stops: sentence end, or a new clause."""
