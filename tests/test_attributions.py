@@ -669,3 +669,20 @@ def test_short_answers(text: str, content: str | None) -> None:
     """A short answer closing the sentence is a content; a time word is not."""
     found = [a.content.text for a in extract(text)]
     assert found == ([content] if content else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The mayor on Monday said taxes would rise.", "The mayor"),
+        ("Lee earlier this month said taxes would rise.", "Lee"),
+        ("Officials this week said the bridge would reopen.", "Officials"),
+        ("Officials in Ohio said the bridge would reopen.", "Officials in Ohio"),
+        ("Lee, in an interview with the paper on Monday, said taxes would rise.", "Lee"),
+    ],
+)
+def test_time_phrase_between_speaker_and_cue(text: str, speaker: str) -> None:
+    """A time phrase or a phrase cue between the speaker and the verb is no part of the
+    speaker, and the verb is the cue."""
+    (a,) = extract(text)
+    assert (a.speaker and a.speaker.text, a.cue and a.cue.text) == (speaker, "said")

@@ -23,7 +23,13 @@ import attrs
 
 from claimtrack.attributions.contents import _Contents
 from claimtrack.attributions.cues import _cue_verb
-from claimtrack.attributions.tokens import _COORDINATORS, _NOUN_CONTEXT, _OBJECT_PREPOSITIONS
+from claimtrack.attributions.tokens import (
+    _COORDINATORS,
+    _NOUN_CONTEXT,
+    _OBJECT_PREPOSITIONS,
+    _QUOTE_TOKENS,
+    _TRAILING_PREPOSITIONS,
+)
 from claimtrack.attributions.values import AttributionKind, _Raw
 from claimtrack.spans import Span
 
@@ -86,8 +92,26 @@ class _SentenceRules(_Contents):
                 continue
             if klass == "phrase" and lemma != "according to" and self.found:
                 continue  # "said at a rally": the verb was the cue
+            if klass == "phrase" and self.verb_after_phrase(first, last):
+                continue  # "The mayor in a speech on Monday said": the verb is the cue
             self.try_cue(self.cue(first, last, lemma, klass))
         return self.found
+
+    def verb_after_phrase(self, first: int, last: int) -> bool:
+        """Whether a phrase cue opening with a preposition ("in a speech") is followed
+        closely by a verb of saying, which is the cue ("Lee, in an interview on
+        Monday, said ...")."""
+        lowers = self.tok.lowers
+        if lowers[first] not in _TRAILING_PREPOSITIONS:
+            return False
+        for k in range(last, min(len(lowers), last + 12)):
+            low = lowers[k]
+            if low in _QUOTE_TOKENS or low in (";", ":", ".", "that"):
+                return False
+            verb = self.lex.verbs.get(low)
+            if verb is not None and verb[1] == "speech" and self.is_verbal(k):
+                return True
+        return False
 
     def cue(self, first: int, last: int, lemma: str, klass: str) -> Cue:
         tok = self.tok

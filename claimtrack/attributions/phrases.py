@@ -58,7 +58,20 @@ class _Phrases(_SentenceTables):
             return None, -1
         if self.prepositional_object(start, end):
             return None, -1
+        end = self.before_time_phrase(start, end)
         return Span(tok.starts[start], tok.ends[end - 1]), start
+
+    def before_time_phrase(self, start: int, end: int) -> int:
+        """Where a source in tokens ``start:end`` ends without a time phrase between it
+        and its cue ("The mayor on Monday said", "Lee earlier this month said")."""
+        lowers, temporal = self.tok.lowers, self.words["temporal"]
+        j = end
+        while j > start + 1 and (lowers[j - 1] in temporal or lowers[j - 1] in ("late", "early")):
+            j -= 1
+        # a time word, not a bare preposition ("Officials in ... said" keeps its place)
+        if j < end and any(lowers[k] not in ("on", "in", "at", "during") for k in range(j, end)):
+            return j
+        return end
 
     def apposed_subject(self, end: int) -> tuple[Span | None, int]:
         """The subject of a cue after a comma (token ``end - 1``): an apposition
