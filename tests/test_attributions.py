@@ -686,3 +686,9 @@ def test_time_phrase_between_speaker_and_cue(text: str, speaker: str) -> None:
     speaker, and the verb is the cue."""
     (a,) = extract(text)
     assert (a.speaker and a.speaker.text, a.cue and a.cue.text) == (speaker, "said")
+
+
+def test_content_stops_before_a_trailing_adjunct_clause() -> None:
+    """A content stops at ", although ..." and its like: the clause is the writer's."""
+    (a,) = extract("The mayor said taxes would rise next year, although the council has not voted.")
+    assert a.content.text == "taxes would rise next year"

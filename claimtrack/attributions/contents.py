@@ -15,6 +15,10 @@ from claimtrack.attributions.tokens import (
 )
 from claimtrack.spans import Span
 
+#: Words that open a trailing adjunct clause after a comma, where a content stops
+#: ("..., which reaches millions", "..., although ...", "..., compared with ...").
+_ADJUNCT_OPENERS = frozenset(["although", "though", "despite", "compared"])
+
 
 class _Contents(_Phrases):
     """Finders of contents and quotations around a cue."""
@@ -106,6 +110,7 @@ class _Contents(_Phrases):
                 verb = lex.verbs.get(nxt)
                 stops_anywhere[j] = (
                     nxt in ("but", "while", "saying", "adding", "noting", "according", "citing")
+                    or nxt in _ADJUNCT_OPENERS
                     or bool(verb and (nxt.endswith("ing") or verb[1] == "speech"))
                     or self.attribution_follows(j)
                     or self.report_follows(j)
