@@ -692,3 +692,17 @@ def test_content_stops_before_a_trailing_adjunct_clause() -> None:
     """A content stops at ", although ..." and its like: the clause is the writer's."""
     (a,) = extract("The mayor said taxes would rise next year, although the council has not voted.")
     assert a.content.text == "taxes would rise next year"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('However, he held his fire on the senator, calling him a "nice guy."', "he"),
+        ("Also Monday, the chairman sent a letter, citing new evidence of fraud.", "the chairman"),
+    ],
+)
+def test_shared_speaker_skips_an_opening_adverb(text: str, speaker: str) -> None:
+    """A participle's speaker is the sentence's subject, after an opening adverb or time
+    phrase and its comma."""
+    (a,) = extract(text)
+    assert (a.pattern, a.speaker and a.speaker.text) == ("participle_content", speaker)

@@ -371,6 +371,17 @@ class _Phrases(_SentenceTables):
         start = 0
         while start < n and tok.lowers[start] in _COORDINATORS | {"so", "still", "now"}:
             start += 1
+        # an opening adverb or time phrase and its comma: "However, he ...", "Also
+        # Monday, ...", "This year, ..."
+        comma = next((k for k in range(start, min(n, start + 4)) if tok.lowers[k] == ","), -1)
+        if comma > start and all(
+            tok.lowers[k] in _starters()
+            or tok.lowers[k] in w["adverb"]
+            or tok.lowers[k] in w["temporal"]
+            or tok.lowers[k].endswith("ly")
+            for k in range(start, comma)
+        ):
+            start = comma + 1
         if start < n and tok.lowers[start] in _ADVERBIAL_OPENERS:
             comma = next((k for k in range(start, min(n, start + 25)) if tok.lowers[k] == ","), -1)
             if comma < 0:
