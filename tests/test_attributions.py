@@ -31,6 +31,11 @@ def extract(text: str) -> tuple[Attribution, ...]:
     return extract_attributions(Article(id="t", text=text))
 
 
+def roles(a: Attribution) -> tuple[str, str | None, str | None, str]:
+    """An attribution's pattern and the texts of its speaker, cue and content."""
+    return (a.pattern, a.speaker and a.speaker.text, a.cue and a.cue.text, a.content.text)
+
+
 @pytest.fixture(scope="module")
 def seed_analysis(seeds_dir: Path) -> Any:
     return analyze(read_articles(seeds_dir))
@@ -549,12 +554,7 @@ def test_ambiguous_participle_needs_a_clause_or_a_quotation() -> None:
     """An ambiguous verb after a comma reports speech before a quotation or a clause,
     not before a plain object."""
     (a,) = extract('The governor spoke for an hour at the fair, calling the plan a "disaster."')
-    assert (a.pattern, a.speaker and a.speaker.text, a.cue and a.cue.text) == (
-        "participle_content",
-        "The governor",
-        "calling",
-    )
-    assert a.content.text == 'the plan a "disaster."'
+    assert roles(a) == ("participle_content", "The governor", "calling", 'the plan a "disaster."')
     assert extract("The senator visited the region on Monday, offering ten billion dollars.") == ()
 
 
@@ -644,12 +644,7 @@ def test_noun_cue_before_a_complement_clause() -> None:
     source the possessive; not before a relative clause, nor when a verb before it
     already reports the clause."""
     (a,) = extract("There is little evidence for Lee's claim that the vote was rigged.")
-    assert (a.pattern, a.speaker and a.speaker.text, a.cue and a.cue.text) == (
-        "noun_that",
-        "Lee's",
-        "claim",
-    )
-    assert a.content.text == "the vote was rigged"
+    assert roles(a) == ("noun_that", "Lee's", "claim", "the vote was rigged")
     assert extract("The statement that was released on Monday angered voters.") == ()
     found = extract("He rejected the notion that taxes would rise next year.")
     assert [a.pattern for a in found] == ["subject_cue_content"]
