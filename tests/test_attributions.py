@@ -701,3 +701,13 @@ def test_shared_speaker_skips_an_opening_adverb(text: str, speaker: str) -> None
     phrase and its comma."""
     (a,) = extract(text)
     assert (a.pattern, a.speaker and a.speaker.text) == ("participle_content", speaker)
+
+
+def test_participle_phrase_after_a_report() -> None:
+    """A participle phrase after a comma (", referring to ...") is a cue of its own after
+    the sentence's report, with the same speaker; other phrases there are not."""
+    found = extract('"We need steady hands," Lee told the crowd, referring to the business mogul.')
+    assert [roles(a) for a in found] == [
+        ("quote_then_cue", "Lee", "told the crowd", "We need steady hands"),
+        ("participle_content", "Lee", "referring to", "the business mogul"),
+    ]

@@ -90,8 +90,15 @@ class _SentenceRules(_Contents):
             # a cue inside reported content or a speaker belongs to it
             if self.blocked[tok.starts[first] - base]:
                 continue
-            if klass == "phrase" and lemma != "according to" and self.found:
-                continue  # "said at a rally": the verb was the cue
+            if (
+                klass == "phrase"
+                and lemma != "according to"
+                and self.found
+                and not (
+                    first > 0 and tok.lowers[first - 1] == "," and tok.lowers[first].endswith("ing")
+                )
+            ):
+                continue  # "said at a rally": the verb was the cue (", referring to" is not)
             if klass == "phrase" and self.verb_after_phrase(first, last):
                 continue  # "The mayor in a speech on Monday said": the verb is the cue
             self.try_cue(self.cue(first, last, lemma, klass))
