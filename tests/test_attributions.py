@@ -711,3 +711,22 @@ def test_participle_phrase_after_a_report() -> None:
         ("quote_then_cue", "Lee", "told the crowd", "We need steady hands"),
         ("participle_content", "Lee", "referring to", "the business mogul"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("What officials say is that the plan will fail.", "officials", "the plan will fail"),
+        (
+            "The plan, which officials say will fail, costs ten billion dollars.",
+            "officials",
+            "will fail",
+        ),
+    ],
+)
+def test_cue_in_a_free_or_gapped_relative(text: str, speaker: str, content: str | None) -> None:
+    """ "what S say(s) is C" attributes C to S; in ", which S say ...," the content ends
+    with the clause; the source after "what" is no longer run into the words before."""
+    a = next(a for a in extract(text) if a.speaker and a.speaker.text == speaker)
+    if content is not None:
+        assert a.content.text == content

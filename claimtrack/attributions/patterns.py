@@ -420,7 +420,14 @@ def subject_cue_content(r: _SentenceRules, c: Cue) -> bool:
     if rng is None:
         # only a colon or "that" leaves a weaker cue to the next paragraph's quotation
         return klass in ("other", "weak") and nxt not in ("that", ":")
-    speaker, _ = r.speaker_before(c.first)
+    speaker, subject = r.speaker_before(c.first)
+    before_subject = tok.lowers[subject - 1] if subject > 0 else ""
+    if before_subject == "what" and tok.lowers[rng[0]] in ("is", "was") and rng[1] - rng[0] > 2:
+        # "What officials say is that C": the content follows the copula
+        start = rng[0] + 1
+        if tok.lowers[start] == "that":
+            start += 1
+        rng = (start, rng[1])
     clause = r.complement_follows(c, rng)
     if klass == "weak" and not clause:
         return True  # verbs seldom used to report speech need a clause or a quotation
@@ -434,12 +441,12 @@ def subject_cue_content(r: _SentenceRules, c: Cue) -> bool:
         speaker = r.shared_speaker(c.first)
     if speaker is None:
         return True
-    if (
-        c.start >= 2
-        and tok.lowers[c.start - 1] in ("who", "which")
-        and tok.lowers[c.start - 2] == ","
+    relative = c.start >= 2 and tok.lowers[c.start - 1] in ("who", "which")
+    if (relative and tok.lowers[c.start - 2] == ",") or (
+        before_subject == "which" and subject >= 2 and tok.lowers[subject - 2] == ","
     ):
-        # "Lee, who said C, voted early": a relative clause ends at its comma
+        # "Lee, who said C, voted early", "The plan, which officials say will fail,
+        # costs ...": a relative clause ends at its comma
         end = min(rng[1], r._next_clause_ends[rng[0]])
         if end <= rng[0]:
             return True

@@ -49,6 +49,11 @@ class _Phrases(_SentenceTables):
         verbal = self._last_verbal[end]
         if verbal >= start:
             start = verbal + 1
+        # "what officials say", "conflicted with what Lee told": the source follows "what"
+        for k in range(end - 2, max(start, end - 6) - 1, -1):
+            if tok.lowers[k] == "what":
+                start = k + 1
+                break
         # a leading preposition phrase ("On Tuesday Smith said") stays: overlap scoring is loose
         if start < end:
             start = min(self._next_words[start], end)
