@@ -29,7 +29,12 @@ Scoring rules, matching method and the pronoun-resolution proxy are documented i
   (process pinned to one CPU, one untimed warm-up call), the bare NLTK Punkt
   ``span_tokenize`` rate on the same texts, and the ratio;
 * with ``--errors K``, K random false positives and K random false negatives (loose) with
-  their sentence context, the role marked ⟦like this⟧.
+  their sentence context, the role marked ⟦like this⟧;
+* with ``--misses K``, the false negatives (loose) counted by kind of miss
+  (:func:`miss_kind`: a prediction too short, the cue found but the content
+  elsewhere, a cue the lexicon lacks, what stands between source and cue, the
+  content before its cue...), the gold cues missed most often, and K random
+  examples of each kind.
 """
 
 from __future__ import annotations
@@ -56,6 +61,7 @@ from scoring import (
     golds_from_record,
     is_quote_bearing,
     normalize,
+    overlaps,
     paragraph_spans,
     polnear_records,
     pred_from_dict,
@@ -319,6 +325,107 @@ def collect_errors(
     return fps, fns
 
 
+def _words_in(text: str) -> list[str]:
+    return [w for w in text.replace("\u2019", "'").split() if any(c.isalnum() for c in w)]
+
+
+def miss_kind(text: str, gold: Gold, preds: Sequence[Pred]) -> str:
+    """Why a gold content was missed, as a kind (a heuristic over gold offsets):
+
+    * ``short``: a prediction overlaps it but covers 30% or less;
+    * ``taken``: a prediction covers more, but was matched to another gold content;
+    * ``cue found``: a prediction's cue overlaps the gold cue, its content does not overlap;
+    * ``no cue`` / ``no source``: the gold has none;
+    * ``cue unknown``: the gold cue holds no reporting verb, noun or phrase of the lexicon;
+    * by the order of source (S), cue (V) and content (C): ``C .. V`` (content before
+      its cue), ``V S`` (source after the cue), and for ``S .. V C``, what stands
+      between source and cue: ``S, .., V`` (a comma: an apposition or a relative
+      clause), ``S words V`` (other words: adverbs, time phrases), ``S V`` (nothing:
+      the rules saw the construction and refused it).
+    """
+    from claimtrack.attributions.cues import _lexicon
+
+    covers = [coverage(gold.content, p.content) for p in preds if p.content]
+    best = max(covers, default=0.0)
+    if best > 0.3:
+        return "taken"
+    if best > 0:
+        return "short"
+    if gold.cue and any(p.cue and overlaps(p.cue, gold.cue) for p in preds):
+        return "cue found"
+    if not gold.cue:
+        return "no cue"
+    cue_text = " ".join(text[s:e] for s, e in gold.cue)
+    lex = _lexicon()
+    cue_words = _words_in(cue_text.lower())
+    if not any(w in lex.verbs or w in lex.nouns or w in lex.phrase_starts for w in cue_words):
+        return "cue unknown"
+    if not gold.source:
+        return "no source"
+    content_start, cue_start = gold.content[0][0], gold.cue[0][0]
+    source_start, source_end = gold.source[0][0], gold.source[-1][1]
+    if content_start < cue_start:
+        return "C .. V"
+    if source_start > cue_start:
+        return "V S"
+    gap = text[source_end:cue_start]
+    if "," in gap or "\u2014" in gap or "(" in gap:
+        return "S, .., V"
+    if _words_in(gap):
+        return "S words V"
+    return "S V"
+
+
+def collect_misses(
+    record: dict[str, Any], golds: Sequence[Gold], preds: Sequence[Pred], loose: dict[int, int]
+) -> list[dict[str, Any]]:
+    """The loose false negatives of one article with their kind and gold roles."""
+    text: str = record["text"]
+    article_id = record.get("article") or record["id"]
+    out = []
+    find: Callable[[int, int], tuple[int, int]] | None = None
+    for g, gold in enumerate(golds):
+        if g in loose:
+            continue
+        if find is None:
+            find = _sentence_finder(article_id, text)
+        cue = _role_text(text, gold.cue)
+        out.append(
+            {
+                "article": article_id,
+                "kind": miss_kind(text, gold, preds),
+                "cue": cue,
+                "cue_word": " ".join(_words_in(cue.lower())[-2:]) if cue else None,
+                "source": _role_text(text, gold.source),
+                "context": _marked(
+                    text, gold.content, find(gold.content[0][0], gold.content[-1][1])
+                ),
+            }
+        )
+    return out
+
+
+def render_misses(misses: Sequence[dict[str, Any]], k: int, seed: int = 0) -> str:
+    """Misses counted by kind, the cues missed most often, and ``k`` examples per kind."""
+    out: list[str] = [f"misses (loose false negatives): {len(misses)}"]
+    by_kind: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
+    for miss in misses:
+        by_kind[miss["kind"]].append(miss)
+    for kind, items in sorted(by_kind.items(), key=lambda kv: -len(kv[1])):
+        cues = collections.Counter(m["cue_word"] for m in items if m["cue_word"])
+        top = ", ".join(f"{c} {n}" for c, n in cues.most_common(8))
+        out.append(f"  {kind:12} {len(items):5}  {100 * len(items) / len(misses):5.1f}%   {top}")
+    rng = random.Random(seed)
+    for kind, items in sorted(by_kind.items(), key=lambda kv: -len(kv[1])):
+        out.append(f"\n== {kind}")
+        for miss in rng.sample(items, min(k, len(items))):
+            out.append(
+                f"- {miss['article']} source={miss['source']!r} cue={miss['cue']!r}\n"
+                f"  {miss['context']}"
+            )
+    return "\n".join(out)
+
+
 # --- output -------------------------------------------------------------------------------
 
 
@@ -423,6 +530,7 @@ def evaluate(
     errors: int = 0,
     seed: int = 0,
     convention: str = "attribution",
+    misses: bool = False,
 ) -> dict[str, Any]:
     """Score ``predictions`` against ``records`` (in the quotes convention, against
     the gold of the quotes view, :func:`quotes_gold`); the figures (and error samples)."""
@@ -430,6 +538,7 @@ def evaluate(
     skipped = 0
     fps: list[dict[str, Any]] = []
     fns: list[dict[str, Any]] = []
+    missed: list[dict[str, Any]] = []
     for record in records:
         article_id = record.get("article") or record["id"]
         golds, n_skipped = golds_from_record(record)
@@ -443,10 +552,14 @@ def evaluate(
             fp, fn = collect_errors(record, golds, preds, result.loose)
             fps += fp
             fns += fn
+        if misses:
+            missed += collect_misses(record, golds, preds, result.loose)
     figures = tally.summary()
     figures["gold_skipped_no_content"] = skipped
     known = {r.get("article") or r["id"] for r in records} | {r.get("id") for r in records}
     figures["predicted_articles_not_in_gold"] = len(set(predictions) - known)
+    if misses:
+        figures["misses"] = missed
     if errors:
         rng = random.Random(seed)
         figures["errors"] = {
@@ -465,6 +578,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument(
         "--errors", type=int, default=0, metavar="K", help="print K sample FPs and K FNs"
+    )
+    parser.add_argument(
+        "--misses",
+        type=int,
+        default=None,
+        metavar="K",
+        help="count the misses by kind, with K examples of each",
     )
     parser.add_argument("--seed", type=int, default=0, help="seed for the error samples")
     parser.add_argument("--by-pattern", action="store_true", help="per-pattern precision")
@@ -510,7 +630,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             "punkt_articles_per_s": n / punkt if punkt else None,
             "ratio_extract_to_punkt": seconds / punkt if punkt else None,
         }
-    figures = evaluate(records, predictions, args.errors, args.seed, args.convention)
+    figures = evaluate(
+        records, predictions, args.errors, args.seed, args.convention, args.misses is not None
+    )
     figures["speed"] = speed
     figures["gold_file"] = str(args.gold)
     figures["predictions_file"] = args.predictions
@@ -526,6 +648,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.errors:
         print()
         print(render_errors(figures["errors"]))
+    if args.misses is not None:
+        print()
+        print(render_misses(figures["misses"], args.misses, args.seed))
     return 0
 
 

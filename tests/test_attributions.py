@@ -14,7 +14,12 @@ from strategies import any_text, news_text
 
 from claimtrack.analysis import analyze
 from claimtrack.articles import Article, read_articles
-from claimtrack.attributions import Attribution, classify_sentences, extract_attributions
+from claimtrack.attributions import (
+    PATTERNS,
+    Attribution,
+    classify_sentences,
+    extract_attributions,
+)
 from claimtrack.sentences import split_sentences
 
 
@@ -24,6 +29,11 @@ def words(text: str) -> list[str]:
 
 def extract(text: str) -> tuple[Attribution, ...]:
     return extract_attributions(Article(id="t", text=text))
+
+
+def roles(a: Attribution) -> tuple[str, str | None, str | None, str]:
+    """An attribution's pattern and the texts of its speaker, cue and content."""
+    return (a.pattern, a.speaker and a.speaker.text, a.cue and a.cue.text, a.content.text)
 
 
 @pytest.fixture(scope="module")
@@ -166,6 +176,34 @@ def test_dateline_never_in_a_claim(seed_analysis: Any) -> None:
             "say",
             "was rigged",
         ),
+        (
+            "There is little evidence for Lee's claim that the vote was rigged.",
+            "noun_that",
+            "Lee's",
+            "claim",
+            "the vote was rigged",
+        ),
+        (
+            "Mayor Ann Lee: We will rebuild the bridge this year.",
+            "colon",
+            "Mayor Ann Lee",
+            ":",
+            "We will rebuild the bridge this year",
+        ),
+        (
+            'The mayor left the hall on Monday, adding "We will rebuild the bridge."',
+            "participle_quote",
+            "The mayor",
+            "adding",
+            "We will rebuild the bridge.",
+        ),
+        (
+            'The mayor wrote in a letter:\n\n"We will rebuild the bridge this year."',
+            "cue_then_next_paragraph",
+            "The mayor",
+            "wrote",
+            "We will rebuild the bridge this year.",
+        ),
     ],
 )
 def test_patterns(text: str, pattern: str, speaker: str, cue: str, content: str) -> None:
@@ -250,8 +288,21 @@ def test_classify_sentences() -> None:
 def test_explained() -> None:
     """Every attribution names the rule that found it and why its speaker is named."""
     for a in extract('Makei said it. "Fine," he told them. Moscow has denied plans to invade.'):
-        assert a.pattern
+        assert a.pattern in PATTERNS
         assert a.resolution
+
+
+def test_pattern_registry_is_keyed_by_reported_names() -> None:
+    """Each registered pattern function is filed under its own name, the name
+    ``Attribution.pattern`` reports, and every one is exercised by the table above."""
+    from claimtrack.attributions.patterns import CUE_PATTERNS, LINE_PATTERNS
+
+    registry = {**LINE_PATTERNS, **CUE_PATTERNS}
+    assert all(fn.__name__ == name for name, fn in registry.items())
+    assert tuple(registry) == PATTERNS
+    cases = test_patterns.pytestmark[0].args[1]  # type: ignore[attr-defined]
+    tested = {getattr(case, "values", case)[1] for case in cases}
+    assert tested == set(PATTERNS)
 
 
 @given(st.one_of(any_text, news_text(max_words=300)))
@@ -446,3 +497,236 @@ def test_a_pronoun_and_cue_close_a_content() -> None:
         (a.speaker.text if a.speaker else None, a.cue.text if a.cue else None, a.content.text)
         for a in found
     ] == [("he", "said", "I don't think so")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content", "kind"),
+    [
+        (
+            'If the bill passes, "it will fill a deep void," Ann Lee said.',
+            "Ann Lee",
+            "said",
+            'If the bill passes, "it will fill a deep void,"',
+            "mixed",
+        ),
+        (
+            'The plan may be "strategic," said Jane Roe, an assistant professor in the '
+            "school of information studies at the state university.",
+            "Jane Roe",
+            "said",
+            'The plan may be "strategic,"',
+            "mixed",
+        ),
+        (
+            "Taxes will rise next year, said Jane Roe, a professor of economics at the state "
+            "university who has studied the tax code for two decades.",
+            "Jane Roe",
+            "said",
+            "Taxes will rise next year",
+            "indirect",
+        ),
+        (
+            '"We will appeal the ruling," Jane Roe, a spokeswoman for the city council of '
+            "the town, said in a statement.",
+            "Jane Roe, a spokeswoman for the city council of the town",
+            "said in a statement",
+            "We will appeal the ruling",
+            "direct",
+        ),
+    ],
+)
+def test_content_before_cue(text: str, speaker: str, cue: str, content: str, kind: str) -> None:
+    """The cue after the content: a quotation that does not open the sentence, a long
+    description of the speaker after the cue, an apposition between speaker and cue."""
+    (a,) = extract(text)
+    assert a.pattern == "content_then_cue"
+    assert (a.speaker and a.speaker.text, a.cue and a.cue.text) == (speaker, cue)
+    assert (a.content.text, a.kind) == (content, kind)
+
+
+def test_content_before_cue_needs_a_short_tail() -> None:
+    """A quoted title inside a sentence whose cue has content of its own is no content."""
+    found = extract('He spoke on the show "Tonight," Ann Lee said that the bill would pass.')
+    assert all(a.content.text != 'He spoke on the show "Tonight,"' for a in found)
+
+
+def test_ambiguous_participle_needs_a_clause_or_a_quotation() -> None:
+    """An ambiguous verb after a comma reports speech before a quotation or a clause,
+    not before a plain object."""
+    (a,) = extract('The governor spoke for an hour at the fair, calling the plan a "disaster."')
+    assert roles(a) == ("participle_content", "The governor", "calling", 'the plan a "disaster."')
+    assert extract("The senator visited the region on Monday, offering ten billion dollars.") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "name", "content"),
+    [
+        (
+            "Ann Lee, 24, from Dover, who said the senator is best suited to win, voted early.",
+            "Ann Lee, 24, from Dover, who",
+            "Ann Lee",
+            "the senator is best suited to win",
+        ),
+        (
+            "Barkley, who said he votes for the party, said one candidate he likes is the governor.",
+            "Barkley, who",
+            "Barkley",
+            "he votes for the party",
+        ),
+    ],
+)
+def test_cue_in_relative_clause(text: str, speaker: str, name: str, content: str) -> None:
+    """A cue inside a relative clause (", who said ...") is attributed to the noun phrase
+    before it, and its content ends with the clause."""
+    a = extract(text)[0]
+    assert (a.speaker and a.speaker.text, a.speaker_name) == (speaker, name)
+    assert a.content.text == content
+
+
+def test_long_description_between_speaker_and_cue() -> None:
+    """A name opening the sentence, described at length (a relative clause included)
+    before its cue, is the speaker; a description holding a report of its own is not."""
+    (a,) = extract(
+        "Jo Roe, a party operative who played a major role in the big win in 2008 and is "
+        "now running the early-vote effort in the state, said the absentee program is vital."
+    )
+    assert (a.speaker and a.speaker.text, a.content.text) == (
+        "Jo Roe",
+        "the absentee program is vital",
+    )
+    found = extract(
+        "Jo Roe, a party operative who told reporters the vote was close, said the count was fair."
+    )
+    assert all(
+        a.speaker is None or a.speaker.text != "Jo Roe"
+        for a in found
+        if a.cue and a.cue.text == "said"
+    )
+
+
+def test_transcript_line_runs_to_the_paragraph_end() -> None:
+    """A transcript line led by its speaker ("LEE: ...") holds the whole paragraph; a
+    headline ("Lee: ...", the first paragraph) holds its own sentence."""
+    text = (
+        "Lee: The vote was fair and the count is done.\n\n"
+        "MAYOR LEE: I am surprised by the result. Take a look at the last campaign."
+    )
+    found = [a for a in extract(text) if a.pattern == "colon"]
+    assert [a.content.text for a in found] == [
+        "The vote was fair and the count is done",
+        "I am surprised by the result. Take a look at the last campaign",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Fundraising, according to the campaign, has surged in the same period.",
+            "Fundraising has surged in the same period",
+        ),
+        (
+            "Taxes rose by a third over the last ten years, according to the report, and "
+            "spending fell.",
+            "Taxes rose by a third over the last ten years",
+        ),
+    ],
+)
+def test_according_to_inside_the_content(text: str, content: str) -> None:
+    """A short content opening the sentence resumes after "according to S,"; a whole
+    clause before it does not take in what follows."""
+    (a,) = extract(text)
+    assert (a.pattern, a.content.text) == ("according_to", content)
+
+
+def test_noun_cue_before_a_complement_clause() -> None:
+    """A reporting noun before "that" and a clause is a cue ("Lee's claim that C"), its
+    source the possessive; not before a relative clause, nor when a verb before it
+    already reports the clause."""
+    (a,) = extract("There is little evidence for Lee's claim that the vote was rigged.")
+    assert roles(a) == ("noun_that", "Lee's", "claim", "the vote was rigged")
+    assert extract("The statement that was released on Monday angered voters.") == ()
+    found = extract("He rejected the notion that taxes would rise next year.")
+    assert [a.pattern for a in found] == ["subject_cue_content"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Jeff Lee said he would.", "he would"),
+        ("Asked if he was ever bullied, the candidate said no.", "no"),
+        ("Last month, 26 percent said the same.", "the same"),
+        ("He said Monday.", None),
+        ("The senators said nothing new about it in public.", "nothing new about it in public"),
+    ],
+)
+def test_short_answers(text: str, content: str | None) -> None:
+    """A short answer closing the sentence is a content; a time word is not."""
+    found = [a.content.text for a in extract(text)]
+    assert found == ([content] if content else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The mayor on Monday said taxes would rise.", "The mayor"),
+        ("Lee earlier this month said taxes would rise.", "Lee"),
+        ("Officials this week said the bridge would reopen.", "Officials"),
+        ("Officials in Ohio said the bridge would reopen.", "Officials in Ohio"),
+        ("Lee, in an interview with the paper on Monday, said taxes would rise.", "Lee"),
+    ],
+)
+def test_time_phrase_between_speaker_and_cue(text: str, speaker: str) -> None:
+    """A time phrase or a phrase cue between the speaker and the verb is no part of the
+    speaker, and the verb is the cue."""
+    (a,) = extract(text)
+    assert (a.speaker and a.speaker.text, a.cue and a.cue.text) == (speaker, "said")
+
+
+def test_content_stops_before_a_trailing_adjunct_clause() -> None:
+    """A content stops at ", although ..." and its like: the clause is the writer's."""
+    (a,) = extract("The mayor said taxes would rise next year, although the council has not voted.")
+    assert a.content.text == "taxes would rise next year"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('However, he held his fire on the senator, calling him a "nice guy."', "he"),
+        ("Also Monday, the chairman sent a letter, citing new evidence of fraud.", "the chairman"),
+    ],
+)
+def test_shared_speaker_skips_an_opening_adverb(text: str, speaker: str) -> None:
+    """A participle's speaker is the sentence's subject, after an opening adverb or time
+    phrase and its comma."""
+    (a,) = extract(text)
+    assert (a.pattern, a.speaker and a.speaker.text) == ("participle_content", speaker)
+
+
+def test_participle_phrase_after_a_report() -> None:
+    """A participle phrase after a comma (", referring to ...") is a cue of its own after
+    the sentence's report, with the same speaker; other phrases there are not."""
+    found = extract('"We need steady hands," Lee told the crowd, referring to the business mogul.')
+    assert [roles(a) for a in found] == [
+        ("quote_then_cue", "Lee", "told the crowd", "We need steady hands"),
+        ("participle_content", "Lee", "referring to", "the business mogul"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("What officials say is that the plan will fail.", "officials", "the plan will fail"),
+        (
+            "The plan, which officials say will fail, costs ten billion dollars.",
+            "officials",
+            "will fail",
+        ),
+    ],
+)
+def test_cue_in_a_free_or_gapped_relative(text: str, speaker: str, content: str | None) -> None:
+    """ "what S say(s) is C" attributes C to S; in ", which S say ...," the content ends
+    with the clause; the source after "what" is no longer run into the words before."""
+    a = next(a for a in extract(text) if a.speaker and a.speaker.text == speaker)
+    if content is not None:
+        assert a.content.text == content

@@ -45,8 +45,23 @@ ORDER = [
 ]
 
 
-def imports_of(module: str) -> set[str]:
-    source = resources.files("claimtrack").joinpath(f"{module}.py").read_text(encoding="utf-8")
+#: The modules of the ``attributions`` package in data-flow order; each imports only
+#: those before it (its ``__init__`` re-exports the public names).
+ATTRIBUTIONS = [
+    "values",
+    "tokens",
+    "quoting",
+    "cues",
+    "sentence",
+    "phrases",
+    "contents",
+    "patterns",
+    "extract",
+]
+
+
+def _imported(source: str) -> set[str]:
+    """The ``claimtrack`` modules ``source`` imports, as dotted names below the package."""
     found = set()
     for node in ast.walk(ast.parse(source)):
         if (
@@ -54,12 +69,24 @@ def imports_of(module: str) -> set[str]:
             and node.module
             and node.module.startswith("claimtrack")
         ):
-            found.add(node.module.split(".")[1] if "." in node.module else "__init__")
+            found.add(node.module.partition(".")[2] or "__init__")
         elif isinstance(node, ast.Import):
             for alias in node.names:
                 if alias.name.startswith("claimtrack."):
-                    found.add(alias.name.split(".")[1])
+                    found.add(alias.name.partition(".")[2])
     return found
+
+
+def imports_of(module: str) -> set[str]:
+    """The stages a module imports; for a package, what any of its files imports
+    outside it."""
+    path = resources.files("claimtrack").joinpath(module)
+    if path.is_dir():
+        sources = [f.read_text(encoding="utf-8") for f in path.iterdir() if f.name.endswith(".py")]
+    else:
+        sources = [resources.files("claimtrack").joinpath(f"{module}.py").read_text("utf-8")]
+    stages = {name.split(".")[0] for source in sources for name in _imported(source)}
+    return stages - {module}
 
 
 @pytest.mark.parametrize("module", ORDER)
@@ -69,6 +96,25 @@ def test_imports_only_earlier_stages(module: str) -> None:
     if module == "cli":
         allowed.add("__init__")
     assert imports_of(module) <= allowed
+
+
+def test_attributions_package_is_every_module_in_order() -> None:
+    """ATTRIBUTIONS lists every module of the package."""
+    package = resources.files("claimtrack").joinpath("attributions")
+    found = {f.name[:-3] for f in package.iterdir() if f.name.endswith(".py")}
+    assert found == {*ATTRIBUTIONS, "__init__"}
+
+
+@pytest.mark.parametrize("module", ATTRIBUTIONS)
+def test_attributions_modules_import_only_earlier_ones(module: str) -> None:
+    """Inside the package too, a module imports only the modules before it."""
+    source = (
+        resources.files("claimtrack").joinpath("attributions", f"{module}.py").read_text("utf-8")
+    )
+    inside = {n.split(".", 1)[1] for n in _imported(source) if n.startswith("attributions.")}
+    assert inside <= set(ATTRIBUTIONS[: ATTRIBUTIONS.index(module)])
+    outside = {n.split(".")[0] for n in _imported(source) if not n.startswith("attributions")}
+    assert outside <= set(ORDER[: ORDER.index("attributions")])
 
 
 def test_public_api_is_sorted_and_importable() -> None:

@@ -18,12 +18,9 @@ from strategies import news_text
 
 from claimtrack.analysis import analyze
 from claimtrack.articles import Article
-from claimtrack.attributions import (
-    _QUOTE_TOKENS,
-    _SentenceRules,
-    classify_sentences,
-    extract_attributions,
-)
+from claimtrack.attributions import classify_sentences, extract_attributions
+from claimtrack.attributions.patterns import _SentenceRules
+from claimtrack.attributions.tokens import _QUOTE_TOKENS
 from claimtrack.names import _Person, _Surnames, _WholeWords
 from claimtrack.sentences import SentenceSplitter, _language_vars, split_sentences
 
@@ -130,7 +127,8 @@ def test_quote_cuts_walk_spans_in_one_pass(pieces: list[str]) -> None:
 
 
 def _rules(text: str) -> list[_SentenceRules]:
-    from claimtrack.attributions import _lexicon, _paragraph_quotes
+    from claimtrack.attributions.cues import _lexicon
+    from claimtrack.attributions.quoting import _paragraph_quotes
 
     art = Article(id="t", text=text)
     quotes = _paragraph_quotes(art)

@@ -1,0 +1,340 @@
+"""Content boundaries: where a reported content starts and stops, the quotation
+before or after a cue, and the clause a closing cue attributes."""
+
+from __future__ import annotations
+
+import bisect
+
+from claimtrack.attributions.phrases import _Phrases
+from claimtrack.attributions.sentence import _table
+from claimtrack.attributions.tokens import (
+    _CLAUSE_PUNCT,
+    _NOUN_CONTEXT,
+    _QUOTE_TOKENS,
+    _TRAILING_PREPOSITIONS,
+)
+from claimtrack.spans import Span
+
+#: Words that open a trailing adjunct clause after a comma, where a content stops
+#: ("..., which reaches millions", "..., although ...", "..., compared with ...").
+_ADJUNCT_OPENERS = frozenset(["although", "though", "despite", "compared"])
+
+
+class _Contents(_Phrases):
+    """Finders of contents and quotations around a cue."""
+
+    def content_after(self, i: int, lemma: str) -> tuple[int, int] | None:
+        """Token range of an indirect content starting at token ``i`` (after a cue)."""
+        tok, w = self.tok, self.words
+        n = len(tok)
+        # skip an object, an audience or time words up to a nearby "that"
+        skippable = w["object"] | w["temporal"] | w["determiner"] | _NOUN_CONTEXT
+        for j in range(i, min(n, i + 9)):
+            low = tok.lowers[j]
+            if low == "that":
+                # "I think that is his intent": "that" is the subject, not a complementizer
+                nxt = tok.lowers[j + 1] if j + 1 < n else ""
+                if not (nxt in w["aux"] or nxt in ("'s", "is", "was")):
+                    i = j + 1
+                break
+            if not (low in skippable or tok.texts[j][0].isupper() or low in self.lex.nouns):
+                break
+        if lemma in ("tell", "ask", "urge", "warn", "assure", "remind", "inform") and i < n:
+            low = tok.lowers[i]
+            if low in w["object"]:
+                i += 1
+        while i < n and (
+            (tok.lowers[i] in w["temporal"] and not tok.texts[i][0].isupper())
+            or tok.lowers[i]
+            in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+        ):
+            i += 1
+        while i < n and tok.lowers[i] in (",", ":"):
+            i += 1
+        end = self.content_end(i)
+        words = self.words_between(i, end)
+        # short contents only as a clause: "a vote that the opposition say was rigged"
+        short = words < 2 or (words == 2 and tok.lowers[i] not in w["aux"])
+        if short and not self.short_answer(i, end):
+            return None
+        return i, end
+
+    def short_answer(self, i: int, end: int) -> bool:
+        """Whether tokens ``i:end`` close the sentence with a short answer: "yes", "no",
+        "the same", or a pronoun and an auxiliary ("Flake said he would.")."""
+        tok, w = self.tok, self.words
+        if end != self._end_before_marks or i >= end:
+            return False
+        words = [tok.lowers[k] for k in range(i, end) if tok.words[k]]
+        if words in (["yes"], ["no"], ["the", "same"]):
+            return True
+        return len(words) == 2 and words[0] in w["pronoun"] and words[1] in w["aux"]
+
+    def content_end(self, i: int) -> int:
+        """Where a content starting at token ``i`` stops: sentence end, or a new clause."""
+        n = len(self.tok)
+        if i >= n:
+            return i
+        stops_anywhere, next_stop, trimmed_end = self._content_stops
+        if stops_anywhere[i]:
+            return i
+        stop = next_stop[i + 1]
+        if stop < n:
+            return stop
+        # no stop: the sentence end, final punctuation dropped
+        return max(i, trimmed_end)
+
+    @_table
+    def _content_stops(self) -> tuple[list[bool], list[int], int]:
+        """What :meth:`content_end` needs, for every token at once.
+
+        For each token, whether it stops a content that starts at it or before
+        (";", a comma before a second attribution, "but", "saying" or a saying
+        verb); for each ``i`` in ``0..n``, the first token at or after ``i`` that
+        stops a content starting before it (those, or "and"/"but" before a
+        verb), else n; and where the sentence ends without its final punctuation.
+        """
+        tok, lex = self.tok, self.lex
+        lowers = tok.lowers
+        n = len(tok)
+        stops_anywhere = [False] * n
+        stops_after_start = [False] * n
+        for j, low in enumerate(lowers):
+            if j + 1 >= n:
+                stops_anywhere[j] = low == ";"
+                continue
+            nxt = lowers[j + 1]
+            if low == ";":
+                stops_anywhere[j] = True
+            elif low == ",":
+                verb = lex.verbs.get(nxt)
+                stops_anywhere[j] = (
+                    nxt in ("but", "while", "saying", "adding", "noting", "according", "citing")
+                    or nxt in _ADJUNCT_OPENERS
+                    or bool(verb and (nxt.endswith("ing") or verb[1] == "speech"))
+                    or self.attribution_follows(j)
+                    or self.report_follows(j)
+                )
+            elif low in ("and", "but"):
+                verb = lex.verbs.get(nxt)
+                stops_after_start[j] = bool(
+                    verb and not nxt.endswith("ing") and verb[1] != "other"
+                ) or nxt in ("noted", "added", "said", "pressed", "urged", "warned")
+        next_stop = [n] * (n + 1)
+        for j in range(n - 1, -1, -1):
+            next_stop[j] = j if stops_anywhere[j] or stops_after_start[j] else next_stop[j + 1]
+        trimmed_end = n
+        while trimmed_end > 0 and lowers[trimmed_end - 1] in (
+            ".",
+            "?",
+            "!",
+            ",",
+            ":",
+            ";",
+            "-",
+            "\u2014",
+        ):
+            trimmed_end -= 1
+        return stops_anywhere, next_stop, trimmed_end
+
+    def attribution_follows(self, comma: int) -> bool:
+        """Whether ", <source> <saying verb>" closes the sentence after token ``comma``."""
+        tok, lex = self.tok, self.lex
+        n = len(tok)
+        for v in range(comma + 2, min(n, comma + 9)):
+            verb = lex.verbs.get(tok.lowers[v])
+            if verb is None:
+                continue
+            source_end = self.skip_aux_left(v)
+            pronoun = source_end == comma + 2 and tok.lowers[comma + 1] in self.words["pronoun"]
+            if verb[1] != "speech" or not (pronoun or self.namey(comma + 1, source_end)):
+                return False  # ", he said." closes the sentence as ", Smith said." does
+            # at most 6 words follow the verb, none of them "that" (stop at the 7th)
+            words = 0
+            for k in range(v + 1, n):
+                if tok.words[k]:
+                    words += 1
+                    if words > 6 or tok.lowers[k] == "that":
+                        return False
+            return True
+        return False
+
+    def quote_before(self, i: int) -> Span | None:
+        """A quotation ending right before token ``i`` (a comma or dash may stand between)."""
+        tok = self.tok
+        j = i - 1
+        # the speaker may stand between the quote and the cue: '"...," he said'
+        k = j
+        steps = 0
+        while k >= 0 and steps < 8 and tok.lowers[k] not in _QUOTE_TOKENS:
+            if tok.lowers[k] in (".", ";") or (tok.lowers[k] in _CLAUSE_PUNCT and steps > 0):
+                break
+            k -= 1
+            steps += 1
+        if k < 0 and steps < 8:
+            if self.clause_tail_is_short(i) or self.phrase_follows_cue(i):
+                return self.quote_ending_before_sentence()
+            return None
+        if k < 0 or tok.lowers[k] not in _QUOTE_TOKENS:
+            return None
+        quote = self.quote_at(tok.starts[k])
+        if quote is None or quote.end != tok.ends[k]:
+            return None
+        # the quotation opens the sentence, or runs on from an earlier one: a quoted
+        # title inside the sentence ('on Fox's "Hannity," Gingrich said if ...') is not it
+        opening = bisect.bisect_left(tok.starts, quote.start)
+        if quote.start >= self.sentence.body_start and opening > 2:
+            return None
+        # the quote must end with a comma, ?, ! or a dash inside or right after it
+        inner = self.text[max(quote.start, quote.end - 3) : quote.end]
+        after = tok.lowers[k + 1] if k + 1 < len(tok) else ""
+        if not any(c in ",?!\u2014-" for c in inner) and after not in (",", "\u2014", "-"):
+            return None
+        return quote
+
+    def clause_tail_is_short(self, cue_first: int) -> bool:
+        """Whether the sentence ends soon after the cue at ``cue_first`` ("Rubio said.",
+        "said the senator on Friday."): no content of its own follows."""
+        tok = self.tok
+        n = len(tok)
+        rest = []
+        for k in range(cue_first + 1, n):
+            if self.is_word(k):
+                rest.append(k)
+                if len(rest) > 8:
+                    return False
+        return not any(tok.lowers[k] == "that" or tok.lowers[k] in self.words["aux"] for k in rest)
+
+    def phrase_follows_cue(self, cue_first: int) -> bool:
+        """Whether the cue at ``cue_first`` is followed by a phrase, not a content
+        ('"Who do they think they are?" / Trump said of Apple in February, ...')."""
+        tok = self.tok
+        j = cue_first + 1
+        while j < len(tok) and not tok.words[j] and tok.lowers[j] not in _QUOTE_TOKENS:
+            j += 1
+        return j < len(tok) and tok.lowers[j] in _TRAILING_PREPOSITIONS | {"of", "about"}
+
+    def quote_ending_before_sentence(self) -> Span | None:
+        """A quotation that closes the previous sentence of the paragraph ('"...?" Rubio said.')."""
+        start = self.sentence.body_start
+        k = bisect.bisect_right(self.quote_starts, start) - 1
+        if k >= 0:
+            quote = self.quotes[k]
+            if quote.end <= start and not self.text[quote.end : start].strip():
+                return quote
+        return None
+
+    def quote_after(self, i: int, allow_speaker: bool = False) -> Span | None:
+        """A quotation starting right after token ``i`` (``:`` or ``,`` may stand between)."""
+        tok = self.tok
+        j = i
+        n = len(tok)
+        steps = 0
+        while j < n and tok.lowers[j] not in _QUOTE_TOKENS and steps < (6 if allow_speaker else 2):
+            if tok.lowers[j] not in (",", ":", "that", "\u2014", "-") and not allow_speaker:
+                return None
+            j += 1
+            steps += 1
+        if j >= n or tok.lowers[j] not in _QUOTE_TOKENS:
+            return None
+        quote = self.quote_at(tok.starts[j])
+        if quote is None or quote.start != tok.starts[j]:
+            return None
+        return quote
+
+    def content_close(self, k: int) -> int:
+        """Where a content closed just before token ``k`` ends (the index after its last
+        token), else -1: a comma closes it ("C, S said"), and so does a quotation
+        closing on a comma, "?" or "!" ('... may be "strategic," said S'), its mark
+        kept in the content."""
+        lowers = self.tok.lowers
+        if k >= 1 and lowers[k - 1] == ",":
+            return k - 1
+        if k >= 3 and lowers[k - 1] in _QUOTE_TOKENS and lowers[k - 2] in (",", "?", "!"):
+            quote = self.quote_at(self.tok.starts[k - 1])
+            if quote is not None and quote.end == self.tok.ends[k - 1]:
+                return k
+        return -1
+
+    def description_follows(self, speaker: Span) -> bool:
+        """Whether the sentence ends with a description of a speaker named after its cue
+        (", said Jane Roe, a professor of history at the university who studies ...."):
+        a comma, then a noun phrase or a relative clause, and no quotation."""
+        tok = self.tok
+        k = bisect.bisect_left(tok.starts, speaker.end)
+        end = self._end_before_marks
+        if k + 1 >= end or tok.lowers[k] != ",":
+            return False
+        opener = tok.lowers[k + 1]
+        if not (self.np_start(k + 1) or opener in ("who", "whose")):
+            return False
+        if opener in self.words["pronoun"] and opener not in ("who", "whose"):
+            return False
+        return not self.quotes_between(k + 1, end) and end - k <= 40
+
+    def clause_tail(self, first: int, last: int) -> tuple[int, Span | None] | None:
+        """For 'C, S V.' and 'C, V S.': the end of C and the speaker, if the cue closes the sentence."""
+        tok = self.tok
+        # after the cue: only an optional speaker / time words, then the sentence end
+        j = last
+        speaker_after = None
+        end = self._end_before_marks
+        before = self.skip_aux_left(first)
+        short_tail = j == end or (
+            (tok.lowers[j] in self.words["temporal"] or tok.lowers[j] in _TRAILING_PREPOSITIONS)
+            and end - j <= 10
+            and not any(
+                tok.lowers[k] == "that"
+                or tok.lowers[k] in _QUOTE_TOKENS
+                or tok.lowers[k] in self.words["aux"]
+                or tok.lowers[k] in self.lex.verbs
+                for k in range(j, end)
+            )
+        )
+        close = self.content_close(before)
+        if close >= 0:
+            if short_tail and tok.lowers[before - 1] == ",":
+                # "C, S, a spokesman, said in a statement.": a subject with an apposition
+                speaker, subject = self.speaker_before(first)
+                if speaker is not None and subject > 0:
+                    inner = self.content_close(subject)
+                    if inner > 0:
+                        return inner, speaker
+            # "C, said S." -- speaker after the cue
+            if j < end:
+                span = self.speaker_after(j)
+                if span is None or (
+                    tok.ends[end - 1] > span.end + 40 and not self.description_follows(span)
+                ):
+                    return None
+                speaker_after = span
+            return close, speaker_after
+        # "C, S said." / "C, S said in a video message."
+        if not short_tail:
+            return None
+        start = self.clause_start(before)
+        close = self.content_close(start)
+        if close <= 0:
+            return None
+        if before - start > 8 or before == start:
+            return None
+        return close, self.tokens_span(start, before)
+
+    def parenthetical(self, first: int, last: int) -> tuple[Span, Span, Span] | None:
+        """'C1, S V, C2': the cue and its speaker between commas inside the content."""
+        tok = self.tok
+        n = len(tok)
+        if last >= n or tok.lowers[last] != ",":
+            return None
+        before = self.skip_aux_left(first)
+        start = self.clause_start(before)
+        if start == 0 or tok.lowers[start - 1] != "," or before - start > 6 or before == start:
+            return None
+        c2_end = self.content_end(last + 1)
+        if start - 1 <= 0 or c2_end <= last + 1:
+            return None
+        return (
+            self.tokens_span(0, start - 1),
+            self.tokens_span(start, before),
+            self.tokens_span(last + 1, c2_end),
+        )

@@ -1,0 +1,206 @@
+"""The article-level steps: sentences to raw attributions, quotations run on over
+the sentences after them, speakers resolved; and the kind of each sentence."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from claimtrack.articles import Article
+from claimtrack.attributions.cues import _lexicon
+from claimtrack.attributions.patterns import _SentenceRules
+from claimtrack.attributions.quoting import _is_single, _paragraph_quotes, _strip_marks
+from claimtrack.attributions.tokens import _WORD
+from claimtrack.attributions.values import Attribution, Role, SentenceKind, _Raw
+from claimtrack.names import Resolution, resolve_speakers
+from claimtrack.sentences import Sentence, split_sentences
+from claimtrack.spans import Span
+
+
+def _continue_quotes(
+    article: Article,
+    sentences: Sequence[Sentence],
+    quotes: list[list[Span]],
+    found: list[_Raw],
+) -> list[_Raw]:
+    """Extend direct quotations over the quoted sentences that follow them.
+
+    News quotes run on: '"A," she said. "B. C."' attributes B and C to her too,
+    and a quote left open at a paragraph's end continues in the next paragraph
+    when that one opens with a quotation mark of the same kind (a single-quoted
+    subheading continues no double-quoted quote).  A following sentence with a
+    cue of its own stops the run.
+    """
+    text = article.clean_text
+    with_cue = {raw.sentence.index for raw in found}
+    starts = [{q.start: q for q in para} for para in quotes]
+    start_lists = [[q.start for q in para] for para in quotes]
+    paragraphs = article.paragraphs
+    # sentences are in text order and do not overlap: their ends increase
+    ends = [s.end for s in sentences]
+    out = []
+    for raw in found:
+        if raw.kind != "direct":
+            out.append(raw)
+            continue
+        pieces = list(raw.content)
+        last_end = pieces[-1].end
+        # is the quotation that the content ends in left open at its paragraph's end?
+        para = raw.sentence.paragraph
+        open_at_end = last_end >= paragraphs[para].end - 1 or any(
+            q.start < last_end and q.end == paragraphs[para].end for q in quotes[para][-1:]
+        )
+        k = bisect.bisect_right(start_lists[para], pieces[-1].start) - 1
+        single = k >= 0 and _is_single(text, quotes[para][k])
+        index = raw.sentence.index + 1
+        while index < len(sentences):
+            nxt = sentences[index]
+            if nxt.end <= last_end:  # already inside the quotation: skip all such at once
+                index = bisect.bisect_right(ends, last_end, index)
+                continue
+            if nxt.start < last_end:
+                # the content reaches into it (a quoted paragraph after "X wrote:")
+                para = nxt.paragraph
+                open_at_end = last_end >= paragraphs[para].end - 1
+                index += 1
+                continue
+            if nxt.paragraph != para and not (nxt.paragraph == para + 1 and open_at_end):
+                break
+            if nxt.index in with_cue:
+                break
+            quote = starts[nxt.paragraph].get(nxt.body_start)
+            if quote is None:
+                break
+            if nxt.paragraph != para and _is_single(text, quote) != single:
+                break
+            single = _is_single(text, quote)
+            stripped = _strip_marks(text, quote)
+            if stripped.end > stripped.start:
+                pieces.append(stripped)
+            last_end = quote.end
+            para = nxt.paragraph
+            open_at_end = quote.end == paragraphs[para].end
+            index += 1
+        out.append(attrs.evolve(raw, content=tuple(pieces)))
+    return out
+
+
+def _extract_raw(article: Article, sentences: Sequence[Sentence]) -> list[_Raw]:
+    lex = _lexicon()
+    quotes = _paragraph_quotes(article)
+    found: list[_Raw] = []
+    text = article.clean_text
+    triggers = lex.triggers
+    paragraphs = article.paragraphs
+    quote_starts: dict[int, list[int]] = {}
+    for sentence in sentences:
+        # most sentences hold no cue word: check words as a set before tokenizing
+        piece = text[sentence.start : sentence.end]
+        if sentence.boilerplate or (
+            triggers.isdisjoint(_WORD.findall(piece.lower())) and ":" not in piece[:80]
+        ):
+            continue
+        following = None
+        if piece.endswith(":") and sentence.end == paragraphs[sentence.paragraph].end:
+            after = sentence.paragraph + 1
+            if after < len(paragraphs) and quotes[after]:
+                first_quote = quotes[after][0]
+                if first_quote.start == paragraphs[after].start:
+                    following = first_quote
+        para_quotes = quotes[sentence.paragraph]
+        starts = quote_starts.get(sentence.paragraph)
+        if starts is None:
+            starts = quote_starts[sentence.paragraph] = [q.start for q in para_quotes]
+        rules = _SentenceRules(article, sentence, para_quotes, lex, following, starts)
+        found.extend(rules.run())
+    return _continue_quotes(article, sentences, quotes, found)
+
+
+_RELATIVE_END = re.compile(r",\s*(?:who|which)$", re.IGNORECASE)
+
+
+def _named_part(text: str, speaker: Span | None) -> Span | None:
+    """The part of a speaker mention that names the source: "Ann Lee, who" (a cue in a
+    relative clause) is resolved as "Ann Lee"."""
+    if speaker is None:
+        return None
+    found = _RELATIVE_END.search(text, speaker.start, speaker.end)
+    return Span(speaker.start, found.start()) if found else speaker
+
+
+def extract_attributions(
+    article: Article, sentences: Sequence[Sentence] | None = None
+) -> tuple[Attribution, ...]:
+    """Every attribution in ``article``, with speakers resolved.
+
+    Args:
+        article: The article.
+        sentences: Its sentences, if already split (default: split it).
+
+    Returns:
+        The attributions in text order.
+    """
+    if sentences is None:
+        sentences = split_sentences(article)
+    raw = _extract_raw(article, sentences)
+    resolutions: list[Resolution] = resolve_speakers(
+        article, sentences, [(r.sentence, _named_part(article.clean_text, r.speaker)) for r in raw]
+    )
+    text = article.clean_text
+    out = []
+    for item, resolved in zip(raw, resolutions, strict=True):
+        out.append(
+            Attribution(
+                article_id=article.id,
+                sentence=item.sentence.span,
+                kind=item.kind,
+                content=Role.from_spans(text, item.content),
+                cue=Role.from_spans(text, [item.cue]) if item.cue else None,
+                speaker=Role.from_spans(text, [item.speaker]) if item.speaker else None,
+                pattern=item.pattern,
+                speaker_name=resolved.name,
+                speaker_type=resolved.type,
+                resolution=resolved.reason,
+            )
+        )
+    out.sort(key=lambda a: (a.sentence.start, a.content.start))
+    return tuple(out)
+
+
+def classify_sentences(
+    sentences: Sequence[Sentence], attributions: Sequence[Attribution]
+) -> list[SentenceKind]:
+    """The kind of each sentence: boilerplate, attributed (it holds a cue or a
+    quoted content of an attribution) or unattributed.
+
+    >>> from claimtrack.articles import Article
+    >>> art = Article(id="a", text='"We will win. We will," he said. Rain fell.')
+    >>> sentences = split_sentences(art)
+    >>> [s.text for s in sentences]
+    ['"We will win.', 'We will," he said.', 'Rain fell.']
+    >>> classify_sentences(sentences, extract_attributions(art, sentences))
+    ['attributed', 'attributed', 'unattributed']
+    """
+    # O((sentences + attributions) log attributions): the sentences that hold a cue
+    # by their start, and the direct contents' extents sorted by start, with the
+    # furthest end reached so far, so that one search tells whether any overlaps.
+    cue_sentences = {a.sentence.start for a in attributions}
+    extents = sorted((a.content.start, a.content.end) for a in attributions if a.kind == "direct")
+    starts = [start for start, _ in extents]
+    furthest: list[int] = []
+    for _, end in extents:
+        furthest.append(max(end, furthest[-1]) if furthest else end)
+    kinds: list[SentenceKind] = []
+    for sentence in sentences:
+        if sentence.boilerplate:
+            kinds.append("boilerplate")
+            continue
+        # a direct content overlaps the sentence when it starts before the sentence
+        # ends and ends after the sentence starts
+        k = bisect.bisect_left(starts, sentence.end)
+        attributed = sentence.start in cue_sentences or (k > 0 and furthest[k - 1] > sentence.start)
+        kinds.append("attributed" if attributed else "unattributed")
+    return kinds

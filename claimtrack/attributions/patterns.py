@@ -1,0 +1,495 @@
+"""The named patterns, one function each, in a registry keyed by the name an
+:class:`~claimtrack.attributions.Attribution` reports as its ``pattern``.
+
+A line pattern reads a whole sentence (``colon``); a cue pattern reads a
+sentence around one candidate cue and returns True when it settles that cue
+(it found an attribution, or it rules the cue out for the patterns after it).
+Cue patterns are tried in the registry's order:
+
+>>> list(CUE_PATTERNS)  # doctest: +NORMALIZE_WHITESPACE
+['according_to', 'noun_that', 'quote_then_cue', 'participle_quote', 'participle_content',
+ 'cue_then_quote', 'content_then_cue', 'parenthetical', 'subject_cue_content',
+ 'cue_then_next_paragraph']
+>>> PATTERNS == (*LINE_PATTERNS, *CUE_PATTERNS)
+True
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+
+import attrs
+
+from claimtrack.attributions.contents import _Contents
+from claimtrack.attributions.cues import _cue_verb
+from claimtrack.attributions.tokens import (
+    _COORDINATORS,
+    _NOUN_CONTEXT,
+    _OBJECT_PREPOSITIONS,
+    _QUOTE_TOKENS,
+    _TRAILING_PREPOSITIONS,
+)
+from claimtrack.attributions.values import AttributionKind, _Raw
+from claimtrack.spans import Span
+
+
+@attrs.frozen
+class Cue:
+    """A candidate cue of a sentence, as the cue patterns read it.
+
+    Attributes:
+        first: Its first token.
+        last: The token after its last one.
+        lemma: The lemma of its verb, or the phrase.
+        klass: Its class in the lexicon (``speech``, ``cognitive``, ``other``,
+            ``weak``) or ``phrase``.
+        start: Its first token with the auxiliaries and adverbs before it
+            ("has not yet said").
+        span: The cue with those auxiliaries.
+        bare: The cue's own words.
+    """
+
+    first: int
+    last: int
+    lemma: str
+    klass: str
+    start: int
+    span: Span
+    bare: Span
+    low: str  # the first word in lower case
+    prev: str  # the token before it, "" at the sentence start
+    nxt: str  # the token after it, "" at the sentence end
+
+    @property
+    def saying(self) -> bool:
+        """A verb of saying or thinking, or a phrase led by one ("said in a statement")."""
+        if self.klass == "phrase":
+            verb = _cue_verb(self.lemma.split())
+            return verb is not None and verb[1] in ("speech", "cognitive")
+        return self.klass in ("speech", "cognitive")
+
+    @property
+    def participle(self) -> bool:
+        """A participle after a comma (", saying ...")."""
+        return self.low.endswith("ing") and self.prev == ","
+
+
+class _SentenceRules(_Contents):
+    """Apply the patterns to one sentence."""
+
+    def run(self) -> list[_Raw]:
+        tok = self.tok
+        n = len(tok)
+        if n == 0 or self.sentence.boilerplate:
+            return []
+        base = self.sentence.start
+        for line_pattern in LINE_PATTERNS.values():
+            line_pattern(self)
+        for first, last, lemma, klass in self.cue_candidates():
+            # a cue inside reported content or a speaker belongs to it
+            if self.blocked[tok.starts[first] - base]:
+                continue
+            if (
+                klass == "phrase"
+                and lemma != "according to"
+                and self.found
+                and not (
+                    first > 0 and tok.lowers[first - 1] == "," and tok.lowers[first].endswith("ing")
+                )
+            ):
+                continue  # "said at a rally": the verb was the cue (", referring to" is not)
+            if klass == "phrase" and self.verb_after_phrase(first, last):
+                continue  # "The mayor in a speech on Monday said": the verb is the cue
+            self.try_cue(self.cue(first, last, lemma, klass))
+        return self.found
+
+    def verb_after_phrase(self, first: int, last: int) -> bool:
+        """Whether a phrase cue opening with a preposition ("in a speech") is followed
+        closely by a verb of saying, which is the cue ("Lee, in an interview on
+        Monday, said ...")."""
+        lowers = self.tok.lowers
+        if lowers[first] not in _TRAILING_PREPOSITIONS:
+            return False
+        for k in range(last, min(len(lowers), last + 12)):
+            low = lowers[k]
+            if low in _QUOTE_TOKENS or low in (";", ":", ".", "that"):
+                return False
+            verb = self.lex.verbs.get(low)
+            if verb is not None and verb[1] == "speech" and self.is_verbal(k):
+                return True
+        return False
+
+    def cue(self, first: int, last: int, lemma: str, klass: str) -> Cue:
+        tok = self.tok
+        n = len(tok)
+        start = self.skip_aux_left(first)
+        return Cue(
+            first,
+            last,
+            lemma,
+            klass,
+            start,
+            Span(tok.starts[start], tok.ends[last - 1]),
+            self.tokens_span(first, last),
+            tok.lowers[first],
+            tok.lowers[first - 1] if first > 0 else "",
+            tok.lowers[last] if last < n else "",
+        )
+
+    def try_cue(self, cue: Cue) -> None:
+        """Try the cue patterns in order until one settles the cue."""
+        if cue.lemma != "according to" and cue.klass != "noun" and self.not_a_cue(cue):
+            return
+        for pattern in CUE_PATTERNS.values():
+            if pattern(self, cue):
+                return
+
+    def complement_follows(self, c: Cue, rng: tuple[int, int]) -> bool:
+        """Whether the content ``rng`` after the cue is a complement clause ("found last
+        week that"), follows a colon, or holds a quotation ("called it a 'fundamental
+        mistake'")."""
+        has_that = "that" in self.tok.lowers[c.last : rng[0]]
+        return has_that or c.nxt == ":" or self.quotes_between(rng[0], rng[1])
+
+    def not_a_cue(self, c: Cue) -> bool:
+        """Whether the candidate is no reporting verb here: an infinitive, a noun, an
+        adjective, a passive, a bare participle or gerund, or a word of quoted speech."""
+        tok, w = self.tok, self.words
+        first, last, prev, low = c.first, c.last, c.prev, c.low
+        if prev == "to" or (prev in w["determiner"] and prev != "that"):
+            return True  # infinitive, or a noun ("the report")
+        if last - first == 1 and self.attributive(first):
+            return True  # an adjective: "a heavily criticised performance"
+        if last - first == 1 and (
+            prev in _NOUN_CONTEXT or prev.endswith("'s") or prev[:1].isdigit()
+        ):
+            # a noun or adjective: "in praise of", "Trump's repeated accusations",
+            # "271 pledged delegates"
+            return True
+        if not low.endswith("ing") and any(
+            tok.lowers[k] in w["passive"] for k in range(c.start, first)
+        ):
+            return True  # passive: "was accused", "was not asked"
+        if (
+            low.endswith("ing")
+            and last - first == 1
+            and prev != ","
+            and not any(tok.lowers[k] in w["aux"] for k in range(c.start, first))
+        ):
+            return True  # a participle or gerund without its comma: "told cheering supporters"
+        in_quote = self.quote_at(tok.starts[first])
+        return in_quote is not None and not (
+            in_quote.end <= self.sentence.end
+            and in_quote.start >= self.sentence.start
+            and in_quote.end < tok.starts[first]
+        )  # inside quoted speech
+
+
+# --- line patterns ------------------------------------------------------------------
+
+
+def colon(r: _SentenceRules) -> bool:
+    """'Name: content' -- a headline or transcript line led by its source
+    ("Joe Scarborough: Trump Is 'Disqualifying.'", "FALLIN: Well, I think ...")."""
+    tok = r.tok
+    n = len(tok)
+    k = next((j for j in range(min(n, 7)) if tok.lowers[j] == ":"), -1)
+    if k <= 0 or not tok.texts[0][0].isupper() or not r.namey(0, k):
+        return False
+    if any(tok.lowers[j] in r.words["label"] for j in range(k)):
+        return False  # "The Latest:", "Delegate Update:", "Editor's note:"
+    if sum(r.is_word(j) for j in range(k + 1, n)) < 3:
+        return False
+    end = n
+    while end > k + 1 and tok.lowers[end - 1] in (".", "?", "!"):
+        end -= 1
+    content = r.tokens_span(k + 1, end)
+    quoted = r.quote_at(content.start)
+    kind: AttributionKind | None = None
+    if quoted is not None and quoted.start == content.start and quoted.end >= content.end:
+        content, kind = r.strip_quotes(content), "direct"
+    elif r.sentence.paragraph > 0 and r.sentence.body_start == r.paragraph.start:
+        # a transcript line ("A: I am surprised. Take a look at ..."): the answer is
+        # the whole paragraph (the first paragraph is a headline)
+        stop = r.paragraph.end
+        while stop > content.end and r.text[stop - 1] in " \n.?!":
+            stop -= 1
+        content = Span(content.start, stop)
+    r.add("colon", [content], r.tokens_span(k, k + 1), r.tokens_span(0, k), kind)
+    return True
+
+
+# --- cue patterns -------------------------------------------------------------------
+
+
+def according_to(r: _SentenceRules, c: Cue) -> bool:
+    """'According to S, C' and 'C, according to S': settles every "according to"."""
+    if c.lemma != "according to":
+        return False
+    tok = r.tok
+    n = len(tok)
+    first, last = c.first, c.last
+    # the source runs to the next comma or the sentence end
+    j = r._next_clause_ends[last] if last < n else last
+    if j == last:
+        return True
+    speaker = r.tokens_span(last, j)
+    cue = r.tokens_span(first, last)
+    if first == 0 and j < n and tok.lowers[j] == ",":
+        end = r.content_end(j + 1)
+        if end < n and tok.lowers[end] == "," and r.report_follows(end):
+            # "According to her account, after examining X, she insisted that ...":
+            # the source's account holds the report
+            end = r.content_end(end + 1)
+        if end > j + 1:
+            r.add("according_to", [r.tokens_span(j + 1, end)], cue, speaker)
+        return True
+    if first > 0:
+        end = first
+        while end > 0 and tok.lowers[end - 1] in (",", "\u2014", "-", "("):
+            end -= 1
+        if end > 0:
+            pieces = [r.tokens_span(0, end)]
+            if (
+                end < first
+                and tok.lowers[end] == ","
+                and j < n
+                and tok.lowers[j] == ","
+                and r.words_between(0, end) <= 6
+            ):
+                # "Fundraising, according to the campaign, has surged": the content
+                # resumes after the source
+                resume = r.content_end(j + 1)
+                if r.words_between(j + 1, resume) >= 2:
+                    pieces.append(r.tokens_span(j + 1, resume))
+            r.add("according_to", pieces, cue, speaker)
+    return True
+
+
+def noun_that(r: _SentenceRules, c: Cue) -> bool:
+    """A reporting noun before a complement clause ("Lee's claim that C", "the notion
+    that C"), its source the possessive before it, else the sentence's speaker.
+    Settles every noun cue."""
+    if c.klass != "noun":
+        return False
+    tok, w = r.tok, r.words
+    that = c.last
+    after = tok.lowers[that + 1] if that + 1 < len(tok) else ""
+    if not after or after in w["aux"] or after in r.lex.verbs or not tok.words[that + 1]:
+        return True  # a relative clause: "the statement that was released"
+    rng = r.content_after(c.last, c.lemma)
+    if rng is None or r.words_between(*rng) < 3:
+        return True
+    if r.blocked[tok.starts[rng[0]] - r.sentence.start]:
+        return True  # "rejected the notion that C": the verb's content already
+    speaker = None
+    k = c.first - 1
+    if k >= 0 and tok.lowers[k].endswith("'s") and tok.texts[k][0].isupper():
+        start = k
+        while start > 0 and tok.texts[start - 1][0].isupper() and tok.words[start - 1]:
+            start -= 1
+        speaker = r.tokens_span(start, k + 1)
+    elif k >= 0 and tok.lowers[k] in ("his", "her", "their", "its", "our", "my"):
+        speaker = r.tokens_span(k, k + 1)  # "reiterated his belief that C"
+    if speaker is None:
+        subject = tok.texts[that + 1]
+        if not (
+            after in w["determiner"]
+            or after in w["pronoun"]
+            or subject[0].isupper()
+            or subject[0].isdigit()
+        ):
+            return True  # "the decision that legalized ...": a relative clause
+        if r._last_verbal[c.first] >= r.clause_start(c.first):
+            return True  # "said in an interview that C": the verb is the cue
+        speaker = r.shared_speaker(c.first)
+    r.add("noun_that", [r.tokens_span(*rng)], c.bare, speaker)
+    return True
+
+
+def quote_then_cue(r: _SentenceRules, c: Cue) -> bool:
+    """'"C," S V' and '"C," V S': a quotation before the cue.  A participle after
+    a comma ('"C," Tester said, referring to ...') belongs to the participle patterns."""
+    quote = None if c.participle else r.quote_before(c.start)
+    if quote is None:
+        return False
+    speaker, _ = r.speaker_before(c.first) if c.start > 0 else (None, -1)
+    if speaker is not None and speaker.start < quote.end:
+        speaker = None
+    if speaker is None:
+        speaker = r.speaker_after(c.last)
+    content = [r.strip_quotes(quote)]
+    # "Y1," he said, "Y2"
+    after = r.quote_after(c.last, allow_speaker=True)
+    if after is not None:
+        content.append(r.strip_quotes(after))
+    r.add("quote_then_cue", content, c.bare, speaker, "direct")
+    return True
+
+
+_PARTICIPLE_CLASSES = ("speech", "cognitive", "phrase", "other")
+
+
+def participle_quote(r: _SentenceRules, c: Cue) -> bool:
+    """', saying "C"': a participle after a comma, a quotation after it."""
+    if not (c.participle and c.klass in _PARTICIPLE_CLASSES):
+        return False
+    quote_after = r.quote_after(c.last)
+    if quote_after is None:
+        return False
+    content = [r.strip_quotes(quote_after)]
+    r.add("participle_quote", content, c.bare, r.shared_speaker(c.first), "direct")
+    return True
+
+
+def participle_content(r: _SentenceRules, c: Cue) -> bool:
+    """', saying (that) C': a participle after a comma, a content after it.
+
+    Settles every participle after a comma, and every other -ing form not after
+    an auxiliary ("...the reporting requirements"): the later patterns read
+    finite verbs."""
+    if not (c.participle and c.klass in _PARTICIPLE_CLASSES):
+        return c.low.endswith("ing") and c.prev not in r.words["aux"]
+    rng = r.content_after(c.last, c.lemma)
+    if rng is not None and c.klass == "other" and not r.complement_follows(c, rng):
+        return True  # ", offering $30 billion": an ambiguous verb needs a clause or a quotation
+    if rng is not None:
+        r.add("participle_content", [r.tokens_span(*rng)], c.bare, r.shared_speaker(c.first))
+    return True
+
+
+def cue_then_quote(r: _SentenceRules, c: Cue) -> bool:
+    """'S V: "C"' and 'S V "C"'; mixed when more than a few words follow the quotation."""
+    tok = r.tok
+    quote_after = r.quote_after(c.last)
+    if quote_after is None:
+        return False
+    speaker, _ = r.speaker_before(c.first)
+    if speaker is None and c.start > 0:
+        speaker = r.shared_speaker(c.first)
+    k = bisect.bisect_left(tok.starts, quote_after.end)
+    end = r.content_end(k) if k < len(tok) else k
+    if r.words_between(k, end) >= 3:
+        # 'admitted "one or two instances" where donations may have slipped': mixed
+        start = bisect.bisect_left(tok.starts, quote_after.start)
+        r.add("cue_then_quote", [r.tokens_span(start, end)], c.span, speaker, "mixed")
+        return True
+    r.add("cue_then_quote", [r.strip_quotes(quote_after)], c.span, speaker, "direct")
+    return True
+
+
+def content_then_cue(r: _SentenceRules, c: Cue) -> bool:
+    """'C, S V.' and 'C, V S.': a saying verb closes the sentence."""
+    if not c.saying:
+        return False
+    tail = r.clause_tail(c.first, c.last)
+    if tail is None or tail[0] <= 0:
+        return False
+    content_end, speaker = tail
+    content = r.tokens_span(0, content_end)
+    quote = r.quote_at(content.start)
+    if quote is not None and quote.start == content.start and quote.end >= content.end:
+        # a quotation whose speaker is too long for quote_then_cue: quoted speech all the same
+        r.add("content_then_cue", [r.strip_quotes(quote)], c.bare, speaker, "direct")
+        return True
+    r.add("content_then_cue", [content], c.bare, speaker)
+    return True
+
+
+def parenthetical(r: _SentenceRules, c: Cue) -> bool:
+    """'C1, S V, C2': a saying verb and its speaker between commas inside the content."""
+    if c.klass not in ("speech", "cognitive"):
+        return False
+    paren = r.parenthetical(c.first, c.last)
+    if paren is None:
+        return False
+    c1, speaker, c2 = paren
+    r.add("parenthetical", [c1, c2], c.bare, speaker)
+    return True
+
+
+def subject_cue_content(r: _SentenceRules, c: Cue) -> bool:
+    """'S V (that) C'.  Weaker cues need a complement clause ("found last week
+    that"), a colon, or a quotation in what follows ("called it a 'fundamental
+    mistake'"); with a plain object, only after a named subject ("Clinton
+    endorsed the plan").  Settles the cue when a content follows it."""
+    tok, w = r.tok, r.words
+    klass, nxt = c.klass, c.nxt
+    rng = r.content_after(c.last, c.lemma)
+    if rng is None:
+        # only a colon or "that" leaves a weaker cue to the next paragraph's quotation
+        return klass in ("other", "weak") and nxt not in ("that", ":")
+    speaker, subject = r.speaker_before(c.first)
+    before_subject = tok.lowers[subject - 1] if subject > 0 else ""
+    if before_subject == "what" and tok.lowers[rng[0]] in ("is", "was") and rng[1] - rng[0] > 2:
+        # "What officials say is that C": the content follows the copula
+        start = rng[0] + 1
+        if tok.lowers[start] == "that":
+            start += 1
+        rng = (start, rng[1])
+    clause = r.complement_follows(c, rng)
+    if klass == "weak" and not clause:
+        return True  # verbs seldom used to report speech need a clause or a quotation
+    if klass in ("other", "cognitive") and not (
+        clause or (klass == "cognitive" and nxt in w["pronoun"])
+    ):
+        named_subject = speaker is not None and r.text[speaker.start].isupper()
+        if not named_subject or tok.lowers[rng[0]] in _OBJECT_PREPOSITIONS:
+            return True
+    if speaker is None and c.start > 0 and tok.lowers[c.start - 1] in _COORDINATORS:
+        speaker = r.shared_speaker(c.first)
+    if speaker is None:
+        return True
+    relative = c.start >= 2 and tok.lowers[c.start - 1] in ("who", "which")
+    if (relative and tok.lowers[c.start - 2] == ",") or (
+        before_subject == "which" and subject >= 2 and tok.lowers[subject - 2] == ","
+    ):
+        # "Lee, who said C, voted early", "The plan, which officials say will fail,
+        # costs ...": a relative clause ends at its comma
+        end = min(rng[1], r._next_clause_ends[rng[0]])
+        if end <= rng[0]:
+            return True
+        rng = (rng[0], end)
+    r.add("subject_cue_content", [r.tokens_span(*rng)], c.span, speaker)
+    return True
+
+
+def cue_then_next_paragraph(r: _SentenceRules, c: Cue) -> bool:
+    """'X wrote: / "..."': a cue closing its paragraph with a colon, quoted next."""
+    tok = r.tok
+    if r.following_quote is None or tok.lowers[-1] != ":":
+        return False
+    if r.quotes_between(c.last, len(tok)):
+        return False
+    speaker, _ = r.speaker_before(c.first)
+    if speaker is None:
+        return False
+    content = r.strip_quotes(r.following_quote)
+    r.add("cue_then_next_paragraph", [content], c.span, speaker, "direct")
+    return True
+
+
+LinePattern = Callable[[_SentenceRules], bool]
+CuePattern = Callable[[_SentenceRules, Cue], bool]
+
+#: Patterns that read a whole sentence, tried before its cues.
+LINE_PATTERNS: dict[str, LinePattern] = {"colon": colon}
+#: Patterns tried in order on each candidate cue.
+CUE_PATTERNS: dict[str, CuePattern] = {
+    p.__name__: p
+    for p in (
+        according_to,
+        noun_that,
+        quote_then_cue,
+        participle_quote,
+        participle_content,
+        cue_then_quote,
+        content_then_cue,
+        parenthetical,
+        subject_cue_content,
+        cue_then_next_paragraph,
+    )
+}
+#: Every name ``Attribution.pattern`` reports.
+PATTERNS: tuple[str, ...] = (*LINE_PATTERNS, *CUE_PATTERNS)

@@ -1,0 +1,434 @@
+"""Noun phrases and speakers: the source before a cue (over appositions and
+interrupting phrases), after it, or shared with an earlier cue of the sentence."""
+
+from __future__ import annotations
+
+from claimtrack.attributions.cues import _np_words, _number_words, _starters
+from claimtrack.attributions.sentence import _SentenceTables, _table
+from claimtrack.attributions.tokens import (
+    _ADVERBIAL_OPENERS,
+    _CLAUSE_PUNCT,
+    _COORDINATORS,
+    _OBJECT_PREPOSITIONS,
+    _QUOTE_TOKENS,
+    _TRAILING_PREPOSITIONS,
+)
+from claimtrack.spans import Span
+
+
+class _Phrases(_SentenceTables):
+    """Finders of noun phrases and speakers in a sentence."""
+
+    @_table
+    def _last_verbal(self) -> list[int]:
+        """For each ``i`` in ``0..n``: the last token before ``i`` that :meth:`is_verbal`, or -1."""
+        is_verbal = self.is_verbal
+        last = -1
+        return [-1] + [(last := k) if is_verbal(k) else last for k in range(len(self.tok))]
+
+    def speaker_before(self, cue_first: int) -> tuple[Span | None, int]:
+        """The source mention ending just before the cue (auxiliaries skipped).
+
+        Returns the span and the index of its first token (or -1).
+        """
+        tok = self.tok
+        end = self.skip_aux_left(cue_first)
+        if end == 0:
+            return None, -1
+        if tok.lowers[end - 1] in _COORDINATORS:
+            return None, -1  # "X noted ... and added": the subject is shared
+        if tok.lowers[end - 1] in ("who", "which") and end >= 3 and tok.lowers[end - 2] == ",":
+            return self.relative_antecedent(end - 1)
+        if tok.lowers[end - 1] == ",":
+            found = self.apposed_subject(end)
+            if found[0] is None:
+                found = self.described_subject(end)
+            return found
+        start = self.clause_start(end)
+        # a source holds no verb: stop at the nearest auxiliary or reporting verb
+        verbal = self._last_verbal[end]
+        if verbal >= start:
+            start = verbal + 1
+        # "what officials say", "conflicted with what Lee told": the source follows "what"
+        for k in range(end - 2, max(start, end - 6) - 1, -1):
+            if tok.lowers[k] == "what":
+                start = k + 1
+                break
+        # a leading preposition phrase ("On Tuesday Smith said") stays: overlap scoring is loose
+        if start < end:
+            start = min(self._next_words[start], end)
+        if start + 1 < end and tok.lowers[start] == "and" and self.report_follows(start - 1):
+            start += 1  # "C, and the minister says C2": a report of its own
+        if start >= end or end - start > 20 or not self.np_start(start):
+            return None, -1
+        if self.prepositional_object(start, end):
+            return None, -1
+        end = self.before_time_phrase(start, end)
+        return Span(tok.starts[start], tok.ends[end - 1]), start
+
+    def before_time_phrase(self, start: int, end: int) -> int:
+        """Where a source in tokens ``start:end`` ends without a time phrase between it
+        and its cue ("The mayor on Monday said", "Lee earlier this month said")."""
+        lowers, temporal = self.tok.lowers, self.words["temporal"]
+        j = end
+        while j > start + 1 and (lowers[j - 1] in temporal or lowers[j - 1] in ("late", "early")):
+            j -= 1
+        # a time word, not a bare preposition ("Officials in ... said" keeps its place)
+        if j < end and any(lowers[k] not in ("on", "in", "at", "during") for k in range(j, end)):
+            return j
+        return end
+
+    def apposed_subject(self, end: int) -> tuple[Span | None, int]:
+        """The subject of a cue after a comma (token ``end - 1``): an apposition
+        ("Chile's top diplomat, Ana Rojas, said") or a subject before an interrupting
+        phrase ("The mayor, speaking Monday, said")."""
+        tok = self.tok
+        # "Chile's top diplomat, Ana Rojas, said": an apposition before the cue
+        inner_end = end - 1
+        inner_start = self.clause_start(inner_end)
+        if inner_start >= inner_end:
+            return None, -1
+        relative = inner_start
+        interrupter = self.words["interrupter"]
+        if relative >= 1 and tok.lowers[relative - 1] in interrupter:
+            relative -= 1  # clause_start stops after "which" or "while", boundary words
+        if relative >= 1 and tok.lowers[relative - 1] == "," and self.interrupts(relative):
+            # "Sanders, who has already sent pleas, said ...", "The mayor, speaking
+            # Monday, said ...": the subject is before the phrase
+            subject_end = relative - 1
+            subject_start = self.clause_start(subject_end)
+            if (
+                subject_start < subject_end
+                and subject_end - subject_start <= 8
+                and self.np_start(subject_start)
+                and not any(self.is_verbal(k) for k in range(subject_start, subject_end))
+            ):
+                if subject_start >= 2 and tok.lowers[subject_start - 1] == ",":
+                    subject_start = self.apposition_start(subject_start)
+                    if subject_start < 0:
+                        return None, -1
+                return (
+                    Span(tok.starts[subject_start], tok.ends[subject_end - 1]),
+                    subject_start,
+                )
+            return None, -1
+        start = inner_start
+        if inner_start >= 2 and tok.lowers[inner_start - 1] == ",":
+            outer_start = self.clause_start(inner_start - 1)
+            if inner_start - 1 - outer_start <= 6 and outer_start < inner_start - 1:
+                start = outer_start
+        if inner_end - start > 14 or not self.np_start(start):
+            return None, -1
+        if any(self.is_verbal(k) for k in range(start, inner_end)):
+            return None, -1
+        return Span(tok.starts[start], tok.ends[inner_end - 1]), start
+
+    def described_subject(self, end: int) -> tuple[Span | None, int]:
+        """A name opening the sentence, described at length before its cue ("Jo Roe,
+        a top operative who ran the early-vote effort in the state, said ..."): the
+        name, when the description after its comma opens with a noun phrase or "who"
+        and holds no quotation and no other cue.  Returns the span and its first token."""
+        tok = self.tok
+        lowers = tok.lowers
+        start = 0
+        while start < end and lowers[start] in _COORDINATORS:
+            start += 1
+        first_comma = next((k for k in range(start, min(end, start + 8)) if lowers[k] == ","), -1)
+        if first_comma <= start or first_comma + 1 >= end - 1 or end - first_comma > 45:
+            return None, -1
+        if not (tok.texts[start][0].isupper() and self.namey(start, first_comma)):
+            return None, -1
+        opener = lowers[first_comma + 1]
+        if not (self.np_start(first_comma + 1) or opener in ("who", "whose")):
+            return None, -1
+        if opener in self.words["pronoun"]:
+            return None, -1
+        for k in range(first_comma + 1, end - 1):
+            low = lowers[k]
+            if low in _QUOTE_TOKENS or low in (";", ":", "("):
+                return None, -1
+            verb = self.lex.verbs.get(low)
+            if verb is not None and verb[1] == "speech":
+                return None, -1  # a report of its own
+        return Span(tok.starts[start], tok.ends[first_comma - 1]), start
+
+    def report_follows(self, comma: int) -> bool:
+        """Whether a report of its own, ", <source> <saying verb> <content>", follows
+        token ``comma`` ("He says taxes will rise, she says they will fall.")."""
+        tok, lex, w = self.tok, self.lex, self.words
+        lowers = tok.lowers
+        n = len(tok)
+        j = comma + 1
+        if j < n and lowers[j] == "and":
+            j += 1
+        if j >= n or not self.np_start(j):
+            return False
+        k = j + 1
+        if lowers[j] not in w["pronoun"]:
+            # a short noun phrase: no verb, no punctuation
+            while k < n and k - j < 5 and tok.words[k] and lowers[k] not in lex.verbs:
+                k += 1
+        while k < n and (lowers[k] in w["aux"] or lowers[k] in w["adverb"]):
+            k += 1
+        verb = lex.verbs.get(lowers[k]) if k < n else None
+        if verb is None or verb[1] != "speech" or lowers[k].endswith("ing"):
+            return False
+        # a content of two words or more follows, not a phrase ("said in a statement")
+        nxt = k + 1
+        return (
+            self.words_between(nxt, min(n, nxt + 2)) == 2
+            and lowers[nxt] not in _TRAILING_PREPOSITIONS
+            and lowers[nxt] not in _OBJECT_PREPOSITIONS
+            and lowers[nxt] not in w["temporal"]
+        )
+
+    def relative_antecedent(self, pronoun: int) -> tuple[Span | None, int]:
+        """The source of a cue in a relative clause, ", who said ...": the noun phrase
+        before the comma (over its appositions: "Nicky Driscoll, 24, from Manchester,
+        who said ..."), through the pronoun.  Returns the span and its first token."""
+        tok = self.tok
+        np_end = pronoun - 1  # the comma
+        start = self.clause_start(np_end)
+        if start >= np_end or np_end - start > 12:
+            return None, -1
+        if any(self.is_verbal(k) for k in range(start, np_end)):
+            return None, -1
+        if start >= 2 and tok.lowers[start - 1] == ",":
+            start = self.apposition_start(start)
+            if start < 0:
+                return None, -1
+        if not self.np_start(start):
+            return None, -1
+        return Span(tok.starts[start], tok.ends[pronoun]), start
+
+    def prepositional_object(self, start: int, end: int) -> bool:
+        """Whether tokens ``start:end`` are a preposition and a common noun phrase ("In a
+        statement released ...", "In a video posted ..."): the verb after them qualifies
+        the noun; a source would be named after them ("On Tuesday Smith said")."""
+        tok, w = self.tok, self.words
+        if end - start < 3 or tok.lowers[start] not in _ADVERBIAL_OPENERS:
+            return False
+        if tok.lowers[start + 1] not in w["determiner"]:
+            return False
+        return not any(
+            tok.texts[k][0].isupper() or tok.texts[k][0].isdigit() or tok.lowers[k] in w["pronoun"]
+            for k in range(start + 2, end)
+        )
+
+    def apposition_start(self, start: int) -> int:
+        """Where a subject starting at token ``start``, after a comma, really starts.
+
+        It takes in the noun phrases and short phrases before it, comma by comma
+        ("Senator Sheldon Whitehouse, a Democrat from Rhode Island, ...", "Donna
+        Rawlings, 59, of Ashton, Md., ..."); it stops at an opening phrase ("In
+        Washington, the mayor, ...", "Still, Petrilli, ..."); it is -1 when the
+        subject ends a clause with a verb or a longer phrase ("... warned the
+        Chinese leader, Xi Jinping, ...", "... who was to travel to Columbus,
+        Ohio, ...").
+        """
+        tok, w = self.tok, self.words
+        first_start = start
+        for _ in range(4):
+            if start < 2 or tok.lowers[start - 1] != ",":
+                return start
+            outer_start = self.clause_start(start - 1)
+            size = start - 1 - outer_start
+            if size <= 0:
+                return start
+            first = tok.lowers[outer_start]
+            if size == 1 and (first in w["adverb"] or first in _starters() or first.endswith("ly")):
+                return start  # "Still, Petrilli, who ..., called"
+            verbal = any(self.is_verbal(k) for k in range(outer_start, start - 1))
+            phrase = first in w["interrupter"]
+            if phrase and outer_start == 0:
+                return start  # "In Washington, the mayor, ..."
+            if not verbal and (
+                (size <= 6 and self.np_start(outer_start) and not phrase) or (phrase and size <= 4)
+            ):
+                if first_start - outer_start > 20:
+                    return start
+                start = outer_start
+                continue
+            if start == first_start and outer_start > 0 and (verbal or phrase):
+                return -1
+            return start
+        return start
+
+    def interrupts(self, k: int) -> bool:
+        """Whether token ``k`` opens a phrase that may stand between a source and its cue:
+        a relative pronoun, a preposition or subordinator, a time word or a participle."""
+        low, text = self.tok.lowers[k], self.tok.texts[k]
+        w = self.words
+        return (
+            low in w["interrupter"]
+            or low in w["temporal"]
+            or (low.endswith(("ing", "ed")) and len(low) > 4 and text.isalpha() and text.islower())
+        )
+
+    def is_verbal(self, k: int) -> bool:
+        """Whether token ``k`` is an auxiliary or a reporting verb form (never in a source)."""
+        lowers, lex = self.tok.lowers, self.lex
+        low = lowers[k]
+        if low in lex.verbal_aux:
+            return True
+        if low not in lex.verbs:
+            return False
+        if k == 0:
+            return True
+        before = lowers[k - 1]
+        # after a determiner, a quantifier or a possessive it is a noun: "some advocates"
+        return not (before in lex.noun_before or before.endswith("'s"))
+
+    def np_start(self, k: int) -> bool:
+        """Whether a noun phrase can start at token ``k``."""
+        text = self.tok.texts[k]
+        low = self.tok.lowers[k]
+        return (
+            text[0].isupper()
+            or text[0].isdigit()
+            or low in self.words["determiner"]
+            or low in self.words["pronoun"]
+            or low in _np_words()
+            or low.split("-")[0] in _number_words()  # "three-quarters of the voters"
+        )
+
+    def speaker_after(self, i: int) -> Span | None:
+        """The source mention right after a cue ("..., said John Smith, a spokesman.")."""
+        tok = self.tok
+        j = i
+        n = len(tok)
+        while j < n and tok.lowers[j] not in _CLAUSE_PUNCT and tok.lowers[j] not in ".?!":
+            if tok.lowers[j] in _QUOTE_TOKENS:
+                break
+            j += 1
+            if j - i > 15:
+                return None  # too long for a source, wherever it stops
+        if j == i:
+            return None
+        if not self.namey(i, j) and not (
+            tok.lowers[i] in ("the", "a", "an")
+            and (j >= n or tok.lowers[j] in ".?!")
+            # "said the senator." names a source; "said the company would appeal." is
+            # what was said: a source holds no verb
+            and not any(
+                tok.lowers[k] in self.words["aux"] or tok.lowers[k] in self.lex.verbs
+                for k in range(i, j)
+            )
+        ):
+            return None
+        return Span(tok.starts[i], tok.ends[j - 1])
+
+    def namey(self, a: int, b: int) -> bool:
+        """Whether tokens ``a:b`` look like a source named after its cue ("said John Smith",
+        "said 9/11 widow Terry Strada")."""
+        tok = self.tok
+        if (
+            b - a >= 2
+            and b - a <= 8
+            and tok.texts[b - 1][0].isupper()
+            and tok.texts[b - 2][0].isupper()
+        ):
+            return all(tok.lowers[k] not in self.lex.verbs for k in range(a, b))
+        if not self.np_start(a):
+            return False
+        for k in range(a, b):
+            text, low = self.tok.texts[k], self.tok.lowers[k]
+            if not (
+                text[0].isupper()
+                or text[0].isdigit()
+                or low in _np_words()
+                or low in self.words["determiner"]
+                or low in ("of", "for", "at", "and", "'s", "'", "-", "in", "on", "(", ")", ".")
+            ):
+                return False
+        return True
+
+    def attributive(self, first: int) -> bool:
+        """Whether the verb at token ``first`` qualifies a noun, after a determiner or a
+        possessive and adverbs ("a heavily criticised performance", "the minister's
+        widely praised plan")."""
+        lowers, adverbs = self.tok.lowers, self.words["adverb"]
+        j = first - 1
+        while j >= 0 and lowers[j] in adverbs:
+            j -= 1
+        if j == first - 1 or j < 0:
+            return False
+        before = lowers[j]
+        return (before in self.words["determiner"] and before != "that") or before.endswith("'s")
+
+    def shared_speaker(self, cue_first: int) -> Span | None:
+        """The speaker of a coordinated or participial cue: the last speaker found before it
+        in the sentence, else the sentence's subject."""
+        offset = self.tok.starts[cue_first]
+        for raw in reversed(self.found):
+            if raw.speaker is not None and raw.speaker.end <= offset:
+                return raw.speaker
+        return self.main_subject()
+
+    def main_subject(self) -> Span | None:
+        """The subject at the start of the sentence: its first noun phrase, after any
+        opening adverbial ("In a July interview with MSNBC, he ...")."""
+        tok = self.tok
+        n = len(tok)
+        w = self.words
+        if n == 0:
+            return None
+        start = 0
+        while start < n and tok.lowers[start] in _COORDINATORS | {"so", "still", "now"}:
+            start += 1
+        # an opening adverb or time phrase and its comma: "However, he ...", "Also
+        # Monday, ...", "This year, ..."
+        comma = next((k for k in range(start, min(n, start + 4)) if tok.lowers[k] == ","), -1)
+        if comma > start and all(
+            tok.lowers[k] in _starters()
+            or tok.lowers[k] in w["adverb"]
+            or tok.lowers[k] in w["temporal"]
+            or tok.lowers[k].endswith("ly")
+            for k in range(start, comma)
+        ):
+            start = comma + 1
+        if start < n and tok.lowers[start] in _ADVERBIAL_OPENERS:
+            comma = next((k for k in range(start, min(n, start + 25)) if tok.lowers[k] == ","), -1)
+            if comma < 0:
+                return None
+            start = comma + 1
+        j = start
+        if j < n and tok.lowers[j] in w["pronoun"]:
+            return self.tokens_span(j, j + 1)
+        if j < n and self.np_start(j):
+            # the words up to the first verb: "two Democratic speechwriters implored ..."
+            k = j
+            while k < n and k < j + 10:
+                low = tok.lowers[k]
+                if (
+                    low in w["aux"]
+                    or low in _CLAUSE_PUNCT
+                    or low in w["boundary"]
+                    or (low in self.lex.verbs and self.is_verbal(k))
+                ):
+                    break
+                k += 1
+            if j < k < n and k < j + 10 and tok.lowers[k] not in _CLAUSE_PUNCT:
+                return self.tokens_span(j, k)
+        while j < n and j < start + 10:
+            low = tok.lowers[j]
+            text = tok.texts[j]
+            if low in w["aux"] or low in _CLAUSE_PUNCT or low in self.lex.verbs:
+                break
+            if not (
+                text[0].isupper()
+                or low in w["determiner"]
+                or low.endswith("'s")
+                or low in ("of", "'", "-")
+            ):
+                # allow a lower-case head noun right after capitalised words ("Ukrainian officials")
+                if j > 0 and (
+                    tok.texts[j - 1][0].isupper() or tok.lowers[j - 1] in w["determiner"]
+                ):
+                    j += 1
+                    break
+                break
+            j += 1
+        if j == start:
+            return None
+        return self.tokens_span(start, j)
