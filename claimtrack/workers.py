@@ -41,7 +41,7 @@ import attrs
 from claimtrack.analysis import ArticleAnalysis, analyze_article, paused_gc
 from claimtrack.articles import Article
 from claimtrack.claims import Claim, claims_of_article
-from claimtrack.claimtext import ClaimText, prepare, word_facts
+from claimtrack.claimtext import ClaimText, prepare
 from claimtrack.exceptions import ClaimtrackError
 from claimtrack.sentences import SentenceSplitter
 
@@ -215,19 +215,19 @@ def _drain(
     return done
 
 
-def _shared(words: tuple[str, ...]) -> tuple[str, ...]:
-    """The words as the copies this process's preparing shares (one string per word
-    in memory, however many claims hold it)."""
-    return tuple(word_facts(w)[0] for w in words)
-
-
 def _here(text: ClaimText) -> ClaimText:
-    """A text prepared in another process, its strings shared with this one's."""
-    return attrs.evolve(
-        text,
-        words=_shared(text.words),
-        stem_keys=_shared(text.stem_keys),
-        canonical=_shared(text.canonical),
+    """A text prepared in another process, its words interned: the claims of a run
+    share one copy of each word (as a store's claims do when read)."""
+    intern = sys.intern
+    return ClaimText(
+        tuple(map(intern, text.words)),
+        tuple(map(intern, text.stem_keys)),
+        text.numbers,
+        text.names,
+        text.speakers,
+        text.cues,
+        text.named,
+        tuple(map(intern, text.canonical)) if text.canonical else (),
     )
 
 
