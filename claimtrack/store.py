@@ -32,6 +32,7 @@ again (:meth:`claimtrack.clusters.ClaimIndex.restore`).
 
 from __future__ import annotations
 
+import concurrent.futures
 import csv
 import datetime as dt
 import hashlib
@@ -519,8 +520,22 @@ class ClaimStore:
         batch, with their claims prepared where that was done on the side: on
         ``jobs`` processes, the next batch is analysed while one is stored."""
         if self.analyzer is not None:
-            while batch := list(itertools.islice(articles, self.batch)):
-                yield list(self.analyzer(batch).articles), None
+            # the next batch is analysed on a thread (an analyser on a cluster waits
+            # for its workers without holding the interpreter) while one is stored
+            analyse = self.analyzer
+            with concurrent.futures.ThreadPoolExecutor(1, "claimtrack-analyser") as ahead:
+                batch = list(itertools.islice(articles, self.batch))
+                pending = ahead.submit(analyse, batch) if batch else None
+                while pending is not None:
+                    batch = list(itertools.islice(articles, self.batch))
+                    following = ahead.submit(analyse, batch) if batch else None
+                    try:
+                        yield list(pending.result().articles), None
+                    except BaseException:
+                        if following is not None:
+                            following.cancel()
+                        raise
+                    pending = following
             return
         stream = analysed(
             articles, self.splitter, jobs=self.jobs, ahead=self.batch, prepared=self.jobs > 1

@@ -21,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import claimtrack.store as store_module
+from claimtrack.analysis import analyze
 from claimtrack.articles import Article, read_articles
 from claimtrack.cli import main
 from claimtrack.store import ClaimStore, StoreError
@@ -490,6 +491,41 @@ def test_a_version_5_store_is_migrated(tmp_path: Path) -> None:
         relations = {(k.a.id, k.b.id): k.relation for k in store.links()}
     assert relations["d1#0", "d2#0"] == "repetition"
     assert "defense" in prepared[0] and "defence" not in prepared[0]
+
+
+def test_an_analyser_works_on_the_next_batch_while_one_is_stored(tmp_path: Path) -> None:
+    """With an analyser of its own (the Dask engine's), a store reads and hands out
+    the next batch before it writes one, and stores what a store without it does."""
+    articles = corpus(10)
+    path = tmp_path / "s.db"
+    stored_when_read: list[int] = []
+    watcher: sqlite3.Connection | None = None
+
+    def watched() -> Any:
+        nonlocal watcher
+        for article in articles:
+            if watcher is None and path.exists():
+                watcher = sqlite3.connect(path)
+            count = watcher.execute("SELECT count(*) FROM articles").fetchone()[0] if watcher else 0
+            stored_when_read.append(count)
+            yield article
+
+    batches: list[list[str]] = []
+
+    def analyser(batch: Any) -> Any:
+        batches.append([a.id for a in batch])
+        return analyze(batch)
+
+    with ClaimStore(path, batch=4, analyzer=analyser) as store:
+        store.add(watched())
+        found = summary(store)
+    assert watcher is not None
+    watcher.close()
+    assert batches == [[a.id for a in articles[k : k + 4]] for k in (0, 4, 8)]
+    # each batch was read (and handed to the analyser) before the one before it
+    # was written: the 2nd when none was stored, the 3rd when only the 1st was
+    assert stored_when_read[4] == 0 and stored_when_read[8] == 4
+    assert found == one_shot(articles)
 
 
 def test_a_locked_store_waits_then_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
