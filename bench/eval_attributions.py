@@ -416,7 +416,7 @@ def render_misses(misses: Sequence[dict[str, Any]], k: int, seed: int = 0) -> st
         top = ", ".join(f"{c} {n}" for c, n in cues.most_common(8))
         out.append(f"  {kind:12} {len(items):5}  {100 * len(items) / len(misses):5.1f}%   {top}")
     rng = random.Random(seed)
-    for kind, items in sorted(by_kind.items(), key=lambda kv: -len(kv[1])):
+    for kind, items in sorted(by_kind.items(), key=lambda kv: -len(kv[1])) if k else ():
         out.append(f"\n== {kind}")
         for miss in rng.sample(items, min(k, len(items))):
             out.append(

@@ -730,3 +730,17 @@ def test_cue_in_a_free_or_gapped_relative(text: str, speaker: str, content: str 
     a = next(a for a in extract(text) if a.speaker and a.speaker.text == speaker)
     if content is not None:
         assert a.content.text == content
+
+
+def test_source_after_cue_with_a_relative_clause() -> None:
+    """A source named after its cue may carry a relative clause ("said a member who
+    supports the plan."), whose verb is no cue of its own."""
+    found = extract('"I want answers," said a senior committee member who supports the plan.')
+    assert [roles(a) for a in found] == [
+        (
+            "quote_then_cue",
+            "a senior committee member who supports the plan",
+            "said",
+            "I want answers",
+        )
+    ]

@@ -312,7 +312,9 @@ class _Phrases(_SentenceTables):
             # what was said: a source holds no verb
             and not any(
                 tok.lowers[k] in self.words["aux"] or tok.lowers[k] in self.lex.verbs
-                for k in range(i, j)
+                # a relative clause describing the source may hold verbs ("said a
+                # committee member who supports the plan.")
+                for k in range(i, next((k for k in range(i + 2, j) if tok.lowers[k] == "who"), j))
             )
         ):
             return None
