@@ -39,7 +39,6 @@ import hashlib
 import itertools
 import json
 import sqlite3
-import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -52,7 +51,7 @@ from claimtrack.articles import Article, checked_articles, content_hash
 from claimtrack.attributions import Attribution, Role, SentenceKind
 from claimtrack.changes import Change
 from claimtrack.claims import Claim
-from claimtrack.claimtext import ClaimText, prepare, same_source_name
+from claimtrack.claimtext import ClaimText, interned, prepare, same_source_name
 from claimtrack.clusters import (
     SAME_CLAIM,
     Cluster,
@@ -310,27 +309,7 @@ def _changes(data: str) -> tuple[Change, ...]:
 
 
 def _claim_text(data: str) -> ClaimText:
-    # the words are interned: the claims of a store share one copy of each word
-    # (the small sets of names, speakers and cues are left as read)
-    words, stems, numbers, names, speakers, cues, named, canonical = json.loads(data)
-    intern = sys.intern
-    return ClaimText(
-        tuple(map(intern, words)),
-        tuple(map(intern, stems)),
-        _frozen(numbers),
-        _frozen(names),
-        _frozen(speakers),
-        _frozen(cues),
-        _frozen(named),
-        tuple(map(intern, canonical)) if canonical else (),
-    )
-
-
-_EMPTY: frozenset[str] = frozenset()
-
-
-def _frozen(values: list[str]) -> frozenset[str]:
-    return frozenset(values) if values else _EMPTY
+    return interned(*json.loads(data))
 
 
 class ClaimStore:

@@ -41,7 +41,7 @@ import attrs
 from claimtrack.analysis import ArticleAnalysis, analyze_article, paused_gc
 from claimtrack.articles import Article
 from claimtrack.claims import Claim, claims_of_article
-from claimtrack.claimtext import ClaimText, prepare
+from claimtrack.claimtext import ClaimText, interned, prepare
 from claimtrack.exceptions import ClaimtrackError
 from claimtrack.sentences import SentenceSplitter
 
@@ -216,18 +216,16 @@ def _drain(
 
 
 def _here(text: ClaimText) -> ClaimText:
-    """A text prepared in another process, its words interned: the claims of a run
-    share one copy of each word (as a store's claims do when read)."""
-    intern = sys.intern
-    return ClaimText(
-        tuple(map(intern, text.words)),
-        tuple(map(intern, text.stem_keys)),
+    """A text prepared in another process, its words shared with this one's."""
+    return interned(
+        text.words,
+        text.stem_keys,
         text.numbers,
         text.names,
         text.speakers,
         text.cues,
         text.named,
-        tuple(map(intern, text.canonical)) if text.canonical else (),
+        text.canonical,
     )
 
 
