@@ -24,7 +24,7 @@ import hashlib
 import heapq
 import zlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
 import numpy as np
@@ -243,6 +243,7 @@ class ClaimIndex:
         self.bands, self.rows, self.anchor_cap = bands, rows, anchor_cap
         self.weak, self.weak_cap = weak, weak_cap
         self.bucket_cap, self.chunk = bucket_cap, max(1, chunk)
+        self._seed = seed
         rng = np.random.default_rng(seed)
         n = bands * rows
         self._xor = rng.integers(0, 2**63, size=n, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
@@ -274,6 +275,11 @@ class ClaimIndex:
         self._article_codes: dict[str, int] = {}
         self._article_of = np.zeros(1024, dtype=np.int64)
         self._anchors: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        # with keep_keys, the band and weak keys computed, by claim position, until
+        # taken (a store keeps them, so that taking its index back computes none)
+        self.keep_keys = False
+        self._computed_keys: dict[int, np.ndarray] = {}
+        self._given_keys: dict[int, np.ndarray] = {}
 
     def __len__(self) -> int:
         return len(self.claims)
@@ -324,6 +330,44 @@ class ClaimIndex:
                 if name != named.replace(" ", "_")
             )
         return sorted(set(keys))
+
+    @property
+    def key_width(self) -> int:
+        """Keys per claim: one per band, then the weak keys."""
+        return self.bands + min(self.weak, self.bands * self.rows)
+
+    def _key_rows(self, texts: Sequence[ClaimText], positions: Sequence[int]) -> np.ndarray:
+        """The band keys and weak keys (salted) of some claims, one row each: taken
+        from those given to :meth:`restore`, else computed (and kept, with
+        :attr:`keep_keys`, until :meth:`take_keys`)."""
+        given = self._given_keys
+        rows = np.empty((len(texts), self.key_width), dtype=np.uint64)
+        todo = [k for k, p in enumerate(positions) if p not in given]
+        for k, position in enumerate(positions):
+            if position in given:
+                rows[k] = given.pop(position)
+        if todo:
+            signatures = self._signatures([texts[k] for k in todo])
+            weak = self.key_width - self.bands
+            rows[todo, : self.bands] = self._band_keys(signatures) ^ self._band_salt[None, :]
+            rows[todo, self.bands :] = signatures[:, :weak] ^ self._weak_salt[None, :weak]
+            if self.keep_keys:
+                for k in todo:
+                    self._computed_keys[positions[k]] = rows[k]
+        return rows
+
+    def take_keys(self) -> dict[str, bytes]:
+        """The keys computed since last asked (with :attr:`keep_keys`), by claim id, as
+        bytes for :meth:`restore`'s ``keys``; then forgets them."""
+        out = {self.claims[p].id: row.tobytes() for p, row in self._computed_keys.items()}
+        self._computed_keys = {}
+        return out
+
+    @property
+    def key_parameters(self) -> str:
+        """What the keys depend on: keys kept under other parameters are not given
+        back to :meth:`restore`."""
+        return f"{self.bands}x{self.rows}+{self.key_width - self.bands}:{self._seed}"
 
     # -- adding --
     def add(self, claims: Iterable[Claim]) -> list[Link]:
@@ -449,10 +493,9 @@ class ClaimIndex:
         claims = [new[k] for k in offsets]
         chosen = [texts[k] for k in offsets]
         positions = np.array([first + k for k in offsets], dtype=np.int64)
-        signatures = self._signatures(chosen)
-        keys = self._band_keys(signatures) ^ self._band_salt[None, :]
-        weak = min(self.weak, signatures.shape[1])
-        weak_keys = signatures[:, :weak] ^ self._weak_salt[None, :weak]
+        rows = self._key_rows(chosen, positions.tolist())
+        keys, weak_keys = rows[:, : self.bands], rows[:, self.bands :]
+        weak = weak_keys.shape[1]
         # the claims are numbered total + k while probing, then mapped to their positions
         found = []
         others, mine = _probe(self._runs, keys, total, self.bucket_cap, whole=False, insert=insert)
@@ -549,25 +592,50 @@ class ClaimIndex:
         links: Iterable[Link] = (),
         *,
         compare: bool = False,
+        keys: Mapping[str, bytes] | None = None,
+        entries: Sequence[str | None] | None = None,
     ) -> None:
         """Take back claims indexed before, with their entry pairs (by key) and links,
         comparing nothing: then :meth:`add` goes on as if they had just been added.
         With ``compare``, the claims are compared as if added anew (when what was
-        found before no longer holds: a new way of preparing claims)."""
+        found before no longer holds: a new way of preparing claims).  ``keys``
+        (by claim id, as :meth:`take_keys` gave them) and ``entries`` (each claim's
+        :func:`entry_key`) spare computing them again."""
         claims, texts = list(claims), list(texts)
-        with paused_gc():
-            for lo in range(0, len(claims), self.chunk):
-                hi = lo + self.chunk
-                self._add_chunk(claims[lo:hi], texts[lo:hi], probe=compare)
+        if entries is not None and len(entries) != len(claims):
+            raise ValueError(f"{len(claims)} claims but {len(entries)} entry keys")
+        first = len(self.claims)
+        if keys:
+            size = 8 * self.key_width
+            self._given_keys = {
+                first + k: np.frombuffer(found, dtype=np.uint64)
+                for k, claim in enumerate(claims)
+                if (found := keys.get(claim.id)) is not None and len(found) == size
+            }
+        try:
+            with paused_gc():
+                for lo in range(0, len(claims), self.chunk):
+                    hi = lo + self.chunk
+                    self._add_chunk(claims[lo:hi], texts[lo:hi], probe=compare)
+        finally:
+            self._given_keys = {}
         entry_of: dict[str, int] = {}
+        known = self._entry_keys
         for entry, positions in enumerate(self._occurrences):
-            key = self.entry_key(self.claims[positions[0]].id)
+            head = positions[0]
+            if entry in known:
+                key = known[entry]
+            elif entries is not None and head >= first:
+                key = entries[head - first]
+            else:
+                key = entry_key(self.texts[head])
             if key is not None:
                 entry_of[key] = entry
         for kx, ky in pairs:
             x, y = entry_of.get(kx), entry_of.get(ky)
             if x is not None and y is not None and x != y:
                 self._pairs.add((x, y) if x < y else (y, x))
+                known[x], known[y] = kx, ky
         for link in links:
             i, j = self._position.get(link.a.id), self._position.get(link.b.id)
             if i is not None and j is not None:

@@ -46,7 +46,7 @@ from typing import IO, Any, NoReturn
 
 import attrs
 
-from claimtrack.analysis import Analysis, ArticleAnalysis
+from claimtrack.analysis import Analysis, ArticleAnalysis, paused_gc
 from claimtrack.articles import Article, checked_articles, content_hash
 from claimtrack.attributions import Attribution, Role, SentenceKind
 from claimtrack.changes import Change
@@ -71,7 +71,7 @@ from claimtrack.workers import analysed
 __all__ = ["ClaimStore", "IngestReport", "StoreError"]
 
 #: The version of the tables this module writes (``PRAGMA user_version``).
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 #: Marks a file as a claimtrack store (``PRAGMA application_id``: "ClTk").
 APPLICATION_ID = 0x436C546B
 #: How long to wait for a store another process is writing, in seconds.
@@ -139,7 +139,8 @@ CREATE TABLE claims (
     prepared TEXT NOT NULL,     -- JSON: the claim prepared for comparison
     entry TEXT,                 -- key of its words (claims with one key repeat each other)
     seq INTEGER NOT NULL,
-    agency TEXT                 -- the news agency its article's dateline credits ("AP")
+    agency TEXT,                -- the news agency its article's dateline credits ("AP")
+    keys BLOB                   -- the index's band and weak keys of its words (or NULL)
 );
 CREATE INDEX claims_article ON claims(article_id);
 CREATE INDEX claims_entry ON claims(entry);
@@ -580,11 +581,12 @@ class ClaimStore:
         try:
             db.execute("BEGIN IMMEDIATE")
             tracker = self.tracker()
-            if stages is not None:
-                stages("linking", 0, 0)
-                tracker.clusters()
-                stages("writing", 0, 0)
-            self._write_links(tracker)
+            with paused_gc():  # links and clusters of everything: objects that live on
+                if stages is not None:
+                    stages("linking", 0, 0)
+                    tracker.clusters()
+                    stages("writing", 0, 0)
+                self._write_links(tracker)
             db.execute("INSERT OR REPLACE INTO meta VALUES ('derived', 'fresh')")
             db.execute("COMMIT")
         except BaseException as exc:
@@ -649,6 +651,7 @@ class ClaimStore:
 
     def _insert_claims(self, tracker: ClaimTracker, first: int) -> None:
         index = tracker.index
+        keys = self._taken_keys(tracker)
         seq = self._db.execute("SELECT coalesce(max(seq), 0) FROM claims").fetchone()[0]
         rows = []
         for claim, text in zip(index.claims[first:], index.texts[first:], strict=True):
@@ -671,11 +674,26 @@ class ClaimStore:
                     index.entry_key(claim.id),
                     seq,
                     claim.agency,
+                    keys.pop(claim.id, None),
                 )
             )
         self._db.executemany(
-            "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
+            "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
         )
+        # keys computed for claims stored before (taking back a store that lacked them)
+        self._db.executemany(
+            "UPDATE claims SET keys = ? WHERE id = ?", [(v, k) for k, v in keys.items()]
+        )
+
+    def _taken_keys(self, tracker: ClaimTracker) -> dict[str, bytes]:
+        """The index keys computed since last written, by claim id; keys stored under
+        other parameters of the index are dropped first."""
+        parameters = tracker.index.key_parameters
+        stored = self._db.execute("SELECT value FROM meta WHERE key = 'keys'").fetchone()
+        if stored is None or stored[0] != parameters:
+            self._db.execute("UPDATE claims SET keys = NULL WHERE keys IS NOT NULL")
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('keys', ?)", (parameters,))
+        return tracker.index.take_keys()
 
     def _write_links(self, tracker: ClaimTracker) -> None:
         """Links and clusters as they now stand (they may change for old claims too:
@@ -832,23 +850,45 @@ class ClaimStore:
     def _load(self) -> ClaimTracker:
         db = self._db
         tracker = ClaimTracker(splitter=self.splitter, keep_analyses=False)
+        tracker.index.keep_keys = True
         digests = dict(db.execute("SELECT id, content_hash FROM articles ORDER BY seq"))
         claims: list[Claim] = []
         texts: list[ClaimText] = []
-        for row in db.execute(f"SELECT {_CLAIM_COLUMNS}, prepared FROM claims ORDER BY seq"):
-            claims.append(_claim(row))
-            texts.append(_claim_text(row[-1]))
-        by_claim = {c.id: c for c in claims}
-        links = [
-            _link(row, by_claim)
-            for row in db.execute(f"SELECT {_LINK_COLUMNS} FROM links")
-            if row[0] in by_claim and row[1] in by_claim
-        ]
-        pairs = [(x, y) for x, y in db.execute("SELECT x, y FROM entry_pairs")]
+        entries: list[str | None] = []
+        parameters = db.execute("SELECT value FROM meta WHERE key = 'keys'").fetchone()
+        fresh_keys = parameters is not None and parameters[0] == tracker.index.key_parameters
+        keys: dict[str, bytes] = {}
+        with paused_gc():  # a bulk load of objects that live on and hold no cycles
+            for row in db.execute(
+                f"SELECT {_CLAIM_COLUMNS}, prepared, entry, keys FROM claims ORDER BY seq"
+            ):
+                claim = _claim(row)
+                claims.append(claim)
+                texts.append(_claim_text(row[-3]))
+                entries.append(row[-2])
+                if fresh_keys and row[-1] is not None:
+                    keys[claim.id] = row[-1]
+            by_claim = {c.id: c for c in claims}
+            links = [
+                _link(row, by_claim)
+                for row in db.execute(f"SELECT {_LINK_COLUMNS} FROM links")
+                if row[0] in by_claim and row[1] in by_claim
+            ]
+            pairs = [(x, y) for x, y in db.execute("SELECT x, y FROM entry_pairs")]
         self._pairs_written = set(pairs)
         flag = db.execute("SELECT value FROM meta WHERE key = 'index'").fetchone()
         self._compare_all = flag is not None and flag[0] == "compare"
-        tracker.restore((), claims, texts, pairs, links, compare=self._compare_all, digests=digests)
+        tracker.restore(
+            (),
+            claims,
+            texts,
+            pairs,
+            links,
+            compare=self._compare_all,
+            digests=digests,
+            keys=keys,
+            entries=entries,
+        )
         return tracker
 
     # -- reading --
@@ -1144,6 +1184,7 @@ def _compare_anew(db: sqlite3.Connection) -> None:
     db.executemany("UPDATE claims SET prepared = ?, entry = ? WHERE id = ?", updates)
     db.execute("DELETE FROM entry_pairs")
     db.execute("DELETE FROM links")
+    db.execute("DELETE FROM meta WHERE key = 'keys'")  # of the old words: made anew
     db.execute("INSERT OR REPLACE INTO meta VALUES ('index', 'compare')")
     db.execute("INSERT OR REPLACE INTO meta VALUES ('derived', 'stale')")
 
@@ -1174,6 +1215,13 @@ def _american_spellings(db: sqlite3.Connection) -> None:
     _compare_anew(db)
 
 
+def _index_keys(db: sqlite3.Connection) -> None:
+    """Version 6 -> 7: claims keep the index's band and weak keys of their words
+    (a ``keys`` column), so that taking a store back computes none; a store's keys
+    are computed once more when next read, and written with the next batch."""
+    db.execute("ALTER TABLE claims ADD COLUMN keys BLOB")
+
+
 #: Migrations from schema version k to k + 1, by k: version 1 is the first.
 _MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _prepare_again,
@@ -1181,4 +1229,5 @@ _MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     3: _member_reports,
     4: _possessive_places,
     5: _american_spellings,
+    6: _index_keys,
 }

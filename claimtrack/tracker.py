@@ -19,7 +19,7 @@ from typing import TypeVar
 
 import attrs
 
-from claimtrack.analysis import Analysis, ArticleAnalysis, analyze
+from claimtrack.analysis import Analysis, ArticleAnalysis, analyze, paused_gc
 from claimtrack.articles import Article, check_articles, content_hash
 from claimtrack.attributions import Attribution
 from claimtrack.claims import Claim, claims_of_article, renamed
@@ -256,13 +256,17 @@ class ClaimTracker:
         *,
         compare: bool = False,
         digests: Mapping[str, str] | None = None,
+        keys: Mapping[str, bytes] | None = None,
+        entries: Sequence[str | None] | None = None,
     ) -> None:
         """Take back articles analysed before (their analyses, or the articles alone
         when analyses are not kept), with their claims (prepared) and what the index
         had found (see :meth:`ClaimIndex.restore`), analysing and comparing
         nothing (unless ``compare``): :meth:`add` then goes on as if they had just
         been added.  Without analyses kept, ``digests`` (article id -> its
-        :func:`~claimtrack.articles.content_hash`) can stand for the articles."""
+        :func:`~claimtrack.articles.content_hash`) can stand for the articles;
+        ``keys`` and ``entries`` spare the index computing its keys again (see
+        :meth:`ClaimIndex.restore`)."""
         self._digests.update(digests or {})
         for item in items:
             article = item.article if isinstance(item, ArticleAnalysis) else item
@@ -270,7 +274,7 @@ class ClaimTracker:
             if self.keep_analyses and isinstance(item, ArticleAnalysis):
                 self.articles.append(item)
         first = len(self.index.claims)
-        self.index.restore(claims, texts, pairs, links, compare=compare)
+        self.index.restore(claims, texts, pairs, links, compare=compare, keys=keys, entries=entries)
         self._vocabulary.add_claims(self.index.claims[first:], self.index.texts[first:])
         self._clusters = None
         self._kept = None
@@ -305,7 +309,8 @@ class ClaimTracker:
         found = self.index.links()
         if corroborated:
             if self._kept is None:
-                self._kept, _ = corroborate(found, self._vocabulary)
+                with paused_gc():
+                    self._kept, _ = corroborate(found, self._vocabulary)
             found = self._kept
         chosen = [k for k in found if not relations or k.relation in relations]
         return sorted(chosen, key=lambda k: (k.a.article_id, k.a.sentence_index, k.b.id))
@@ -328,7 +333,9 @@ class ClaimTracker:
     def clusters(self) -> list[Cluster]:
         """Clusters of two or more claims that state the same thing, biggest first."""
         if self._clusters is None:
-            self._clusters = build_clusters(self.index.claims, self.index.texts, self.links())
+            links = self.links()
+            with paused_gc():
+                self._clusters = build_clusters(self.index.claims, self.index.texts, links)
         return self._clusters
 
     def cluster_of(self, claim_id: str) -> Cluster | None:

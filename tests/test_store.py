@@ -24,6 +24,7 @@ import claimtrack.store as store_module
 from claimtrack.analysis import analyze
 from claimtrack.articles import Article, read_articles
 from claimtrack.cli import main
+from claimtrack.clusters import ClaimIndex
 from claimtrack.store import ClaimStore, StoreError
 from claimtrack.tracker import ClaimTracker
 
@@ -248,13 +249,13 @@ def test_links_cut_short_are_rewritten_on_opening(
         monkeypatch.undo()
     db = sqlite3.connect(path)
     assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == len(articles)
-    assert db.execute("SELECT value FROM meta").fetchone()[0] == "stale"
+    assert db.execute("SELECT value FROM meta WHERE key = 'derived'").fetchone()[0] == "stale"
     db.close()
     with ClaimStore(path) as store:
         assert summary(store) == one_shot(articles)
     assert _dump(path)["clusters"]  # written again
     db = sqlite3.connect(path)
-    assert db.execute("SELECT value FROM meta").fetchone()[0] == "fresh"
+    assert db.execute("SELECT value FROM meta WHERE key = 'derived'").fetchone()[0] == "fresh"
     db.close()
 
 
@@ -313,6 +314,9 @@ def stale_store(
     db.execute("DELETE FROM entry_pairs")
     if version < 4:  # before schema 4, members knew no report
         db.execute("ALTER TABLE cluster_members DROP COLUMN report")
+    if version < 7:  # before schema 7, claims kept no index keys
+        db.execute("ALTER TABLE claims DROP COLUMN keys")
+        db.execute("DELETE FROM meta WHERE key = 'keys'")
     for statement in statements:
         db.execute(statement)
     db.execute(f"PRAGMA user_version = {version}")
@@ -345,7 +349,7 @@ def test_a_version_1_store_is_migrated(tmp_path: Path) -> None:
         }
         assert {c.id: c.agency for c in store.claims}["n1#0"] == "AP"
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == store_module.SCHEMA_VERSION == 6
+    assert db.execute("PRAGMA user_version").fetchone()[0] == store_module.SCHEMA_VERSION == 7
     assert db.execute("SELECT count(*) FROM meta WHERE key = 'index'").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM entry_pairs").fetchone()[0] > 0
     db.close()
@@ -371,7 +375,7 @@ def test_a_version_2_store_is_migrated(tmp_path: Path) -> None:
         found = {(k.a.id, k.b.id): k for k in store.links()}
         assert [c.type for c in found["r1#0", "r2#0"].changes if c.material] == ["tense"]
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 6
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 7
     assert (
         "rise"
         in json.loads(db.execute("SELECT prepared FROM claims WHERE id = 'r2#0'").fetchone()[0])[1]
@@ -388,6 +392,7 @@ def test_a_version_3_store_is_migrated(tmp_path: Path) -> None:
         store.add(articles)
     db = sqlite3.connect(path)
     db.execute("ALTER TABLE cluster_members DROP COLUMN report")
+    db.execute("ALTER TABLE claims DROP COLUMN keys")
     db.execute("PRAGMA user_version = 3")
     db.commit()
     db.close()
@@ -401,6 +406,89 @@ def test_a_version_3_store_is_migrated(tmp_path: Path) -> None:
     with ClaimStore(path) as store:
         assert store.clusters() == built
         assert store._tracker is None  # read from the tables, nothing rebuilt
+
+
+def _signed(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts of texts whose MinHash signatures the index computes, call by call."""
+    counts: list[int] = []
+    original = ClaimIndex._signatures
+
+    def counted(self: ClaimIndex, texts: Any) -> Any:
+        counts.append(len(texts))
+        return original(self, texts)
+
+    monkeypatch.setattr(ClaimIndex, "_signatures", counted)
+    return counts
+
+
+def test_a_store_keeps_its_index_keys(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The index's keys are stored with the claims: a store taken back computes none,
+    and adding to it computes only the new claims' keys; the result is as if the
+    keys had been computed again."""
+    fresh = "A new bridge over the river opened to traffic on Tuesday morning."
+    articles = [*corpus(12), Article(id="new", text=fresh)]
+    path = tmp_path / "s.db"
+    with ClaimStore(path) as store:
+        store.add(articles[:8])
+    db = sqlite3.connect(path)
+    stored = db.execute("SELECT count(*) FROM claims WHERE keys IS NOT NULL").fetchone()[0]
+    db.close()
+    assert stored > 0
+    counts = _signed(monkeypatch)
+    with ClaimStore(path) as store:
+        store.tracker()
+        assert sum(counts) == 0
+        store.add(articles[8:])
+        later = {a.id for a in articles[8:]}
+        assert 0 < sum(counts) <= sum(c.article_id in later for c in store.claims)
+        assert summary(store) == one_shot(articles)
+    monkeypatch.undo()
+    # keys made under other parameters are not used: all computed, and rewritten
+    db = sqlite3.connect(path)
+    db.execute("UPDATE meta SET value = 'other' WHERE key = 'keys'")
+    db.execute("UPDATE claims SET keys = zeroblob(8 * 19) WHERE keys IS NOT NULL")
+    db.commit()
+    db.close()
+    late = Article(id="late", text="A late report of the harbour rules came today.")
+    with ClaimStore(path) as store:
+        assert summary(store) == one_shot(articles)
+        store.add([late])
+        assert summary(store) == one_shot([*articles, late])
+    db = sqlite3.connect(path)
+    assert db.execute("SELECT value FROM meta WHERE key = 'keys'").fetchone()[0] == (
+        ClaimIndex().key_parameters
+    )
+    assert (
+        db.execute("SELECT count(*) FROM claims WHERE keys = zeroblob(8 * 19)").fetchone()[0] == 0
+    )
+    db.close()
+
+
+def test_a_version_6_store_is_migrated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Schema 6 kept no index keys: opened now, it equals a store built today; its
+    keys are computed when it is read and written with the next batch."""
+    articles = corpus(10)
+    path = tmp_path / "s.db"
+    with ClaimStore(path) as store:
+        store.add(articles[:8])
+    db = sqlite3.connect(path)
+    db.execute("ALTER TABLE claims DROP COLUMN keys")
+    db.execute("DELETE FROM meta WHERE key = 'keys'")
+    db.execute("PRAGMA user_version = 6")
+    db.commit()
+    db.close()
+    with ClaimStore(path) as store:
+        assert summary(store) == one_shot(articles[:8])
+        store.add(articles[8:])
+        assert summary(store) == one_shot(articles)
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == store_module.SCHEMA_VERSION
+    assert db.execute("SELECT count(*) FROM claims WHERE keys IS NOT NULL").fetchone()[0] > 0
+    db.close()
+    counts = _signed(monkeypatch)
+    with ClaimStore(path) as store:
+        store.tracker()
+    assert sum(counts) == 0
 
 
 def test_clusters_and_links_are_read_from_the_tables(tmp_path: Path) -> None:
