@@ -27,7 +27,13 @@ from typing import IO, TYPE_CHECKING, Any, NoReturn
 import attrs
 
 from claimtrack import __version__
-from claimtrack.analysis import Analysis, analyze, in_convention, paused_gc
+from claimtrack.analysis import (
+    Analysis,
+    analyze,
+    freeze_bulk_loads,
+    in_convention,
+    paused_gc,
+)
 from claimtrack.articles import Article, ArticleSet, ArticleStream
 from claimtrack.exceptions import ClaimtrackError, InputError
 from claimtrack.quotes import CONVENTIONS
@@ -776,6 +782,8 @@ def main(
     """
     out = out if out is not None else _lenient(sys.stdout)
     err = err if err is not None else _lenient(sys.stderr)
+    if argv is None:  # this process is the command: what it loads lives as long as it
+        freeze_bulk_loads()
     args = _build_parser().parse_args(argv)
     run: Runner = args.run
     store: ClaimStore | None = None

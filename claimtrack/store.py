@@ -245,19 +245,40 @@ def _role(text: str, spans: str | None) -> Role | None:
     return Role.from_spans(text, [Span(s, e) for s, e in json.loads(spans)])
 
 
+#: A prepared text is kept as its fields joined by RS, each field's items by US
+#: (splitting is several times quicker than reading JSON); a text holding either
+#: character is kept as JSON, as every text was before.
+_FIELD, _ITEM = "\x1e", "\x1f"
+
+
 def _prepared(text: ClaimText) -> str:
-    return _TEXT_JSON(
-        [
-            text.words,
-            text.stem_keys,
-            sorted(text.numbers),
-            sorted(text.names),
-            sorted(text.speakers),
-            sorted(text.cues),
-            sorted(text.named),
-            text.canonical,
-        ]
-    )
+    fields = [
+        text.words,
+        text.stem_keys,
+        sorted(text.numbers),
+        sorted(text.names),
+        sorted(text.speakers),
+        sorted(text.cues),
+        sorted(text.named),
+        text.canonical,
+    ]
+    joined = _FIELD.join(_ITEM.join(field) for field in fields)
+    if (
+        joined.startswith("[")
+        or joined.count(_FIELD) != len(fields) - 1
+        or joined.count(_ITEM) != sum(len(field) - 1 for field in fields if field)
+        or any("" in field for field in fields)
+    ):
+        return _TEXT_JSON(fields)  # not to be told apart once joined
+    return joined
+
+
+def _prepared_fields(data: str) -> list[list[str]]:
+    """The fields of a prepared text as kept (see :data:`_FIELD`), as lists."""
+    if data.startswith("["):
+        fields: list[list[str]] = json.loads(data)
+        return fields
+    return [field.split(_ITEM) if field else [] for field in data.split(_FIELD)]
 
 
 def _strings(data: str) -> tuple[str, ...]:
@@ -310,7 +331,7 @@ def _changes(data: str) -> tuple[Change, ...]:
 
 
 def _claim_text(data: str) -> ClaimText:
-    return interned(*json.loads(data))
+    return interned(*_prepared_fields(data))
 
 
 class ClaimStore:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import io
 import itertools
 import json
@@ -21,8 +22,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import claimtrack.store as store_module
-from claimtrack.analysis import analyze
+from claimtrack.analysis import analyze, freeze_bulk_loads, paused_gc
 from claimtrack.articles import Article, read_articles
+from claimtrack.claimtext import ClaimText
 from claimtrack.cli import main
 from claimtrack.clusters import ClaimIndex
 from claimtrack.store import ClaimStore, StoreError
@@ -303,7 +305,7 @@ def stale_store(
     with ClaimStore(path) as store:
         store.add(articles)
     db = sqlite3.connect(path)
-    prepared = json.loads(
+    prepared = store_module._prepared_fields(
         db.execute("SELECT prepared FROM claims WHERE id = ?", (claim_id,)).fetchone()[0]
     )
     edit(prepared)
@@ -378,7 +380,9 @@ def test_a_version_2_store_is_migrated(tmp_path: Path) -> None:
     assert db.execute("PRAGMA user_version").fetchone()[0] == 7
     assert (
         "rise"
-        in json.loads(db.execute("SELECT prepared FROM claims WHERE id = 'r2#0'").fetchone()[0])[1]
+        in store_module._prepared_fields(
+            db.execute("SELECT prepared FROM claims WHERE id = 'r2#0'").fetchone()[0]
+        )[1]
     )
     db.close()
 
@@ -543,7 +547,7 @@ def migrated(
     assert db.execute("PRAGMA user_version").fetchone()[0] == store_module.SCHEMA_VERSION
     prepared = db.execute("SELECT prepared FROM claims WHERE id = ?", (claim_id,)).fetchone()[0]
     db.close()
-    return store, json.loads(prepared)
+    return store, store_module._prepared_fields(prepared)
 
 
 def test_a_version_4_store_is_migrated(tmp_path: Path) -> None:
@@ -712,3 +716,43 @@ def test_cli_store_errors(tmp_path: Path) -> None:
     err = io.StringIO()
     assert main(["clusters"], out=io.StringIO(), err=err) == 2
     assert "needs PATHs, or a store" in err.getvalue()
+
+
+@given(
+    st.lists(
+        st.lists(st.text(max_size=6), max_size=4),
+        min_size=8,
+        max_size=8,
+    )
+)
+def test_a_prepared_text_is_kept_as_it_was(fields: list[list[str]]) -> None:
+    """Whatever its words hold (the separators, quotes, nothing), a prepared text
+    reads back as it was written."""
+    text = ClaimText(
+        tuple(fields[0]),
+        tuple(fields[1]),
+        frozenset(fields[2]),
+        frozenset(fields[3]),
+        frozenset(fields[4]),
+        frozenset(fields[5]),
+        frozenset(fields[6]),
+        tuple(fields[7]),
+    )
+    assert store_module._claim_text(store_module._prepared(text)) == text
+
+
+def test_bulk_loads_are_frozen_only_when_asked() -> None:
+    """The command line freezes what a bulk load made (the collector never scans
+    it again); a library leaves the collector alone."""
+    gc.unfreeze()
+    with paused_gc():
+        made = [[k] for k in range(100)]
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
+    freeze_bulk_loads()
+    try:
+        with paused_gc():
+            made += [[k] for k in range(100)]
+        assert gc.get_freeze_count() >= len(made) and gc.isenabled()
+    finally:
+        freeze_bulk_loads(False)
+        gc.unfreeze()
