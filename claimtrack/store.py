@@ -35,6 +35,7 @@ from __future__ import annotations
 import concurrent.futures
 import csv
 import datetime as dt
+import functools
 import hashlib
 import itertools
 import json
@@ -286,6 +287,13 @@ def _strings(data: str) -> tuple[str, ...]:
     return () if data == "[]" else tuple(json.loads(data))
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _names(data: str) -> tuple[str, ...]:
+    """:func:`_strings` for lists that repeat from claim to claim (speakers, cues):
+    read once, one copy kept."""
+    return _strings(data)
+
+
 #: The columns :func:`_claim` reads, in its order.
 _CLAIM_COLUMNS = (
     "id, article_id, sentence_index, start, end, text, date, outlet, speakers, cues, "
@@ -307,10 +315,10 @@ def _claim(row: Sequence[Any]) -> Claim:
         text=row[5],
         date=dt.date.fromisoformat(row[6]) if row[6] else None,
         outlet=row[7],
-        speakers=_strings(row[8]),
-        cues=_strings(row[9]),
+        speakers=_names(row[8]),
+        cues=_names(row[9]),
         contents=_strings(row[10]),
-        named_speakers=_strings(row[11]),
+        named_speakers=_names(row[11]),
         agency=row[12],
     )
 
@@ -721,73 +729,74 @@ class ClaimStore:
         an earlier copy, a new tie, a merged cluster)."""
         db = self._db
         kept = {(k.a.id, k.b.id) for k in tracker.links()}
-        db.execute("DELETE FROM links")
-        db.executemany(
-            "INSERT INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    k.a.id,
-                    k.b.id,
-                    k.relation,
-                    k.score,
-                    json.dumps([[c.type, list(c.a), list(c.b)] for c in k.changes]),
-                    json.dumps(list(k.evidence)),
-                    k.basis,
-                    int((k.a.id, k.b.id) in kept),
-                )
-                for k in tracker.index.links()
-            ],
-        )
+        before = {(row[0], row[1]): row for row in db.execute("SELECT * FROM links")}
+        rows = []
+        for k in tracker.index.links():
+            row = (
+                k.a.id,
+                k.b.id,
+                k.relation,
+                k.score,
+                json.dumps([[c.type, list(c.a), list(c.b)] for c in k.changes]),
+                json.dumps(list(k.evidence)),
+                k.basis,
+                int((k.a.id, k.b.id) in kept),
+            )
+            if before.pop((k.a.id, k.b.id), None) != row:  # only links that changed
+                rows.append(row)
+        db.executemany("DELETE FROM links WHERE a = ? AND b = ?", list(before))
+        db.executemany("INSERT OR REPLACE INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
         self._write_clusters(tracker.clusters())
 
     def _write_clusters(self, clusters: Sequence[Cluster]) -> None:
+        """The clusters as they now stand: only those that changed are written again
+        (a new member, relation, report or conflict), those gone are deleted."""
         db = self._db
-        before = {
-            row[0]: (row[1], row[2], row[3])
-            for row in db.execute("SELECT id, signature, seen, changed FROM clusters")
-        }
-        db.execute("DELETE FROM cluster_members")
-        db.execute("DELETE FROM clusters")
+        before = {row[0]: row[1:] for row in db.execute("SELECT * FROM clusters")}
+        members_before: dict[str, list[tuple[str, str]]] = {}
+        for cluster_id, claim_id, report in db.execute(
+            "SELECT cluster_id, claim_id, report FROM cluster_members ORDER BY cluster_id, position"
+        ):
+            members_before.setdefault(cluster_id, []).append((claim_id, report))
         now = _now()
+        rows: list[tuple[Any, ...]] = []
+        member_rows: list[tuple[str, str, int, str]] = []
+        stale: list[str] = []
         for cluster in clusters:
             members = [m.id for m in cluster.members]
             signature = hashlib.blake2b(
                 json.dumps([cluster.relation, members]).encode(), digest_size=12
             ).hexdigest()
-            old = before.get(cluster.id)
-            seen = old[1] if old else now
-            changed = old[2] if old and old[0] == signature else now
             dates = [m.date.isoformat() for m in cluster.members if m.date]
-            db.execute(
-                "INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    cluster.id,
-                    cluster.relation,
-                    len(members),
-                    cluster.independent,
-                    _TEXT_JSON(cluster.outlets),
-                    _TEXT_JSON(
-                        [
-                            [c.kind, [[v, list(ids)] for v, ids in c.values]]
-                            for c in cluster.conflicts
-                        ]
-                    ),
-                    min(dates) if dates else None,
-                    max(dates) if dates else None,
-                    signature,
-                    seen,
-                    changed,
+            row = (
+                cluster.relation,
+                len(members),
+                cluster.independent,
+                _TEXT_JSON(cluster.outlets),
+                _TEXT_JSON(
+                    [[c.kind, [[v, list(ids)] for v, ids in c.values]] for c in cluster.conflicts]
                 ),
+                min(dates) if dates else None,
+                max(dates) if dates else None,
+                signature,
             )
-            db.executemany(
-                "INSERT INTO cluster_members VALUES (?, ?, ?, ?)",
-                [
-                    (cluster.id, claim_id, k, report)
-                    for k, (claim_id, report) in enumerate(
-                        zip(members, cluster.reports, strict=True)
-                    )
-                ],
+            pairs = list(zip(members, cluster.reports, strict=True))
+            old = before.pop(cluster.id, None)
+            if old is not None and old[:-2] == row and members_before.get(cluster.id) == pairs:
+                continue  # as stored
+            if old is not None:
+                stale.append(cluster.id)
+            seen = old[-2] if old else now
+            changed = old[-1] if old and old[-3] == signature else now
+            rows.append((cluster.id, *row, seen, changed))
+            member_rows.extend(
+                (cluster.id, claim_id, k, report) for k, (claim_id, report) in enumerate(pairs)
             )
+        stale.extend(before)  # clusters no longer there
+        db.executemany("DELETE FROM cluster_members WHERE cluster_id = ?", [(k,) for k in stale])
+        db.executemany("DELETE FROM clusters WHERE id = ?", [(k,) for k in stale])
+        db.executemany("INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        db.executemany("INSERT INTO cluster_members VALUES (?, ?, ?, ?)", member_rows)
 
     # -- taking the tracker back --
     def tracker(self) -> ClaimTracker:

@@ -756,3 +756,31 @@ def test_bulk_loads_are_frozen_only_when_asked() -> None:
     finally:
         freeze_bulk_loads(False)
         gc.unfreeze()
+
+
+def test_only_clusters_that_changed_are_written_again(tmp_path: Path) -> None:
+    """Adding articles rewrites the clusters they change (a new member) and leaves
+    the others' rows alone; the tables still give the tracker's clusters."""
+    articles = corpus(10)
+    path = tmp_path / "s.db"
+    with ClaimStore(path) as store:
+        store.add(articles[:8])
+    db = sqlite3.connect(path)
+    before = dict(db.execute("SELECT id, rowid FROM clusters"))
+    db.close()
+    late = Article(id="zz", text=STORY[0], date=dt.date(2024, 2, 1))  # joins one cluster
+    with ClaimStore(path) as store:
+        store.add([late])
+        assert summary(store) == one_shot([*articles[:8], late])
+        grown = {c.id for c in store.clusters() if any(m.article_id == "zz" for m in c.members)}
+    db = sqlite3.connect(path)
+    after = dict(db.execute("SELECT id, rowid FROM clusters"))
+    members = db.execute("SELECT count(*) FROM cluster_members").fetchone()[0]
+    db.close()
+    assert grown and all(after[k] != before.get(k) for k in grown)
+    assert {k: v for k, v in after.items() if k not in grown} == {
+        k: v for k, v in before.items() if k not in grown
+    }
+    tracker = ClaimTracker()
+    tracker.add([*articles[:8], late])
+    assert members == sum(len(c.members) for c in tracker.clusters())
