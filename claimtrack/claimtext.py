@@ -259,7 +259,7 @@ def _run_country(run: str) -> str | None:
     return None if whole is None else _name_key(whole)
 
 
-@functools.lru_cache(maxsize=1 << 14)
+@functools.lru_cache(maxsize=1 << 17)
 def _run_names(run: str, at_start: bool) -> tuple[str, ...]:
     """The names of one capitalised run: the country it names as a whole ("United
     States"), else the country or name key of each word."""
@@ -387,6 +387,8 @@ def prepare(
         canonical=compared,
     )
     speakers = tuple(speakers)
+    if not speakers and not cues and not named:
+        return base  # the words alone (a worker's part: sources come later)
     return with_sources(base, speakers, cues, speakers if named is None else named)
 
 
@@ -396,8 +398,15 @@ def with_sources(
     """A text prepared by :func:`prepare` from its words alone, given its speakers,
     cue lemmas and named sources (as :func:`prepare` would have taken them): the
     words of a claim can be prepared before its speakers are named canonically."""
-    return attrs.evolve(
-        text, speakers=_keys(speakers), cues=_shared_set(frozenset(cues)), named=_keys(named)
+    return ClaimText(
+        text.words,
+        text.stem_keys,
+        text.numbers,
+        text.names,
+        _keys(speakers),
+        _shared_set(frozenset(cues)),
+        _keys(named),
+        text.canonical,
     )
 
 
