@@ -52,13 +52,10 @@ import json
 import os
 import pickle
 import resource
-import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -123,57 +120,6 @@ def _cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-@contextlib.contextmanager
-def tcp_cluster(workers: int) -> Iterator[str]:
-    """A scheduler and workers started as processes on 127.0.0.1, stopped on leaving."""
-    import distributed
-
-    dask = shutil.which("dask", path=os.path.dirname(sys.executable)) or "dask"
-    address = f"tcp://127.0.0.1:{_free_port()}"
-    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
-    port = address.rsplit(":", 1)[1]
-    started = [
-        subprocess.Popen(
-            [dask, "scheduler", "--host", "127.0.0.1", "--port", port, "--no-dashboard"], **quiet
-        )
-    ]
-    try:
-        for _ in range(workers):
-            started.append(
-                subprocess.Popen(
-                    [dask, "worker", address, "--host", "127.0.0.1", "--nthreads", "1"],
-                    **quiet,
-                )
-            )
-        deadline = time.monotonic() + 60
-        while True:
-            with (
-                contextlib.suppress(OSError, TimeoutError),
-                distributed.Client(address, timeout=5) as probe,
-            ):
-                probe.wait_for_workers(workers, timeout=max(1, deadline - time.monotonic()))
-                break
-            if time.monotonic() > deadline:
-                raise RuntimeError("the scheduler and workers did not start in 60 s")
-            time.sleep(0.5)
-        yield address
-    finally:
-        for process in started[::-1]:
-            process.terminate()
-        for process in started[::-1]:
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-
-
 def _pickled(items: list[Any], step: int = 5000) -> int:
     return sum(
         len(pickle.dumps(items[lo : lo + step], protocol=5)) for lo in range(0, len(items), step)
@@ -207,7 +153,7 @@ def run_mode(args: argparse.Namespace) -> dict[str, Any]:
         with contextlib.ExitStack() as stack:
             scheduler = None
             if args.run == "tcp":
-                scheduler = stack.enter_context(tcp_cluster(args.workers))
+                scheduler = stack.enter_context(engine.processes(args.workers))
             client = stack.enter_context(engine.connect(workers=args.workers, scheduler=scheduler))
             out["start"] = round(time.perf_counter() - began, 1)
             parts = engine.partitioned(articles, workers=args.workers)  # as --engine dask

@@ -60,6 +60,7 @@ __all__ = [
     "bag_of",
     "connect",
     "partitioned",
+    "processes",
     "read_jsonl_bag",
     "track",
 ]
@@ -126,6 +127,76 @@ def connect(
     )
     with cluster, distributed.Client(cluster) as client:
         yield client
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@contextlib.contextmanager
+def processes(workers: int = 2, *, wait: float = 60.0) -> Iterator[str]:
+    """A Dask scheduler and ``workers`` workers (one thread each) started as separate
+    processes on 127.0.0.1, as a real cluster runs them; yields the scheduler's
+    address (for :func:`connect`'s ``scheduler``, or ``--scheduler``) and stops them
+    all on leaving (killed if need be), even on failure.
+
+    Raises:
+        DaskError: Dask is not installed, or the cluster did not start in ``wait`` seconds.
+    """
+    _require()
+    import os
+    import shutil
+    import subprocess
+    import sys
+    import time
+
+    import distributed
+
+    dask = shutil.which("dask", path=os.path.dirname(sys.executable)) or shutil.which("dask")
+    if dask is None:
+        raise DaskError(f"the dask command is not installed: {INSTALL_HINT}")
+    port = _free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    quiet: dict[str, Any] = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    started: list[subprocess.Popen[bytes]] = []
+    try:
+        started.append(
+            subprocess.Popen(
+                [dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
+                **quiet,
+            )
+        )
+        worker = [dask, "worker", address, "--host", "127.0.0.1", "--nworkers", "1"]
+        for _ in range(workers):
+            started.append(
+                subprocess.Popen([*worker, "--nthreads", "1", "--no-dashboard"], **quiet)
+            )
+        deadline = time.monotonic() + wait
+        while True:
+            with (
+                contextlib.suppress(OSError, TimeoutError),
+                distributed.Client(address, timeout=5) as probe,
+            ):
+                probe.wait_for_workers(workers, timeout=max(1, deadline - time.monotonic()))
+                break
+            if time.monotonic() > deadline:
+                raise DaskError(f"the scheduler and workers did not start in {wait:.0f} s")
+            time.sleep(0.5)
+        yield address
+    finally:
+        for process in reversed(started):
+            process.terminate()
+        for process in reversed(started):
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
 def _version() -> str:

@@ -11,12 +11,8 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import os
-import shutil
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -169,7 +165,7 @@ def test_cli_engine_usage_errors(seeds_dir: Path) -> None:
 def test_cli_unreachable_scheduler(seeds_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A scheduler that does not answer is one error line, no traceback."""
     monkeypatch.setattr(engine, "CONNECT_TIMEOUT", 1.0)
-    port = _free_port()
+    port = engine._free_port()
     code, _, err = run(
         "clusters", str(seeds_dir), "--engine", "dask", "--scheduler", f"tcp://127.0.0.1:{port}"
     )
@@ -177,70 +173,20 @@ def test_cli_unreachable_scheduler(seeds_dir: Path, monkeypatch: pytest.MonkeyPa
     assert err.startswith("claimtrack: error: cannot reach the Dask scheduler at tcp://127.0.0.1:")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 @contextlib.contextmanager
 def processes_cluster(workers: int = 2) -> Iterator[str]:
-    """A scheduler and ``workers`` workers started as separate processes on 127.0.0.1,
-    stopped (killed if need be) on leaving, even on failure."""
-    dask = shutil.which("dask", path=os.path.dirname(sys.executable)) or shutil.which("dask")
-    if dask is None:
-        pytest.skip("the dask command is not installed")
-    port = _free_port()
-    address = f"tcp://127.0.0.1:{port}"
-    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
-    started: list[subprocess.Popen[bytes]] = []
+    """:func:`claimtrack.dask.processes`, skipped where the dask command is missing."""
     try:
-        started.append(
-            subprocess.Popen(
-                [dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
-                **quiet,
-            )
-        )
-        for _ in range(workers):
-            started.append(
-                subprocess.Popen(
-                    [
-                        dask,
-                        "worker",
-                        address,
-                        "--host",
-                        "127.0.0.1",
-                        "--nworkers",
-                        "1",
-                        "--nthreads",
-                        "1",
-                        "--no-dashboard",
-                    ],
-                    **quiet,
-                )
-            )
-        deadline = time.monotonic() + 60
-        while True:
-            with (
-                contextlib.suppress(OSError, TimeoutError),
-                distributed.Client(address, timeout=5) as probe,
-            ):
-                probe.wait_for_workers(workers, timeout=max(1, deadline - time.monotonic()))
-                break
-            if time.monotonic() > deadline:
-                pytest.fail("the scheduler and workers did not start in 60 s")
-            time.sleep(0.5)
+        cluster = engine.processes(workers)
+        address = cluster.__enter__()
+    except engine.DaskError as exc:
+        if "not installed" in str(exc):
+            pytest.skip(str(exc))
+        raise
+    try:
         yield address
     finally:
-        for process in reversed(started):
-            process.terminate()
-        for process in reversed(started):
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        cluster.__exit__(None, None, None)
 
 
 def test_scheduler_and_two_workers_over_tcp(seeds_dir: Path) -> None:
