@@ -478,6 +478,10 @@ def test_a_version_6_store_is_migrated(tmp_path: Path, monkeypatch: pytest.Monke
     db = sqlite3.connect(path)
     db.execute("ALTER TABLE claims DROP COLUMN keys")
     db.execute("DELETE FROM meta WHERE key = 'keys'")
+    db.execute(  # schema 6 indexed claims for search by a trigger
+        "CREATE TRIGGER claims_ai AFTER INSERT ON claims BEGIN INSERT INTO claims_fts(rowid, "
+        "text) VALUES (new.rowid, new.text); END"
+    )
     db.execute("PRAGMA user_version = 6")
     db.commit()
     db.close()
@@ -485,6 +489,8 @@ def test_a_version_6_store_is_migrated(tmp_path: Path, monkeypatch: pytest.Monke
         assert summary(store) == one_shot(articles[:8])
         store.add(articles[8:])
         assert summary(store) == one_shot(articles)
+        found = [c.id for c in store.search("storm")]
+        assert found and len(set(found)) == len(found)
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == store_module.SCHEMA_VERSION
     assert db.execute("SELECT count(*) FROM claims WHERE keys IS NOT NULL").fetchone()[0] > 0
@@ -784,3 +790,27 @@ def test_only_clusters_that_changed_are_written_again(tmp_path: Path) -> None:
     tracker = ClaimTracker()
     tracker.add([*articles[:8], late])
     assert members == sum(len(c.members) for c in tracker.clusters())
+
+
+def test_search_index_follows_batches_and_replacements(tmp_path: Path) -> None:
+    """Claims are indexed for search a batch at a time: every claim is found once,
+    a replaced article's old claims are gone from the index, its new ones are in,
+    and SQLite's own check of the index passes."""
+    path = tmp_path / "s.db"
+    articles = corpus(7)
+    with ClaimStore(path, batch=2) as store:
+        store.add(articles)
+        found = store.search("harbour")
+        assert found and len({c.id for c in found}) == len(found)
+        assert {c.id for c in found} == {c.id for c in store.claims if "harbour" in c.text}
+        changed = Article(id=articles[0].id, text="Lighthouse keepers counted nine seals today.")
+        assert store.add([changed]).replaced == 1
+        assert [c.id for c in store.search("lighthouse")] == [f"{changed.id}#0"]
+        assert all(c.article_id != changed.id for c in store.search("harbour"))
+    db = sqlite3.connect(path)
+    db.execute("INSERT INTO claims_fts(claims_fts) VALUES ('integrity-check')")
+    triggers = {
+        row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+    }
+    db.close()
+    assert triggers == {"claims_ad"}
