@@ -9,7 +9,9 @@ same JSON Lines files, each pinned to one core:
 
 - bare Punkt: import nltk's ``PunktSentenceTokenizer``, read every record and
   ``list(span_tokenize(text))`` its ``text`` (the baseline);
-- ``python -m claimtrack claims PATHS --format jsonl --quiet`` (output thrown away).
+- ``python -m claimtrack claims PATHS --format jsonl --quiet`` (output thrown away);
+- with ``--baseline PYTHON``, the same command run by another interpreter (say the
+  virtual environment of a worktree of main), to compare two versions in one run.
 
 Both pay the interpreter's start and their imports.  Prints the best and the
 median round of each, their ratio, and the load average before and after, since
@@ -49,20 +51,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument(
+        "--baseline",
+        metavar="PYTHON",
+        help="also time the command with this interpreter's claimtrack (e.g. main's venv)",
+    )
     args = parser.parse_args(argv)
-    jobs = {
-        "bare Punkt": [sys.executable, "-c", PUNKT, *args.paths],
-        "claimtrack claims": [
-            sys.executable,
-            "-m",
-            "claimtrack",
-            "claims",
-            *args.paths,
-            "--format",
-            "jsonl",
-            "--quiet",
-        ],
-    }
+    claims = ["-m", "claimtrack", "claims", *args.paths, "--format", "jsonl", "--quiet"]
+    jobs = {"bare Punkt": [sys.executable, "-c", PUNKT, *args.paths]}
+    if args.baseline:
+        jobs["claims, baseline"] = [args.baseline, *claims]
+    jobs["claimtrack claims"] = [sys.executable, *claims]
     times: dict[str, list[float]] = {name: [] for name in jobs}
     load = os.getloadavg()[0]
     for _ in range(args.rounds):
@@ -75,11 +74,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     best = {name: min(values) for name, values in times.items()}
     median = {name: statistics.median(values) for name, values in times.items()}
     for name in jobs:
-        print(f"  {name:18s} best {best[name]:6.2f} s   median {median[name]:6.2f} s")
-    print(
-        f"  ratio: best {best['claimtrack claims'] / best['bare Punkt']:.2f}x, "
-        f"median {median['claimtrack claims'] / median['bare Punkt']:.2f}x"
-    )
+        print(
+            f"  {name:18s} best {best[name]:6.2f} s   median {median[name]:6.2f} s   "
+            f"/ Punkt: best {best[name] / best['bare Punkt']:.2f}x, "
+            f"median {median[name] / median['bare Punkt']:.2f}x"
+        )
 
 
 if __name__ == "__main__":
