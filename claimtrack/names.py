@@ -210,11 +210,19 @@ class _Person:
 
 #: A run of capitalised words; a period ends a word only in an initial or a short
 #: abbreviation ("John G. Roberts Jr."), so a run never crosses a sentence end.
-#: It starts at the text's start or after white space, "(" or an opening quote;
-#: the capital letter is looked for first, as that rules out most positions fastest.
+#: It starts at the text's start or after white space, "(" or an opening quote.
+#: Up to six words, each a capital and its rest and a space (or ", "), then a last
+#: word: written as the first capital, then either the rest of a first word and up
+#: to five more words before the last one, or the rest of the last word (the same
+#: matches, more words first), so that the pattern opens with a character class
+#: and the regular expression engine skips to the capitals without trying the
+#: pattern at every position; the character before the capital is looked at
+#: after it.
+_NAME_REST = r"(?:[a-z]{0,2}\.|[\w\u2019'\-]*)"
+_LAST_REST = r"[\w\u2019'\-]*"
 _CAP_RUN = re.compile(
-    r"(?=[A-Z])(?<![^\s(\"\u201c\u2018])"
-    r"((?:[A-Z](?:[a-z]{0,2}\.|[\w\u2019'\-]*)(?:,? )){0,6}[A-Z][\w\u2019'\-]*)"
+    r"([A-Z](?<![^\s(\"\u201c\u2018].)"
+    rf"(?:{_NAME_REST}(?:,? )(?:[A-Z]{_NAME_REST}(?:,? )){{0,5}}[A-Z]{_LAST_REST}|{_LAST_REST}))"
 )
 
 
