@@ -10,7 +10,8 @@ The inputs are generated into a temporary folder (``--keep DIR`` writes them
 there instead and keeps them), one seed-format article each (title, date and
 URL lines, then the body): long paragraphs of abbreviations, runs of periods,
 one token with no space, unclosed and deeply nested quotation marks, many short
-paragraphs, a long realistic article, right-to-left text and mixed newlines.
+paragraphs, a long realistic article, a person introduced every paragraph with
+speakers named by a descriptor, right-to-left text and mixed newlines.
 The base size of each is chosen so that one command takes about a second on a
 2-core machine; ``--scale`` multiplies every size.
 
@@ -97,6 +98,24 @@ def _realistic(size: int) -> str:
     return "\n".join(paras)
 
 
+def _descriptor_mentions(size: int) -> str:
+    """A new person a paragraph, introduced with a title, then a speaker named by a
+    descriptor that matches no one's title ("The governor said")."""
+    paras: list[str] = []
+    total = 0
+    n = 0
+    while total < size:
+        last = f"Berg{chr(97 + n % 26)}{chr(97 + n // 26 % 26)}{chr(97 + n // 676 % 26)}"
+        para = (
+            f"Foreign Minister Anna {last} arrived on Tuesday. "
+            "The governor said the talks had failed."
+        )
+        paras.append(para)
+        total += len(para) + 1
+        n += 1
+    return "\n".join(paras)
+
+
 def _rtl(size: int) -> str:
     rng = random.Random(3)
     pieces = [
@@ -170,6 +189,11 @@ INPUTS: dict[str, tuple[str, int, Callable[[int], str]]] = {
     ),
     "short_paras": ('"He said." a line', 300_000, lambda n: _repeat("He said.\n", n)),
     "realistic": ("news paragraphs, varied (1x = 0.5 MB)", 500_000, _realistic),
+    "descriptors": (
+        "a person introduced a paragraph, then a descriptor naming no one",
+        200_000,
+        _descriptor_mentions,
+    ),
     "rtl": ("Arabic and Hebrew sentences with quotes", 200_000, _rtl),
     "newlines": ("short lines ending \\r\\n, \\r, \\n", 100_000, _mixed_newlines),
 }

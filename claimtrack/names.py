@@ -521,6 +521,10 @@ class _Context:
     exact_surnames: dict[str, list[_Person]] = attrs.field(init=False)
     #: the most mentioned person agreeing with a pronoun's gender (None: any), cached
     most_mentioned: dict[str | None, _Person | None] = attrs.field(init=False, factory=dict)
+    #: each title, and each (title, country), -> the first descriptor of a person
+    #: with it, in the order :func:`_descriptor_person` looks at them: (index of the
+    #: person, of the descriptor in the person's descriptors, country, title)
+    first_titled: dict[object, tuple[int, int, str, str]] = attrs.field(init=False)
 
     @body_starts.default
     def _starts(self) -> list[int]:
@@ -537,6 +541,15 @@ class _Context:
     @surnames.default
     def _surnames(self) -> _Surnames:
         return _Surnames(self.article.clean_text, (p.surname for p in self.people))
+
+    @first_titled.default
+    def _first_titled(self) -> dict[object, tuple[int, int, str, str]]:
+        out: dict[object, tuple[int, int, str, str]] = {}
+        for k, person in enumerate(self.people):
+            for d, (country, title) in enumerate(person.descriptors):
+                out.setdefault(title, (k, d, country, title))
+                out.setdefault((title, country), (k, d, country, title))
+        return out
 
     @exact_surnames.default
     def _exact_surnames(self) -> dict[str, list[_Person]]:
@@ -600,16 +613,22 @@ def _descriptor_person(ctx: _Context, mention: str) -> tuple[str, str] | None:
     synonyms = _role_synonyms()
     for country, role in sorted(described):
         allowed = synonyms.get(role, frozenset({role}))
-        for person in ctx.people:
-            for p_country, p_title in person.descriptors:
-                if (not country or country == p_country) and (
-                    p_title in allowed or p_title == role
-                ):
-                    return (
-                        person.name,
-                        f"descriptor {mention!r} matches {person.name!r}, introduced as "
-                        f"{(p_country + ' ') if p_country else ''}{p_title}",
-                    )
+        # the first person (in order) with a descriptor of an allowed title (and of the
+        # country, if one is named), and that person's first such descriptor: looked up
+        # by title, as a scan of every person for every mention made a long article
+        # that introduces a person every paragraph quadratic
+        first: tuple[int, int, str, str] | None = None
+        for title in allowed | {role}:
+            found = ctx.first_titled.get((title, country) if country else title)
+            if found is not None and (first is None or found < first):
+                first = found
+        if first is not None:
+            person, p_country, p_title = ctx.people[first[0]], first[2], first[3]
+            return (
+                person.name,
+                f"descriptor {mention!r} matches {person.name!r}, introduced as "
+                f"{(p_country + ' ') if p_country else ''}{p_title}",
+            )
     return None
 
 
