@@ -28,6 +28,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 
@@ -43,12 +44,12 @@ for path in sys.argv[1:]:
 """
 
 
-def run(command: list[str]) -> tuple[float, float]:
+def run(command: list[str], cwd: str) -> tuple[float, float]:
     """The wall-clock seconds of a run, and its processor seconds (user + system)."""
     pin = ["taskset", "-c", "0"] if os.path.exists("/usr/bin/taskset") else []
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(pin + command, stdout=subprocess.DEVNULL, check=True)
+    subprocess.run(pin + command, stdout=subprocess.DEVNULL, check=True, cwd=cwd)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
@@ -65,6 +66,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         help="also time the command with this interpreter's claimtrack (e.g. main's venv)",
     )
     args = parser.parse_args(argv)
+    # every run starts in an empty folder: ``python -m`` imports from the current
+    # folder first, which would give the baseline interpreter this checkout's claimtrack
+    args.paths = [os.path.abspath(p) for p in args.paths]
+    cwd = tempfile.mkdtemp(prefix="bench_command_")
     claims = ["-m", "claimtrack", "claims", *args.paths, "--format", "jsonl", "--quiet"]
     jobs = {"bare Punkt": [sys.executable, "-c", PUNKT, *args.paths]}
     if args.baseline:
@@ -75,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     load = os.getloadavg()[0]
     for _ in range(args.rounds):
         for name, command in jobs.items():
-            wall, used = run(command)
+            wall, used = run(command, cwd)
             times[name].append(wall)
             cpu[name].append(used)
     print(

@@ -16,7 +16,8 @@ The base size of each is chosen so that one command takes about a second on a
 2-core machine; ``--scale`` multiplies every size.
 
 Each timing runs in a fresh ``python`` subprocess (killed after ``--timeout``
-seconds).  ``--mode inprocess`` (the default) imports claimtrack there, warms it
+seconds), in the inputs' folder, so that the interpreter's own claimtrack is timed
+(run from a checkout, ``python -c`` would import the checkout's).  ``--mode inprocess`` (the default) imports claimtrack there, warms it
 up on a small article, then times ``claimtrack.cli.main([CMD, FILE, "--quiet"])``
 with its output thrown away: reading, analysis and writing the output, without
 the interpreter's start and the imports.  ``--mode cli`` times the whole
@@ -246,7 +247,9 @@ def time_once(mode: str, what: str, path: Path, timeout: float) -> float | str:
 
         start = time.perf_counter()
         try:
-            done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+            done = subprocess.run(
+                cmd, capture_output=True, text=True, timeout=timeout, cwd=path.parent
+            )
         except subprocess.TimeoutExpired:
             return f">{timeout:g}"
         elapsed = time.perf_counter() - start
@@ -258,7 +261,7 @@ def time_once(mode: str, what: str, path: Path, timeout: float) -> float | str:
         warm.write_text("Warm up\n20240101\nhttps://example.org/w\n" + _realistic(3000))
     cmd = [sys.executable, "-c", _HARNESS, mode, what, str(path), str(warm)]
     try:
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=path.parent)
     except subprocess.TimeoutExpired:
         return f">{timeout:g}"
     if done.returncode != 0:
