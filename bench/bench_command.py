@@ -9,20 +9,26 @@ same JSON Lines files, each pinned to one core:
 
 - bare Punkt: import nltk's ``PunktSentenceTokenizer``, read every record and
   ``list(span_tokenize(text))`` its ``text`` (the baseline);
-- ``python -m claimtrack claims PATHS --format jsonl --quiet`` (output thrown away).
+- ``python -m claimtrack claims PATHS --format jsonl --quiet`` (output thrown away);
+- with ``--baseline PYTHON``, the same command run by another interpreter (say the
+  virtual environment of a worktree of main), to compare two versions in one run.
 
 Both pay the interpreter's start and their imports.  Prints the best and the
 median round of each, their ratio, and the load average before and after, since
-another busy process on the machine makes the figures noisy.
+another busy process on the machine makes the figures noisy; by the wall clock
+and in processor seconds (user + system, from ``getrusage``), which a busy
+machine moves less, as a process waiting for the core is not counted.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 
@@ -38,48 +44,59 @@ for path in sys.argv[1:]:
 """
 
 
-def run(command: list[str]) -> float:
+def run(command: list[str], cwd: str) -> tuple[float, float]:
+    """The wall-clock seconds of a run, and its processor seconds (user + system)."""
     pin = ["taskset", "-c", "0"] if os.path.exists("/usr/bin/taskset") else []
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(pin + command, stdout=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - start
+    subprocess.run(pin + command, stdout=subprocess.DEVNULL, check=True, cwd=cwd)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return wall, cpu
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument(
+        "--baseline",
+        metavar="PYTHON",
+        help="also time the command with this interpreter's claimtrack (e.g. main's venv)",
+    )
     args = parser.parse_args(argv)
-    jobs = {
-        "bare Punkt": [sys.executable, "-c", PUNKT, *args.paths],
-        "claimtrack claims": [
-            sys.executable,
-            "-m",
-            "claimtrack",
-            "claims",
-            *args.paths,
-            "--format",
-            "jsonl",
-            "--quiet",
-        ],
-    }
+    # every run starts in an empty folder: ``python -m`` imports from the current
+    # folder first, which would give the baseline interpreter this checkout's claimtrack
+    args.paths = [os.path.abspath(p) for p in args.paths]
+    cwd = tempfile.mkdtemp(prefix="bench_command_")
+    claims = ["-m", "claimtrack", "claims", *args.paths, "--format", "jsonl", "--quiet"]
+    jobs = {"bare Punkt": [sys.executable, "-c", PUNKT, *args.paths]}
+    if args.baseline:
+        jobs["claims, baseline"] = [args.baseline, *claims]
+    jobs["claimtrack claims"] = [sys.executable, *claims]
     times: dict[str, list[float]] = {name: [] for name in jobs}
+    cpu: dict[str, list[float]] = {name: [] for name in jobs}
     load = os.getloadavg()[0]
     for _ in range(args.rounds):
         for name, command in jobs.items():
-            times[name].append(run(command))
+            wall, used = run(command, cwd)
+            times[name].append(wall)
+            cpu[name].append(used)
     print(
         f"{args.rounds} interleaved rounds, one core; "
         f"load average {load:.2f} before, {os.getloadavg()[0]:.2f} after"
     )
-    best = {name: min(values) for name, values in times.items()}
-    median = {name: statistics.median(values) for name, values in times.items()}
-    for name in jobs:
-        print(f"  {name:18s} best {best[name]:6.2f} s   median {median[name]:6.2f} s")
-    print(
-        f"  ratio: best {best['claimtrack claims'] / best['bare Punkt']:.2f}x, "
-        f"median {median['claimtrack claims'] / median['bare Punkt']:.2f}x"
-    )
+    for label, values in (("wall-clock", times), ("processor (user + system)", cpu)):
+        print(f" {label}:")
+        best = {name: min(v) for name, v in values.items()}
+        median = {name: statistics.median(v) for name, v in values.items()}
+        for name in jobs:
+            print(
+                f"  {name:18s} best {best[name]:6.2f} s   median {median[name]:6.2f} s   "
+                f"/ Punkt: best {best[name] / best['bare Punkt']:.2f}x, "
+                f"median {median[name] / median['bare Punkt']:.2f}x"
+            )
 
 
 if __name__ == "__main__":

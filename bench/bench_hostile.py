@@ -10,12 +10,14 @@ The inputs are generated into a temporary folder (``--keep DIR`` writes them
 there instead and keeps them), one seed-format article each (title, date and
 URL lines, then the body): long paragraphs of abbreviations, runs of periods,
 one token with no space, unclosed and deeply nested quotation marks, many short
-paragraphs, a long realistic article, right-to-left text and mixed newlines.
+paragraphs, a long realistic article, a person introduced every paragraph with
+speakers named by a descriptor, right-to-left text and mixed newlines.
 The base size of each is chosen so that one command takes about a second on a
 2-core machine; ``--scale`` multiplies every size.
 
 Each timing runs in a fresh ``python`` subprocess (killed after ``--timeout``
-seconds).  ``--mode inprocess`` (the default) imports claimtrack there, warms it
+seconds), in the inputs' folder, so that the interpreter's own claimtrack is timed
+(run from a checkout, ``python -c`` would import the checkout's).  ``--mode inprocess`` (the default) imports claimtrack there, warms it
 up on a small article, then times ``claimtrack.cli.main([CMD, FILE, "--quiet"])``
 with its output thrown away: reading, analysis and writing the output, without
 the interpreter's start and the imports.  ``--mode cli`` times the whole
@@ -97,6 +99,24 @@ def _realistic(size: int) -> str:
     return "\n".join(paras)
 
 
+def _descriptor_mentions(size: int) -> str:
+    """A new person a paragraph, introduced with a title, then a speaker named by a
+    descriptor that matches no one's title ("The governor said")."""
+    paras: list[str] = []
+    total = 0
+    n = 0
+    while total < size:
+        last = f"Berg{chr(97 + n % 26)}{chr(97 + n // 26 % 26)}{chr(97 + n // 676 % 26)}"
+        para = (
+            f"Foreign Minister Anna {last} arrived on Tuesday. "
+            "The governor said the talks had failed."
+        )
+        paras.append(para)
+        total += len(para) + 1
+        n += 1
+    return "\n".join(paras)
+
+
 def _rtl(size: int) -> str:
     rng = random.Random(3)
     pieces = [
@@ -170,6 +190,11 @@ INPUTS: dict[str, tuple[str, int, Callable[[int], str]]] = {
     ),
     "short_paras": ('"He said." a line', 300_000, lambda n: _repeat("He said.\n", n)),
     "realistic": ("news paragraphs, varied (1x = 0.5 MB)", 500_000, _realistic),
+    "descriptors": (
+        "a person introduced a paragraph, then a descriptor naming no one",
+        200_000,
+        _descriptor_mentions,
+    ),
     "rtl": ("Arabic and Hebrew sentences with quotes", 200_000, _rtl),
     "newlines": ("short lines ending \\r\\n, \\r, \\n", 100_000, _mixed_newlines),
 }
@@ -222,7 +247,9 @@ def time_once(mode: str, what: str, path: Path, timeout: float) -> float | str:
 
         start = time.perf_counter()
         try:
-            done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+            done = subprocess.run(
+                cmd, capture_output=True, text=True, timeout=timeout, cwd=path.parent
+            )
         except subprocess.TimeoutExpired:
             return f">{timeout:g}"
         elapsed = time.perf_counter() - start
@@ -234,7 +261,7 @@ def time_once(mode: str, what: str, path: Path, timeout: float) -> float | str:
         warm.write_text("Warm up\n20240101\nhttps://example.org/w\n" + _realistic(3000))
     cmd = [sys.executable, "-c", _HARNESS, mode, what, str(path), str(warm)]
     try:
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=path.parent)
     except subprocess.TimeoutExpired:
         return f">{timeout:g}"
     if done.returncode != 0:

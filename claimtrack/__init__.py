@@ -12,7 +12,6 @@ them: repeated word for word, agreed on in other words, or drifting.
 from __future__ import annotations
 
 import importlib
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 
 from claimtrack.analysis import Analysis, ArticleAnalysis, analyze
@@ -23,7 +22,6 @@ from claimtrack.attributions import (
     classify_sentences,
     extract_attributions,
 )
-from claimtrack.changes import Change
 from claimtrack.claims import Claim
 from claimtrack.exceptions import (
     ArticleFormatError,
@@ -33,21 +31,16 @@ from claimtrack.exceptions import (
     InputError,
 )
 from claimtrack.normalize import Normalized, match_key, normalize
-from claimtrack.relations import Relation, relate
 from claimtrack.sentences import Sentence, SentenceSplitter, split_sentences
 from claimtrack.spans import Span
 from claimtrack.speakers import SpeakerIndex
 
 if TYPE_CHECKING:
+    __version__: str
     from claimtrack.clusters import ClaimIndex, Cluster, Link
     from claimtrack.matching import Change, Relation, relate
     from claimtrack.store import ClaimStore, IngestReport, StoreError
     from claimtrack.tracker import ArticleTie, ClaimTracker
-
-try:
-    __version__ = version("claimtrack")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0"
 
 #: The names of the later stages (linking, the store) and the module of each: they
 #: are imported when first used, so that splitting and extraction start faster.
@@ -66,8 +59,22 @@ _LATER = {
 }
 
 
+def _version() -> str:
+    # importlib.metadata costs more to import than the rest of claimtrack outside
+    # nltk: looked up when first asked for
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("claimtrack")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "0.0.0"
+
+
 def __getattr__(name: str) -> object:
-    """The later stages' names, imported on first use."""
+    """The later stages' names, imported on first use; ``__version__``."""
+    if name == "__version__":
+        globals()[name] = found = _version()
+        return found
     if name not in _LATER:
         raise AttributeError(f"module 'claimtrack' has no attribute {name!r}")
     value = getattr(importlib.import_module(_LATER[name]), name)

@@ -26,7 +26,6 @@ from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import attrs
 
-from claimtrack import __version__
 from claimtrack.analysis import (
     Analysis,
     analyze,
@@ -276,12 +275,36 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
+class _Version(argparse.Action):
+    """``--version``, as ``action="version"`` prints it, the version looked up only then."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        kwargs.setdefault("help", "show program's version number and exit")
+        super().__init__(
+            option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, nargs=0, **kwargs
+        )
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        from claimtrack import __version__
+
+        formatter = parser._get_formatter()
+        formatter.add_text(f"claimtrack {__version__}")
+        parser._print_message(formatter.format_help(), sys.stdout)
+        parser.exit()
+
+
 def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="claimtrack",
         description="Track claims across news reports: who said what, and how claims travel.",
     )
-    parser.add_argument("--version", action="version", version=f"claimtrack {__version__}")
+    parser.add_argument("--version", action=_Version)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     _add_command(

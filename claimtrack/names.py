@@ -210,11 +210,19 @@ class _Person:
 
 #: A run of capitalised words; a period ends a word only in an initial or a short
 #: abbreviation ("John G. Roberts Jr."), so a run never crosses a sentence end.
-#: It starts at the text's start or after white space, "(" or an opening quote;
-#: the capital letter is looked for first, as that rules out most positions fastest.
+#: It starts at the text's start or after white space, "(" or an opening quote.
+#: Up to six words, each a capital and its rest and a space (or ", "), then a last
+#: word: written as the first capital, then either the rest of a first word and up
+#: to five more words before the last one, or the rest of the last word (the same
+#: matches, more words first), so that the pattern opens with a character class
+#: and the regular expression engine skips to the capitals without trying the
+#: pattern at every position; the character before the capital is looked at
+#: after it.
+_NAME_REST = r"(?:[a-z]{0,2}\.|[\w\u2019'\-]*)"
+_LAST_REST = r"[\w\u2019'\-]*"
 _CAP_RUN = re.compile(
-    r"(?=[A-Z])(?<![^\s(\"\u201c\u2018])"
-    r"((?:[A-Z](?:[a-z]{0,2}\.|[\w\u2019'\-]*)(?:,? )){0,6}[A-Z][\w\u2019'\-]*)"
+    r"([A-Z](?<![^\s(\"\u201c\u2018].)"
+    rf"(?:{_NAME_REST}(?:,? )(?:[A-Z]{_NAME_REST}(?:,? )){{0,5}}[A-Z]{_LAST_REST}|{_LAST_REST}))"
 )
 
 
@@ -513,6 +521,10 @@ class _Context:
     exact_surnames: dict[str, list[_Person]] = attrs.field(init=False)
     #: the most mentioned person agreeing with a pronoun's gender (None: any), cached
     most_mentioned: dict[str | None, _Person | None] = attrs.field(init=False, factory=dict)
+    #: each title, and each (title, country), -> the first descriptor of a person
+    #: with it, in the order :func:`_descriptor_person` looks at them: (index of the
+    #: person, of the descriptor in the person's descriptors, country, title)
+    first_titled: dict[object, tuple[int, int, str, str]] = attrs.field(init=False)
 
     @body_starts.default
     def _starts(self) -> list[int]:
@@ -529,6 +541,15 @@ class _Context:
     @surnames.default
     def _surnames(self) -> _Surnames:
         return _Surnames(self.article.clean_text, (p.surname for p in self.people))
+
+    @first_titled.default
+    def _first_titled(self) -> dict[object, tuple[int, int, str, str]]:
+        out: dict[object, tuple[int, int, str, str]] = {}
+        for k, person in enumerate(self.people):
+            for d, (country, title) in enumerate(person.descriptors):
+                out.setdefault(title, (k, d, country, title))
+                out.setdefault((title, country), (k, d, country, title))
+        return out
 
     @exact_surnames.default
     def _exact_surnames(self) -> dict[str, list[_Person]]:
@@ -592,16 +613,22 @@ def _descriptor_person(ctx: _Context, mention: str) -> tuple[str, str] | None:
     synonyms = _role_synonyms()
     for country, role in sorted(described):
         allowed = synonyms.get(role, frozenset({role}))
-        for person in ctx.people:
-            for p_country, p_title in person.descriptors:
-                if (not country or country == p_country) and (
-                    p_title in allowed or p_title == role
-                ):
-                    return (
-                        person.name,
-                        f"descriptor {mention!r} matches {person.name!r}, introduced as "
-                        f"{(p_country + ' ') if p_country else ''}{p_title}",
-                    )
+        # the first person (in order) with a descriptor of an allowed title (and of the
+        # country, if one is named), and that person's first such descriptor: looked up
+        # by title, as a scan of every person for every mention made a long article
+        # that introduces a person every paragraph quadratic
+        first: tuple[int, int, str, str] | None = None
+        for title in allowed | {role}:
+            found = ctx.first_titled.get((title, country) if country else title)
+            if found is not None and (first is None or found < first):
+                first = found
+        if first is not None:
+            person, p_country, p_title = ctx.people[first[0]], first[2], first[3]
+            return (
+                person.name,
+                f"descriptor {mention!r} matches {person.name!r}, introduced as "
+                f"{(p_country + ' ') if p_country else ''}{p_title}",
+            )
     return None
 
 

@@ -12,9 +12,15 @@ import attrs
 __all__ = ["Span", "trim_span"]
 
 
-def _check_order(instance: Span, attribute: attrs.Attribute[int], value: int) -> None:
-    if value < instance.start:
-        raise ValueError(f"span end {value} is before its start {instance.start}")
+def _check_offsets(instance: Span, attribute: attrs.Attribute[int], value: int) -> None:
+    """Both offsets checked by one validator (on ``end``, run after ``start`` is set),
+    with the message ``attrs.validators.ge(0)`` gave for ``start``: spans are made by
+    the hundred thousand, and a validator is a call more on each."""
+    start = instance.start
+    if start < 0:
+        raise ValueError(f"'start' must be >= 0: {start}")
+    if value < start:
+        raise ValueError(f"span end {value} is before its start {start}")
 
 
 @attrs.frozen(order=True)
@@ -28,8 +34,8 @@ class Span:
     10
     """
 
-    start: int = attrs.field(validator=attrs.validators.ge(0))
-    end: int = attrs.field(validator=_check_order)
+    start: int
+    end: int = attrs.field(validator=_check_offsets)
 
     def of(self, text: str) -> str:
         """Return the piece of ``text`` this span covers."""

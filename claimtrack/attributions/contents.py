@@ -4,6 +4,7 @@ before or after a cue, and the clause a closing cue attributes."""
 from __future__ import annotations
 
 import bisect
+import functools
 
 from claimtrack.attributions.phrases import _Phrases
 from claimtrack.attributions.sentence import _table
@@ -20,6 +21,12 @@ from claimtrack.spans import Span
 _ADJUNCT_OPENERS = frozenset(["although", "though", "despite", "compared"])
 
 
+@functools.cache
+def _union(*groups: frozenset[str]) -> frozenset[str]:
+    """The words of all the groups, made once for the same groups."""
+    return frozenset().union(*groups)
+
+
 class _Contents(_Phrases):
     """Finders of contents and quotations around a cue."""
 
@@ -28,7 +35,7 @@ class _Contents(_Phrases):
         tok, w = self.tok, self.words
         n = len(tok)
         # skip an object, an audience or time words up to a nearby "that"
-        skippable = w["object"] | w["temporal"] | w["determiner"] | _NOUN_CONTEXT
+        skippable = _union(w["object"], w["temporal"], w["determiner"], _NOUN_CONTEXT)
         for j in range(i, min(n, i + 9)):
             low = tok.lowers[j]
             if low == "that":

@@ -4,6 +4,8 @@ the sentences after them, speakers resolved; and the kind of each sentence."""
 from __future__ import annotations
 
 import bisect
+import functools
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -88,6 +90,31 @@ def _continue_quotes(
     return out
 
 
+#: Characters that are no word characters, stripped from the ends of a sentence's
+#: white-space separated pieces by :func:`_holds_trigger`.
+_PUNCTUATION = ",.;:!?\"'()[]\u201c\u201d\u2018\u2019\u2014\u2013-"
+
+
+@functools.cache
+def _whole_triggers(triggers: frozenset[str]) -> frozenset[str]:
+    """The triggers that are one :data:`_WORD` match from end to end."""
+    return frozenset(t for t in triggers if _WORD.fullmatch(t))
+
+
+def _holds_trigger(piece: str, triggers: frozenset[str]) -> bool:
+    """``not triggers.isdisjoint(_WORD.findall(piece.lower()))``, mostly without the
+    regular expression: a white-space separated piece that is a trigger once
+    punctuation is stripped from its ends is one of those matches (no word
+    character is stripped, and a match cannot run on over punctuation into white
+    space), and most sentences that hold a trigger hold one so ("said,")."""
+    low = piece.lower()
+    if not _whole_triggers(triggers).isdisjoint(
+        map(str.strip, low.split(), itertools.repeat(_PUNCTUATION))
+    ):
+        return True
+    return not triggers.isdisjoint(_WORD.findall(low))
+
+
 def _extract_raw(article: Article, sentences: Sequence[Sentence]) -> list[_Raw]:
     lex = _lexicon()
     quotes = _paragraph_quotes(article)
@@ -99,9 +126,7 @@ def _extract_raw(article: Article, sentences: Sequence[Sentence]) -> list[_Raw]:
     for sentence in sentences:
         # most sentences hold no cue word: check words as a set before tokenizing
         piece = text[sentence.start : sentence.end]
-        if sentence.boilerplate or (
-            triggers.isdisjoint(_WORD.findall(piece.lower())) and ":" not in piece[:80]
-        ):
+        if sentence.boilerplate or (":" not in piece[:80] and not _holds_trigger(piece, triggers)):
             continue
         following = None
         if piece.endswith(":") and sentence.end == paragraphs[sentence.paragraph].end:

