@@ -275,10 +275,12 @@ class ClaimIndex:
         self._article_codes: dict[str, int] = {}
         self._article_of = np.zeros(1024, dtype=np.int64)
         self._anchors: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        # with keep_keys, the band and weak keys computed, by claim position, until
-        # taken (a store keeps them, so that taking its index back computes none)
-        self.keep_keys = False
+        # with keep_new, what is new until taken: the band and weak keys computed, by
+        # claim position, and the entry pairs found (a store keeps them, so that
+        # taking its index back computes nothing, and writes only what is new)
+        self.keep_new = False
         self._computed_keys: dict[int, np.ndarray] = {}
+        self._new_pairs: list[tuple[int, int]] = []
         self._given_keys: dict[int, np.ndarray] = {}
 
     def __len__(self) -> int:
@@ -339,7 +341,7 @@ class ClaimIndex:
     def _key_rows(self, texts: Sequence[ClaimText], positions: Sequence[int]) -> np.ndarray:
         """The band keys and weak keys (salted) of some claims, one row each: taken
         from those given to :meth:`restore`, else computed (and kept, with
-        :attr:`keep_keys`, until :meth:`take_keys`)."""
+        :attr:`keep_new`, until :meth:`take_keys`)."""
         given = self._given_keys
         rows = np.empty((len(texts), self.key_width), dtype=np.uint64)
         todo = [k for k, p in enumerate(positions) if p not in given]
@@ -351,13 +353,13 @@ class ClaimIndex:
             weak = self.key_width - self.bands
             rows[todo, : self.bands] = self._band_keys(signatures) ^ self._band_salt[None, :]
             rows[todo, self.bands :] = signatures[:, :weak] ^ self._weak_salt[None, :weak]
-            if self.keep_keys:
+            if self.keep_new:
                 for k in todo:
                     self._computed_keys[positions[k]] = rows[k]
         return rows
 
     def take_keys(self) -> dict[str, bytes]:
-        """The keys computed since last asked (with :attr:`keep_keys`), by claim id, as
+        """The keys computed since last asked (with :attr:`keep_new`), by claim id, as
         bytes for :meth:`restore`'s ``keys``; then forgets them."""
         out = {self.claims[p].id: row.tobytes() for p, row in self._computed_keys.items()}
         self._computed_keys = {}
@@ -476,6 +478,8 @@ class ClaimIndex:
             pair = (x, y) if x < y else (y, x)
             if pair not in self._pairs and self._relation(other, me).relation != "unrelated":
                 self._pairs.add(pair)
+                if self.keep_new:
+                    self._new_pairs.append(pair)
 
     def _probe_claims(
         self,
@@ -573,9 +577,19 @@ class ClaimIndex:
     def state(self) -> list[tuple[str, str]]:
         """The entry pairs found related, by entry key: with the claims and the links,
         all :meth:`restore` needs to go on without comparing anything again."""
+        self._new_pairs = []  # all are given
+        return self._keyed(sorted(self._pairs))
+
+    def take_pairs(self) -> list[tuple[str, str]]:
+        """The entry pairs found since last asked (with :attr:`keep_new`), or since
+        :meth:`state` was, by entry key; then forgets them."""
+        found, self._new_pairs = self._new_pairs, []
+        return self._keyed(found)
+
+    def _keyed(self, pairs: Iterable[tuple[int, int]]) -> list[tuple[str, str]]:
         keys = self._entry_keys
         out = []
-        for x, y in sorted(self._pairs):
+        for x, y in pairs:
             for entry in (x, y):
                 if entry not in keys:  # an entry's key never changes: hashed once
                     keys[entry] = entry_key(self.texts[self._occurrences[entry][0]])

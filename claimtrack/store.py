@@ -572,7 +572,7 @@ class ClaimStore:
                 seq += 1
                 self._insert_article(item, seq)
             self._insert_claims(tracker, first)
-            written = self._write_pairs(tracker)
+            written = self._write_pairs(tracker, full=bool(replacing))
             db.execute("INSERT OR REPLACE INTO meta VALUES ('derived', 'stale')")
             db.execute("COMMIT")
             self._pairs_written = written
@@ -588,8 +588,15 @@ class ClaimStore:
             raise StoreError(f"{self.path}: {self._why(exc)}") from None
         raise exc
 
-    def _write_pairs(self, tracker: ClaimTracker) -> set[tuple[str, str]]:
-        """The index's entry pairs, written as they changed; the rows now stored."""
+    def _write_pairs(self, tracker: ClaimTracker, full: bool = True) -> set[tuple[str, str]]:
+        """The index's entry pairs, written as they changed; the rows now stored.
+        Unless ``full`` (after a replacement, or a migration), only the pairs the
+        index found since last written are new: no pair goes when articles are
+        only added."""
+        if not full and not self._compare_all:
+            new = set(tracker.index.take_pairs()) - self._pairs_written
+            self._db.executemany("INSERT OR REPLACE INTO entry_pairs VALUES (?, ?)", list(new))
+            return self._pairs_written | new
         rows = set(tracker.index.state())
         self._db.execute("DELETE FROM meta WHERE key = 'index'")  # the pairs are current
         self._compare_all = False
@@ -884,7 +891,7 @@ class ClaimStore:
     def _load(self) -> ClaimTracker:
         db = self._db
         tracker = ClaimTracker(splitter=self.splitter, keep_analyses=False)
-        tracker.index.keep_keys = True
+        tracker.index.keep_new = True
         digests = dict(db.execute("SELECT id, content_hash FROM articles ORDER BY seq"))
         claims: list[Claim] = []
         texts: list[ClaimText] = []
