@@ -193,6 +193,27 @@ def _probe(
     return np.concatenate(others), np.concatenate(mine)
 
 
+@attrs.frozen
+class _Words:
+    """A chunk of claims added by their words (see :meth:`ClaimIndex._add_words`)."""
+
+    first: int  # the position of its first claim
+    total: int  # first + its length: pair codes are new * total + earlier
+    fresh: list[int]  # offsets of claims that start an entry
+    spread: list[int]  # offsets of copies that take their entry to a second article
+    found: list[np.ndarray]  # candidate pair codes by band and weak keys
+
+
+@attrs.define
+class _Waiting:
+    """Claims given to :meth:`ClaimIndex.add_words`, and the chunks done."""
+
+    ids: set[str] = attrs.Factory(set)
+    claims: list[Claim] = attrs.Factory(list)
+    texts: list[ClaimText] = attrs.Factory(list)
+    done: list[_Words] = attrs.Factory(list)
+
+
 class ClaimIndex:
     """An updatable index of claims that yields scored links between them.
 
@@ -281,6 +302,7 @@ class ClaimIndex:
         self.keep_new = False
         self._computed_keys: dict[int, np.ndarray] = {}
         self._new_pairs: list[tuple[int, int]] = []
+        self._waiting = _Waiting()
         self._given_keys: dict[int, np.ndarray] = {}
 
     def __len__(self) -> int:
@@ -428,8 +450,15 @@ class ClaimIndex:
     def _add_chunk(
         self, new: list[Claim], texts: list[ClaimText] | None = None, probe: bool = True
     ) -> None:
-        self._links = None
         texts = [prepare_claim(c) for c in new] if texts is None else texts
+        self._add_sources(self._add_words(new, texts, probe), probe)
+
+    def _add_words(self, new: list[Claim], texts: list[ClaimText], probe: bool) -> _Words:
+        """What adding a chunk of claims takes from their words alone: their places
+        and entries, their band and weak keys probed (the fresh ones inserted), with
+        the candidates these give.  The rest needs their sources
+        (:meth:`_add_sources`), and may come later: see :meth:`add_words`."""
+        self._links = None
         first = len(self.claims)
         total = first + len(new)
         if total > len(self._article_of):
@@ -463,11 +492,33 @@ class ClaimIndex:
             self._entry.append(entry)
         found = []
         if fresh:
-            found += self._probe_claims(first, new, texts, fresh, insert=True, probe=probe)
+            found += self._probe_keys(first, total, texts, fresh, insert=True, probe=probe)
         if spread and probe:
             # candidates of one article were left out when the entry's first claim
             # probed the index; from another article they count: probe again, once
-            found += self._probe_claims(first, new, texts, spread, insert=False, probe=True)
+            found += self._probe_keys(first, total, texts, spread, insert=False, probe=True)
+        return _Words(first, total, fresh, spread if probe else [], found)
+
+    def _add_sources(self, words: _Words, probe: bool) -> None:
+        """The rest of adding a chunk (see :meth:`_add_words`), once its claims and
+        texts in :attr:`claims` and :attr:`texts` have their sources: candidates
+        by anchors (a speaker and a cue, or a target), then every candidate compared."""
+        self._links = None
+        first, total, found = words.first, words.total, list(words.found)
+        for offsets, insert in ((words.fresh, True), (words.spread, False)):
+            if offsets:
+                positions = [first + k for k in offsets]
+                anchored = self._anchor_candidates(
+                    [self.claims[p] for p in positions],
+                    [self.texts[p] for p in positions],
+                    positions,
+                    probe,
+                    insert,
+                )
+                if anchored:
+                    pairs = np.array(anchored, dtype=np.int64).reshape(-1, 2)
+                    keep = self._article_of[pairs[:, 0]] != self._article_of[pairs[:, 1]]
+                    found.append(pairs[keep, 1] * total + pairs[keep, 0])
         if not found:
             return
         codes = np.unique(np.concatenate(found))
@@ -481,20 +532,74 @@ class ClaimIndex:
                 if self.keep_new:
                     self._new_pairs.append(pair)
 
-    def _probe_claims(
+    # -- adding claims as they are analysed, their sources named at the end --
+    def add_words(self, claims: Sequence[Claim], texts: Sequence[ClaimText]) -> None:
+        """Begin adding claims whose speakers are not named yet (a batch still being
+        analysed), with their words prepared (:func:`~claimtrack.claimtext.prepare`
+        of their text): what depends on their words alone is done a chunk at a time
+        as they come, while the rest of the batch is analysed.  :meth:`finish_words`
+        then takes the same claims with their speakers named; the result is that of
+        :meth:`extend` with the named claims."""
+        if len(claims) != len(texts):
+            raise ValueError(f"{len(claims)} claims but {len(texts)} prepared texts")
+        waiting = self._waiting
+        for claim, text in zip(claims, texts, strict=True):
+            if claim.id not in self._position and claim.id not in waiting.ids:
+                waiting.ids.add(claim.id)
+                waiting.claims.append(claim)
+                waiting.texts.append(text)
+        while len(waiting.claims) >= self.chunk:
+            self._words_chunk()
+
+    def _words_chunk(self) -> None:
+        waiting = self._waiting
+        new, waiting.claims = waiting.claims[: self.chunk], waiting.claims[self.chunk :]
+        texts, waiting.texts = waiting.texts[: self.chunk], waiting.texts[self.chunk :]
+        with paused_gc():
+            waiting.done.append(self._add_words(new, texts, probe=True))
+
+    def finish_words(
+        self,
+        claims: Sequence[Claim],
+        texts: Sequence[ClaimText],
+        *,
+        progress: Callable[[int], None] | None = None,
+    ) -> None:
+        """Finish adding the claims begun by :meth:`add_words`: ``claims`` are those
+        claims with their speakers named (the same ids), ``texts`` their prepared
+        texts with sources.  ``progress`` is called with the claims done."""
+        if len(claims) != len(texts):
+            raise ValueError(f"{len(claims)} claims but {len(texts)} prepared texts")
+        waiting = self._waiting
+        while waiting.claims:
+            self._words_chunk()
+        chunks, self._waiting = waiting.done, _Waiting()
+        if not chunks:
+            return
+        first = chunks[0].first
+        with paused_gc():
+            for claim, text in zip(claims, texts, strict=True):
+                position = self._position.get(claim.id)
+                if position is not None and position >= first:
+                    self.claims[position], self.texts[position] = claim, text
+            for words in chunks:
+                self._add_sources(words, probe=True)
+                if progress is not None:
+                    progress(words.total - first)
+
+    def _probe_keys(
         self,
         first: int,
-        new: list[Claim],
+        total: int,
         texts: list[ClaimText],
         offsets: list[int],
         *,
         insert: bool,
         probe: bool,
     ) -> list[np.ndarray]:
-        """Candidate pair codes of some new claims (given by offset), of different
-        articles; with ``insert``, their keys and anchors join the index."""
-        total = first + len(new)
-        claims = [new[k] for k in offsets]
+        """Candidate pair codes (``new * total + earlier``) of some claims of a chunk
+        (given by offset from ``first``) by their band and weak keys, of different
+        articles; with ``insert``, their keys join the index."""
         chosen = [texts[k] for k in offsets]
         positions = np.array([first + k for k in offsets], dtype=np.int64)
         rows = self._key_rows(chosen, positions.tolist())
@@ -517,11 +622,6 @@ class ClaimIndex:
                     run_positions = runs[-1][1]
                     placeholder = run_positions >= total
                     run_positions[placeholder] = positions[run_positions[placeholder] - total]
-        anchored = self._anchor_candidates(claims, chosen, positions.tolist(), probe, insert)
-        if anchored:
-            pairs = np.array(anchored, dtype=np.int64).reshape(-1, 2)
-            keep = self._article_of[pairs[:, 0]] != self._article_of[pairs[:, 1]]
-            found.append(pairs[keep, 1] * total + pairs[keep, 0])
         return found
 
     def _pair_codes(

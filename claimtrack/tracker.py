@@ -29,11 +29,15 @@ from claimtrack.exceptions import DuplicateArticleError
 from claimtrack.sentences import SentenceSplitter
 from claimtrack.speakers import SpeakerIndex
 from claimtrack.stories import ArticleTie, Vocabulary, corroborate, links_by_pair
-from claimtrack.workers import analyses_of, claims_of
+from claimtrack.workers import analyses_of, claims_stream
 
 __all__ = ["ArticleTie", "ClaimTracker", "Stages", "draining"]
 
 T = TypeVar("T")
+
+#: Articles analysed ahead on the workers while the claims before them are indexed
+#: (each chunk of the index's words takes a second or two at 100k claims).
+AHEAD = 1024
 
 #: A progress callback for the stages after analysing: ``stages(name, done, total)``
 #: (total 0 when not known).
@@ -128,13 +132,33 @@ class ClaimTracker:
         digests = {a.id: content_hash(a) for a in fresh.values()}
         todo = list(fresh.values())
         del fresh  # each article is let go once analysed (unless the caller holds it)
-        done = claims_of(draining(todo), self.splitter, jobs=jobs, progress=progress)
-        speakers = SpeakerIndex.build(name for item in done for name in item.names)
-        claims = [renamed(claim, speakers) for item in done for claim in item.claims]
-        texts = [text for item in done for text in item.texts]
-        del done
+        first = len(self.index.texts)
+        names: list[str | None] = []
+        claims: list[Claim] = []
+        texts: list[ClaimText] = []
+        # what depends on the claims' words alone is indexed as they come, while the
+        # workers analyse the rest; their speakers are named across the whole batch
+        for item in claims_stream(
+            draining(todo), self.splitter, jobs=jobs, ahead=AHEAD, progress=progress
+        ):
+            names.extend(item.names)
+            claims.extend(item.claims)
+            texts.extend(item.texts)
+            self.index.add_words(item.claims, item.texts)
+        speakers = SpeakerIndex.build(names)
+        claims = [renamed(claim, speakers) for claim in claims]
         texts = [claim_sources(text, claim) for text, claim in zip(texts, claims, strict=True)]
-        self._index_claims(digests, claims, stages, texts)
+        self._digests.update(digests)
+        if stages is not None:
+            stages("indexing", 0, len(claims))
+        self.index.finish_words(
+            claims,
+            texts,
+            progress=None
+            if stages is None
+            else (lambda done: stages("indexing", done, len(claims))),
+        )
+        self._indexed(first)
 
     def add_analysed(
         self, items: Sequence[ArticleAnalysis], *, stages: Stages | None = None
@@ -241,6 +265,11 @@ class ClaimTracker:
                 texts=texts,
                 progress=lambda done: stages("indexing", done, len(claims)),
             )
+        self._indexed(first)
+
+    def _indexed(self, first: int) -> None:
+        """The claims indexed from position ``first`` join the vocabulary; what was
+        made of the claims before is made again when asked."""
         self._vocabulary.add_claims(self.index.claims[first:], self.index.texts[first:])
         self._clusters = None
         self._kept = None

@@ -250,12 +250,24 @@ def claims_of(
     Raises:
         WorkerError: a worker process died.
     """
-    out = []
-    for item in _pooled(_claims_of_article, articles, splitter, jobs, chunk, progress):
+    return list(claims_stream(articles, splitter, jobs=jobs, chunk=chunk, progress=progress))
+
+
+def claims_stream(
+    articles: Iterable[Article],
+    splitter: SentenceSplitter,
+    *,
+    jobs: int = 1,
+    chunk: int = CHUNK,
+    ahead: int = 0,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[AnalysedClaims]:
+    """:func:`claims_of` as the caller takes them, with up to ``ahead`` articles
+    analysed before they are taken (the workers go on while the caller works)."""
+    for item in _pooled(_claims_of_article, articles, splitter, jobs, chunk, progress, ahead):
         if jobs > 1:
             item = attrs.evolve(item, texts=tuple(map(_here, item.texts)))
-        out.append(item)
-    return out
+        yield item
 
 
 def analysed(

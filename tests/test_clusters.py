@@ -14,13 +14,17 @@ from hypothesis import strategies as st
 
 from claimtrack.analysis import analyze
 from claimtrack.articles import Article, read_articles
-from claimtrack.claims import Claim
+from claimtrack.claims import Claim, renamed
+from claimtrack.claimtext import claim_sources
 from claimtrack.cli import main
 from claimtrack.clusters import ClaimIndex, build_clusters
 from claimtrack.exceptions import DuplicateArticleError
 from claimtrack.report import stated_inside
+from claimtrack.sentences import SentenceSplitter
+from claimtrack.speakers import SpeakerIndex
 from claimtrack.stories import corroborate, vocabulary_of
 from claimtrack.tracker import ClaimTracker
+from claimtrack.workers import claims_of
 
 
 @pytest.fixture(scope="module")
@@ -723,3 +727,43 @@ def test_extend_with_prepared_texts_as_without() -> None:
     assert given.links() == made.links() != []
     with pytest.raises(ValueError, match="2 claims but 1 prepared texts"):
         ClaimIndex().extend(claims, texts=[prepare_claim(claims[0])])
+
+
+NAMED = [
+    *POOL,
+    "Merkel said the border would stay open until March, officials confirmed.",
+    "Chancellor Angela Merkel said the border would stay open until March.",
+    "Angela Merkel told reporters the border would stay open until the spring.",
+]
+
+
+@given(
+    st.lists(st.lists(st.sampled_from(NAMED), min_size=1, max_size=4), min_size=2, max_size=5),
+    st.integers(1, 5),
+    st.randoms(),
+)
+@settings(max_examples=40, deadline=None)
+def test_indexing_words_first_equals_indexing_named_claims(
+    texts: list[list[str]], chunk: int, rnd: Any
+) -> None:
+    """Claims indexed by their words as they are analysed (in pieces of any size),
+    their speakers named at the end, give what indexing the named claims gives."""
+    articles = [_article(i, sentences) for i, sentences in enumerate(texts)]
+    done = claims_of(articles, SentenceSplitter.default())
+    speakers = SpeakerIndex.build(name for item in done for name in item.names)
+    raw = [claim for item in done for claim in item.claims]
+    words = [text for item in done for text in item.texts]
+    named = [renamed(claim, speakers) for claim in raw]
+    prepared = [claim_sources(t, c) for t, c in zip(words, named, strict=True)]
+    whole = ClaimIndex(chunk=chunk)
+    whole.extend(named, texts=prepared)
+    streamed = ClaimIndex(chunk=chunk)
+    k = 0
+    while k < len(raw):
+        step = rnd.randint(1, 4)
+        streamed.add_words(raw[k : k + step], words[k : k + step])
+        k += step
+    streamed.finish_words(named, prepared)
+    assert streamed.claims == whole.claims and streamed.texts == whole.texts
+    assert streamed.links() == whole.links()
+    assert streamed.state() == whole.state()
