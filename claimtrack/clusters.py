@@ -19,10 +19,8 @@ and do not depend on the order the articles were added in.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import heapq
-import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
@@ -33,6 +31,7 @@ from claimtrack.analysis import paused_gc
 from claimtrack.changes import Change
 from claimtrack.claims import Claim
 from claimtrack.claimtext import ClaimText, prepare_claim
+from claimtrack.minhash import MinHashKeys
 from claimtrack.normalize import match_key
 from claimtrack.relations import Relation, RelationName, may_relate, relate_prepared
 
@@ -100,16 +99,6 @@ def _order_key(claim: Claim) -> tuple[str, str, int]:
         claim.article_id,
         claim.sentence_index,
     )
-
-
-def _stable_hash(text: str) -> int:
-    data = text.encode("utf-8")
-    return (zlib.crc32(data) << 32) | zlib.adler32(data)
-
-
-@functools.lru_cache(maxsize=1 << 19)
-def _stem_hash(stem: str) -> int:
-    return _stable_hash(stem)
 
 
 def _expand(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
@@ -211,6 +200,7 @@ class _Waiting:
     ids: set[str] = attrs.Factory(set)
     claims: list[Claim] = attrs.Factory(list)
     texts: list[ClaimText] = attrs.Factory(list)
+    keys: list[bytes | None] = attrs.Factory(list)
     done: list[_Words] = attrs.Factory(list)
 
 
@@ -264,16 +254,7 @@ class ClaimIndex:
         self.bands, self.rows, self.anchor_cap = bands, rows, anchor_cap
         self.weak, self.weak_cap = weak, weak_cap
         self.bucket_cap, self.chunk = bucket_cap, max(1, chunk)
-        self._seed = seed
-        rng = np.random.default_rng(seed)
-        n = bands * rows
-        self._xor = rng.integers(0, 2**63, size=n, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
-        self._mul = rng.integers(0, 2**63, size=n, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
-        self._band_weights = rng.integers(0, 2**63, size=rows, dtype=np.uint64) * np.uint64(
-            2
-        ) + np.uint64(1)
-        self._band_salt = rng.integers(0, 2**63, size=bands, dtype=np.uint64) * np.uint64(2)
-        self._weak_salt = rng.integers(0, 2**63, size=n, dtype=np.uint64) * np.uint64(2)
+        self.minhash = MinHashKeys(bands, rows, weak, seed)
         self.claims: list[Claim] = []
         self.texts: list[ClaimText] = []
         # Identical claims (the same words after normalisation) are one *entry*:
@@ -303,7 +284,8 @@ class ClaimIndex:
         self._computed_keys: dict[int, np.ndarray] = {}
         self._new_pairs: list[tuple[int, int]] = []
         self._waiting = _Waiting()
-        self._given_keys: dict[int, np.ndarray] = {}
+        self._given_keys: dict[int, np.ndarray] = {}  # by restore: stored already
+        self._made_keys: dict[int, np.ndarray] = {}  # made elsewhere: new
 
     def __len__(self) -> int:
         return len(self.claims)
@@ -311,33 +293,7 @@ class ClaimIndex:
     # -- keys --
     def _signatures(self, texts: Sequence[ClaimText]) -> np.ndarray:
         """MinHash signatures (one row per text) of the texts' content stems."""
-        n_hashes = self.bands * self.rows
-        if not len(texts):
-            return np.zeros((0, n_hashes), dtype=np.uint64)
-        out = np.empty((len(texts), n_hashes), dtype=np.uint64)
-        step = 2048
-        for lo in range(0, len(texts), step):
-            part = texts[lo : lo + step]
-            lengths = [max(len(t.stem_keys), 1) for t in part]
-            values: list[int] = []
-            for t in part:
-                values.extend(map(_stem_hash, t.stem_keys or ("\x00empty",)))
-            x = np.array(values, dtype=np.uint64)[:, None]
-            with np.errstate(over="ignore"):
-                hashed = (x ^ self._xor[None, :]) * self._mul[None, :]
-            starts = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.intp)
-            out[lo : lo + len(part)] = np.minimum.reduceat(hashed, starts, axis=0)
-        return out
-
-    def _band_keys(self, signatures: np.ndarray) -> np.ndarray:
-        """One 64-bit key per (text, band)."""
-        n = signatures.shape[0]
-        grouped = signatures.reshape(n, self.bands, self.rows)
-        with np.errstate(over="ignore"):
-            keys: np.ndarray = (grouped * self._band_weights[None, None, :]).sum(
-                axis=2, dtype=np.uint64
-            )
-        return keys
+        return self.minhash.signatures(texts)
 
     @staticmethod
     def _anchor_keys(claim: Claim, text: ClaimText) -> list[tuple[str, ...]]:
@@ -358,23 +314,28 @@ class ClaimIndex:
     @property
     def key_width(self) -> int:
         """Keys per claim: one per band, then the weak keys."""
-        return self.bands + min(self.weak, self.bands * self.rows)
+        return self.minhash.width
 
     def _key_rows(self, texts: Sequence[ClaimText], positions: Sequence[int]) -> np.ndarray:
         """The band keys and weak keys (salted) of some claims, one row each: taken
-        from those given to :meth:`restore`, else computed (and kept, with
-        :attr:`keep_new`, until :meth:`take_keys`)."""
-        given = self._given_keys
+        from those given to :meth:`restore` (kept already), else from those made
+        elsewhere (given to :meth:`add_words` or :meth:`extend`), else computed;
+        with :attr:`keep_new`, the last two are kept until :meth:`take_keys`."""
+        given, made = self._given_keys, self._made_keys
         rows = np.empty((len(texts), self.key_width), dtype=np.uint64)
-        todo = [k for k, p in enumerate(positions) if p not in given]
+        todo = []
         for k, position in enumerate(positions):
-            if position in given:
-                rows[k] = given.pop(position)
+            found = given.pop(position, None)
+            if found is None:
+                found = made.pop(position, None)
+                if found is None:
+                    todo.append(k)
+                    continue
+                if self.keep_new:
+                    self._computed_keys[position] = found
+            rows[k] = found
         if todo:
-            signatures = self._signatures([texts[k] for k in todo])
-            weak = self.key_width - self.bands
-            rows[todo, : self.bands] = self._band_keys(signatures) ^ self._band_salt[None, :]
-            rows[todo, self.bands :] = signatures[:, :weak] ^ self._weak_salt[None, :weak]
+            rows[todo] = self.minhash.rows_of(self._signatures([texts[k] for k in todo]))
             if self.keep_new:
                 for k in todo:
                     self._computed_keys[positions[k]] = rows[k]
@@ -391,7 +352,7 @@ class ClaimIndex:
     def key_parameters(self) -> str:
         """What the keys depend on: keys kept under other parameters are not given
         back to :meth:`restore`."""
-        return f"{self.bands}x{self.rows}+{self.key_width - self.bands}:{self._seed}"
+        return self.minhash.parameters
 
     # -- adding --
     def add(self, claims: Iterable[Claim]) -> list[Link]:
@@ -421,24 +382,32 @@ class ClaimIndex:
         claims: Iterable[Claim],
         *,
         texts: Sequence[ClaimText] | None = None,
+        keys: Sequence[bytes | None] | None = None,
         progress: Callable[[int], None] | None = None,
     ) -> None:
         """Index new claims, as :meth:`add` does, without listing their links
         (:meth:`links` gives them all): the cheap way to add in many batches.
         ``texts``, if given, are the claims prepared already (by
         :func:`~claimtrack.claimtext.prepare_claim`, one per claim, as on the
-        workers of a Dask cluster: see :mod:`claimtrack.dask`); ``progress`` is
-        called with the number of claims done after each chunk."""
+        workers of a Dask cluster: see :mod:`claimtrack.dask`); ``keys``, each
+        claim's key row made elsewhere with this index's :attr:`minhash`
+        parameters (or None); ``progress`` is called with the number of claims
+        done after each chunk."""
         claims = list(claims)
         if texts is not None and len(texts) != len(claims):
             raise ValueError(f"{len(claims)} claims but {len(texts)} prepared texts")
+        if keys is not None and len(keys) != len(claims):
+            raise ValueError(f"{len(claims)} claims but {len(keys)} key rows")
         keep = [k for k, c in enumerate(claims) if c.id not in self._position]
         new = [claims[k] for k in keep]
         prepared = None if texts is None else [texts[k] for k in keep]
+        given = () if keys is None else [keys[k] for k in keep]
         with paused_gc():
             for lo in range(0, len(new), self.chunk):
                 hi = lo + self.chunk
-                self._add_chunk(new[lo:hi], None if prepared is None else prepared[lo:hi])
+                self._add_chunk(
+                    new[lo:hi], None if prepared is None else prepared[lo:hi], keys=given[lo:hi]
+                )
                 if progress is not None:
                     progress(min(hi, len(new)))
 
@@ -448,12 +417,22 @@ class ClaimIndex:
         return sorted((self.claims[p] for p in self._occurrences[entry]), key=_order_key)
 
     def _add_chunk(
-        self, new: list[Claim], texts: list[ClaimText] | None = None, probe: bool = True
+        self,
+        new: list[Claim],
+        texts: list[ClaimText] | None = None,
+        probe: bool = True,
+        keys: Sequence[bytes | None] = (),
     ) -> None:
         texts = [prepare_claim(c) for c in new] if texts is None else texts
-        self._add_sources(self._add_words(new, texts, probe), probe)
+        self._add_sources(self._add_words(new, texts, probe, keys), probe)
 
-    def _add_words(self, new: list[Claim], texts: list[ClaimText], probe: bool) -> _Words:
+    def _add_words(
+        self,
+        new: list[Claim],
+        texts: list[ClaimText],
+        probe: bool,
+        keys: Sequence[bytes | None] = (),
+    ) -> _Words:
         """What adding a chunk of claims takes from their words alone: their places
         and entries, their band and weak keys probed (the fresh ones inserted), with
         the candidates these give.  The rest needs their sources
@@ -490,6 +469,12 @@ class ClaimIndex:
                 spread.append(offset)
             self._occurrences[entry].append(position)
             self._entry.append(entry)
+        if keys:
+            size = 8 * self.key_width
+            for k in (*fresh, *spread):
+                row = keys[k]
+                if row is not None and len(row) == size:
+                    self._made_keys[first + k] = np.frombuffer(row, dtype=np.uint64)
         found = []
         if fresh:
             found += self._probe_keys(first, total, texts, fresh, insert=True, probe=probe)
@@ -533,21 +518,28 @@ class ClaimIndex:
                     self._new_pairs.append(pair)
 
     # -- adding claims as they are analysed, their sources named at the end --
-    def add_words(self, claims: Sequence[Claim], texts: Sequence[ClaimText]) -> None:
+    def add_words(
+        self,
+        claims: Sequence[Claim],
+        texts: Sequence[ClaimText],
+        keys: Sequence[bytes] | None = None,
+    ) -> None:
         """Begin adding claims whose speakers are not named yet (a batch still being
         analysed), with their words prepared (:func:`~claimtrack.claimtext.prepare`
         of their text): what depends on their words alone is done a chunk at a time
         as they come, while the rest of the batch is analysed.  :meth:`finish_words`
         then takes the same claims with their speakers named; the result is that of
-        :meth:`extend` with the named claims."""
-        if len(claims) != len(texts):
-            raise ValueError(f"{len(claims)} claims but {len(texts)} prepared texts")
+        :meth:`extend` with the named claims.  ``keys``, each claim's key row made
+        elsewhere with this index's :attr:`minhash` parameters, spare making them."""
+        if len(claims) != len(texts) or (keys is not None and len(keys) != len(claims)):
+            raise ValueError(f"{len(claims)} claims but {len(texts)} prepared texts or keys")
         waiting = self._waiting
-        for claim, text in zip(claims, texts, strict=True):
+        for k, (claim, text) in enumerate(zip(claims, texts, strict=True)):
             if claim.id not in self._position and claim.id not in waiting.ids:
                 waiting.ids.add(claim.id)
                 waiting.claims.append(claim)
                 waiting.texts.append(text)
+                waiting.keys.append(None if keys is None else keys[k])
         while len(waiting.claims) >= self.chunk:
             self._words_chunk()
 
@@ -555,8 +547,9 @@ class ClaimIndex:
         waiting = self._waiting
         new, waiting.claims = waiting.claims[: self.chunk], waiting.claims[self.chunk :]
         texts, waiting.texts = waiting.texts[: self.chunk], waiting.texts[self.chunk :]
+        keys, waiting.keys = waiting.keys[: self.chunk], waiting.keys[self.chunk :]
         with paused_gc():
-            waiting.done.append(self._add_words(new, texts, probe=True))
+            waiting.done.append(self._add_words(new, texts, probe=True, keys=keys))
 
     def finish_words(
         self,

@@ -508,9 +508,9 @@ class ClaimStore:
                     continue
                 yield article
 
-        for items, prepared in self._analysed_batches(wanted()):
+        for items, prepared, keys in self._analysed_batches(wanted()):
             stale = [item.article.id for item in items if item.article.id in known]
-            self._write_batch(items, stale, stages, prepared)
+            self._write_batch(items, stale, stages, prepared, keys)
             counts["replaced"] += len(stale)
             counts["added"] += len(items) - len(stale)
             if progress is not None:
@@ -521,9 +521,16 @@ class ClaimStore:
 
     def _analysed_batches(
         self, articles: Iterator[Article]
-    ) -> Iterator[tuple[list[ArticleAnalysis], dict[tuple[str, str], ClaimText] | None]]:
+    ) -> Iterator[
+        tuple[
+            list[ArticleAnalysis],
+            dict[tuple[str, str], ClaimText] | None,
+            dict[tuple[str, str], bytes],
+        ]
+    ]:
         """Batches of :attr:`batch` articles analysed, speakers named within each
-        batch, with their claims prepared where that was done on the side: on
+        batch, with their claims prepared (and their MinHash key rows made) where
+        that was done on the side: on
         ``jobs`` processes, the next batch is analysed while one is stored."""
         if self.analyzer is not None:
             # the next batch is analysed on a thread (an analyser on a cluster waits
@@ -536,19 +543,26 @@ class ClaimStore:
                     batch = list(itertools.islice(articles, self.batch))
                     following = ahead.submit(analyse, batch) if batch else None
                     try:
-                        yield list(pending.result().articles), None
+                        yield list(pending.result().articles), None, {}
                     except BaseException:
                         if following is not None:
                             following.cancel()
                         raise
                     pending = following
             return
+        made: dict[tuple[str, str], bytes] = {}  # key rows made on the workers
         stream = analysed(
-            articles, self.splitter, jobs=self.jobs, ahead=self.batch, prepared=self.jobs > 1
+            articles,
+            self.splitter,
+            jobs=self.jobs,
+            ahead=self.batch,
+            prepared=self.jobs > 1,
+            keys=made,
         )
         while chunk := list(itertools.islice(stream, self.batch)):
             texts = {key: text for _, found in chunk for key, text in found.items()}
-            yield list(merge_analyses([item for item, _ in chunk]).articles), texts or None
+            keys = {key: row for key in texts if (row := made.pop(key, None)) is not None}
+            yield list(merge_analyses([item for item, _ in chunk]).articles), texts or None, keys
 
     def _write_batch(
         self,
@@ -556,6 +570,7 @@ class ClaimStore:
         replacing: Sequence[str],
         stages: Stages | None = None,
         prepared: dict[tuple[str, str], ClaimText] | None = None,
+        keys: dict[tuple[str, str], bytes] | None = None,
     ) -> None:
         db = self._db
         try:
@@ -565,7 +580,7 @@ class ClaimStore:
                 self._tracker = None  # its index holds the old claims: taken back anew
             tracker = self.tracker()
             first = len(tracker.index.claims)
-            tracker._add_analysed(items, stages, prepared)
+            tracker._add_analysed(items, stages, prepared, keys)
             self._analyses = None
             seq = db.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
             for item in items:

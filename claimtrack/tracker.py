@@ -26,6 +26,7 @@ from claimtrack.claims import Claim, claims_of_article, renamed
 from claimtrack.claimtext import ClaimText, claim_sources, prepare_claim
 from claimtrack.clusters import ClaimIndex, Cluster, Link, build_clusters
 from claimtrack.exceptions import DuplicateArticleError
+from claimtrack.minhash import default_keys
 from claimtrack.sentences import SentenceSplitter
 from claimtrack.speakers import SpeakerIndex
 from claimtrack.stories import ArticleTie, Vocabulary, corroborate, links_by_pair
@@ -133,6 +134,7 @@ class ClaimTracker:
         todo = list(fresh.values())
         del fresh  # each article is let go once analysed (unless the caller holds it)
         first = len(self.index.texts)
+        usable = self.index.key_parameters == default_keys().parameters  # the workers'
         names: list[str | None] = []
         claims: list[Claim] = []
         texts: list[ClaimText] = []
@@ -144,7 +146,7 @@ class ClaimTracker:
             names.extend(item.names)
             claims.extend(item.claims)
             texts.extend(item.texts)
-            self.index.add_words(item.claims, item.texts)
+            self.index.add_words(item.claims, item.texts, (item.keys or None) if usable else None)
         speakers = SpeakerIndex.build(names)
         claims = [renamed(claim, speakers) for claim in claims]
         texts = [claim_sources(text, claim) for text, claim in zip(texts, claims, strict=True)]
@@ -176,9 +178,11 @@ class ClaimTracker:
         items: Sequence[ArticleAnalysis],
         stages: Stages | None = None,
         prepared: dict[tuple[str, str], ClaimText] | None = None,
+        keys: Mapping[tuple[str, str], bytes] | None = None,
     ) -> None:
         """:meth:`add_analysed`, the words of claims prepared already taken from
-        ``prepared`` (by claim id and text: see :func:`claimtrack.workers.analyses_of`)."""
+        ``prepared`` (by claim id and text: see :func:`claimtrack.workers.analyses_of`),
+        and their MinHash key rows from ``keys`` (made with the default parameters)."""
         fresh = self._fresh(item.article for item in items)
         taken = [item for item in items if fresh.pop(item.article.id, None) is not None]
         if self.keep_analyses:
@@ -187,11 +191,15 @@ class ClaimTracker:
         texts = None
         if prepared is not None:
             texts = [_prepared(claim, prepared) for claim in claims]
+        rows = None
+        if keys and self.index.key_parameters == default_keys().parameters:
+            rows = [keys.get((claim.id, claim.text)) for claim in claims]
         self._index_claims(
             {item.article.id: content_hash(item.article) for item in taken},
             claims,
             stages,
             texts,
+            rows,
         )
 
     def _fresh(self, articles: Iterable[Article]) -> dict[str, Article]:
@@ -253,16 +261,18 @@ class ClaimTracker:
         claims: list[Claim],
         stages: Stages | None = None,
         texts: Sequence[ClaimText] | None = None,
+        keys: Sequence[bytes | None] | None = None,
     ) -> None:
         self._digests.update(digests)
         first = len(self.index.texts)
         if stages is None:
-            self.index.extend(claims, texts=texts)
+            self.index.extend(claims, texts=texts, keys=keys)
         else:
             stages("indexing", 0, len(claims))
             self.index.extend(
                 claims,
                 texts=texts,
+                keys=keys,
                 progress=lambda done: stages("indexing", done, len(claims)),
             )
         self._indexed(first)

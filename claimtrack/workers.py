@@ -43,6 +43,7 @@ from claimtrack.articles import Article
 from claimtrack.claims import Claim, claims_of_article
 from claimtrack.claimtext import ClaimText, interned, prepare
 from claimtrack.exceptions import ClaimtrackError
+from claimtrack.minhash import default_keys
 from claimtrack.sentences import SentenceSplitter
 
 __all__ = [
@@ -78,6 +79,10 @@ class AnalysedClaims:
     names: tuple[str | None, ...]
     claims: tuple[Claim, ...]
     texts: tuple[ClaimText, ...]
+    #: Each claim's MinHash key row (:mod:`claimtrack.minhash`, default parameters)
+    #: as bytes, when a worker made them; else empty (made from the texts: not
+    #: compared).
+    keys: tuple[bytes, ...] = attrs.field(default=(), eq=False)
 
 
 def available_cores() -> int:
@@ -124,7 +129,37 @@ def _run_chunk(
 ) -> list[T]:
     assert _SPLITTER is not None
     with paused_gc():
-        return [work(article, _SPLITTER) for article in articles]
+        done = [work(article, _SPLITTER) for article in articles]
+        if work is _claims_of_article:
+            done = _with_keys(done)  # type: ignore[arg-type,assignment]
+        elif work is _analysis_of_article:
+            done = _analyses_with_keys(done)  # type: ignore[arg-type,assignment]
+        return done
+
+
+def _analyses_with_keys(
+    done: list[tuple[ArticleAnalysis, dict[tuple[str, str], ClaimText]]],
+) -> list[tuple[ArticleAnalysis, dict[tuple[str, str], ClaimText], dict[tuple[str, str], bytes]]]:
+    """Articles analysed with their claims' words, and the claims' MinHash key rows
+    (as :func:`_with_keys` makes them), by claim id and text."""
+    keyed = [key for _, texts in done for key in texts]
+    rows = default_keys().key_rows([text for _, texts in done for text in texts.values()])
+    keys = dict(zip(keyed, (row.tobytes() for row in rows), strict=True))
+    return [(item, texts, {key: keys[key] for key in texts}) for item, texts in done]
+
+
+def _with_keys(done: list[AnalysedClaims]) -> list[AnalysedClaims]:
+    """Articles' claims with their MinHash key rows, made for the chunk at once
+    (numpy's work is done per call): the index takes them instead of making them
+    in the caller's process."""
+    rows = default_keys().key_rows([text for item in done for text in item.texts])
+    out = []
+    k = 0
+    for item in done:
+        n = len(item.texts)
+        out.append(attrs.evolve(item, keys=tuple(row.tobytes() for row in rows[k : k + n])))
+        k += n
+    return out
 
 
 # -- in the caller --
@@ -279,12 +314,15 @@ def analysed(
     ahead: int = 0,
     progress: Callable[[int], None] | None = None,
     prepared: bool = True,
+    keys: dict[tuple[str, str], bytes] | None = None,
 ) -> Iterator[tuple[ArticleAnalysis, dict[tuple[str, str], ClaimText]]]:
     """Each article analysed alone (:func:`~claimtrack.analysis.analyze_article`),
     on ``jobs`` processes, in input order, as the caller takes them, with the words
     of its claims prepared (keyed by claim id and text; none if not ``prepared``).
     Up to ``ahead`` articles are analysed before they are taken, so that a caller
-    storing one batch has the next one ready.  Other arguments as :func:`claims_of`.
+    storing one batch has the next one ready.  The claims' MinHash key rows made on
+    the workers go into ``keys``, if given (by claim id and text), as the articles
+    come.  Other arguments as :func:`claims_of`.
 
     >>> import claimtrack
     >>> articles = claimtrack.read_articles("seeds")
@@ -293,7 +331,10 @@ def analysed(
     [('000_44a681640818a05e', 15), ('001_df1ab41df0d3c270', 14)]
     """
     work = _analysis_of_article if prepared else _analysis_alone
-    for item, done in _pooled(work, articles, splitter, jobs, chunk, progress, ahead):
+    for found in _pooled(work, articles, splitter, jobs, chunk, progress, ahead):
+        item, done = found[0], found[1]
+        if keys is not None and len(found) > 2:
+            keys.update(found[2])  # made on a worker
         yield item, ({key: _here(text) for key, text in done.items()} if jobs > 1 else done)
 
 

@@ -29,6 +29,7 @@ ORDER = [
     "claims",
     "statement_model",
     "claimtext",
+    "minhash",
     "workers",
     "changes",
     "relations",

@@ -20,6 +20,7 @@ import claimtrack.workers as workers
 from claimtrack.articles import Article, read_articles
 from claimtrack.claimtext import claim_sources, prepare, prepare_claim
 from claimtrack.cli import main
+from claimtrack.clusters import ClaimIndex
 from claimtrack.report import cluster_record, link_record
 from claimtrack.sentences import SentenceSplitter
 from claimtrack.store import ClaimStore
@@ -66,6 +67,40 @@ def test_pile_as_one_process(seeds_dir: Path) -> None:
     kept_one, kept_two = tracked(items, 1, True), tracked(items, 2, True)
     assert results(kept_two) == results(kept_one) == found
     assert kept_two.analysis() == kept_one.analysis()
+
+
+def test_workers_make_the_index_keys(seeds_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On two workers, the claims' MinHash keys come with their words: this process
+    makes none, and the results are those of one process; an index of other
+    parameters makes its own."""
+    items = list(read_articles(seeds_dir)) + news_pile(20)
+    found = results(tracked(items, jobs=1))
+    made: list[int] = []
+    original = ClaimIndex._signatures
+
+    def counted(self: ClaimIndex, texts: Any) -> Any:
+        made.append(len(texts))
+        return original(self, texts)
+
+    monkeypatch.setattr(ClaimIndex, "_signatures", counted)
+    assert results(tracked(items, jobs=2)) == found
+    assert sum(made) == 0
+    other = ClaimTracker(keep_analyses=False, index=ClaimIndex(bands=12))
+    other.add(items, jobs=2)
+    assert sum(made) > 0 and other.clusters()
+
+
+def test_workers_make_the_stored_keys(seeds_dir: Path, tmp_path: Path) -> None:
+    """A store filled on two workers keeps the key rows one process makes."""
+    items = list(read_articles(seeds_dir)) + news_pile(20)
+    stored = {}
+    for jobs in (1, 2):
+        with ClaimStore(tmp_path / f"{jobs}.db", jobs=jobs, batch=7) as store:
+            store.add(items)
+        with sqlite3.connect(tmp_path / f"{jobs}.db") as db:
+            stored[jobs] = db.execute("SELECT id, keys FROM claims ORDER BY id").fetchall()
+    assert stored[1] == stored[2]
+    assert sum(row[1] is not None for row in stored[1]) > len(stored[1]) // 2
 
 
 @settings(max_examples=10, deadline=None)
