@@ -840,13 +840,15 @@ class ClaimIndex:
         return pairs
 
     def _relation(self, i: int, j: int) -> Relation:
-        """How claim ``i`` relates to claim ``j``, the earlier first; computed once."""
+        """How claim ``i`` relates to claim ``j``, the earlier first; computed once
+        (unless unrelated: most candidates are, and they are seldom asked again)."""
         if _order_key(self.claims[j]) < _order_key(self.claims[i]):
             i, j = j, i
         relation = self._relations.get((i, j))
         if relation is None:
             relation = relate_prepared(self.texts[i], self.texts[j])
-            self._relations[(i, j)] = relation
+            if relation.relation != "unrelated":
+                self._relations[(i, j)] = relation
         return relation
 
     def _link(self, i: int, j: int) -> Link | None:
