@@ -133,6 +133,7 @@ def _probe(
     """Pairs (earlier claim, new claim) of positions that share a key; then, if
     ``insert``, the new keys join ``runs``.
 
+    Positions are kept as 32-bit numbers (half the memory of the runs' positions).
     ``keys`` has one row per new claim (the first at position ``first``), one
     column per band or weak key, each key salted with its column.  A key held by
     more than ``cap`` earlier claims gives, if ``whole``, none of them (the
@@ -140,7 +141,7 @@ def _probe(
     """
     width = keys.shape[1] if keys.ndim == 2 else 1
     flat = keys.ravel()
-    positions = np.repeat(np.arange(first, first + len(flat) // width, dtype=np.int64), width)
+    positions = np.repeat(np.arange(first, first + len(flat) // width, dtype=np.int32), width)
     order = np.lexsort((positions, flat))
     sk, sp = flat[order], positions[order]
     index = np.arange(len(sk), dtype=np.int64)
