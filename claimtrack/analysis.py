@@ -150,16 +150,29 @@ def analyze(
     articles = check_articles(articles, "analyze")
     splitter = splitter or SentenceSplitter.default()
     items: list[tuple[Article, tuple[Sentence, ...], Sequence[Attribution]]] = []
+    # what was found in each text: a text met again (a wire story in several
+    # outlets, a record repeated) is not analysed again, as sentences and
+    # attributions depend on nothing else of the article but its id
+    found: dict[str, tuple[str, tuple[Sentence, ...], tuple[Attribution, ...]]] = {}
     with paused_gc():
         for done, article in enumerate(articles, start=1):
-            sentences = splitter.split(article)
-            items.append((article, sentences, extract_attributions(article, sentences)))
+            seen = found.get(article.clean_text)
+            if seen is None:
+                sentences = splitter.split(article)
+                attributions = extract_attributions(article, sentences)
+                found[article.clean_text] = (article.id, sentences, attributions)
+            elif seen[0] == article.id:
+                _, sentences, attributions = seen
+            else:
+                sentences = tuple(attrs.evolve(s, article_id=article.id) for s in seen[1])
+                attributions = tuple(attrs.evolve(a, article_id=article.id) for a in seen[2])
+            items.append((article, sentences, attributions))
             if progress is not None:
                 progress(done)
         index = SpeakerIndex.build(a.speaker_name for _, _, atts in items for a in atts)
         analysed = []
-        for article, sentences, attributions in items:
-            renamed = tuple(_renamed(a, index.name(a.speaker_name)) for a in attributions)
+        for article, sentences, extracted in items:
+            renamed = tuple(_renamed(a, index.name(a.speaker_name)) for a in extracted)
             kinds = tuple(classify_sentences(sentences, renamed))
             analysed.append(ArticleAnalysis(article, sentences, kinds, renamed))
     return in_convention(Analysis(tuple(analysed), index), convention)

@@ -340,3 +340,105 @@ def test_pronouns_in_an_article_of_many_people() -> None:
     assert len(said) == 300
     for k, attribution in enumerate(said):
         assert attribution.speaker_name == f"Anna Berg{chr(97 + k % 26)}{chr(97 + k // 26)}"
+
+
+# --- session 9: faster forms that must give the old answers --------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(news_text(), st.text(max_size=200)))
+def test_tokens_by_split_are_the_matches(text: str) -> None:
+    """_tokenize reads tokens off a split: the same as the matches of _TOKEN."""
+    from claimtrack.attributions.tokens import _TOKEN, _tokenize
+
+    tok = _tokenize(text, 0, len(text))
+    matches = list(_TOKEN.finditer(text))
+    if matches and tok.texts[-1] == "." and len(tok) == len(matches) + 1:
+        matches_texts = [m.group() for m in matches[:-1]] + [matches[-1].group()[:-1], "."]
+    else:
+        matches_texts = [m.group() for m in matches]
+    assert tok.texts == matches_texts
+    assert all(text[s:e] == t for s, e, t in zip(tok.starts, tok.ends, tok.texts, strict=True))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(news_text(), st.text(max_size=200)))
+def test_trigger_check_as_findall(text: str) -> None:
+    """The white-space first trigger check answers as the regular expression alone."""
+    from claimtrack.attributions.cues import _lexicon
+    from claimtrack.attributions.extract import _holds_trigger
+    from claimtrack.attributions.tokens import _WORD
+
+    triggers = _lexicon().triggers
+    expected = not triggers.isdisjoint(_WORD.findall(text.lower()))
+    assert _holds_trigger(text, triggers) == expected
+
+
+_OLD_CAP_RUN = re.compile(
+    r"(?=[A-Z])(?<![^\s(\"\u201c\u2018])"
+    r"((?:[A-Z](?:[a-z]{0,2}\.|[\w\u2019'\-]*)(?:,? )){0,6}[A-Z][\w\u2019'\-]*)"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(news_text(), st.text(alphabet="AB ab.,'\u2019-(\"\u201c\nx", max_size=60)))
+def test_capitalised_runs_as_before(text: str) -> None:
+    """The capitalised-run pattern that opens with a character class finds the runs the
+    one that opened with a look-ahead found."""
+    from claimtrack.names import _CAP_RUN
+
+    def runs(pattern: re.Pattern[str]) -> list[tuple[int, str]]:
+        return [(m.start(1), m.group(1)) for m in pattern.finditer(text)]
+
+    assert runs(_CAP_RUN) == runs(_OLD_CAP_RUN)
+
+
+def test_descriptor_lookup_as_scan() -> None:
+    """A descriptor mention names the person a scan of every person in order found."""
+    from claimtrack.names import _Context, _descriptor_person
+
+    people = [
+        _Person("Ann Lee", "Lee", frozenset({("", "spokeswoman")}), 0),
+        _Person("Bo Kim", "Kim", frozenset({("Germany", "foreign minister")}), 10),
+        _Person("Cy Roe", "Roe", frozenset({("", "foreign minister"), ("France", "envoy")}), 20),
+        _Person("Di Fox", "Fox", frozenset({("France", "foreign minister")}), 30),
+    ]
+    art = Article(id="d", text="x " * 40)
+    ctx = _Context(art, split_sentences(art), people, {})
+    found = {
+        mention: _descriptor_person(ctx, mention)
+        for mention in (
+            "The foreign minister",
+            "The German foreign minister",
+            "The French foreign minister",
+            "The French envoy",
+            "The spokeswoman",
+            "The governor",
+        )
+    }
+    assert found["The foreign minister"] is not None
+    assert found["The foreign minister"][0] == "Bo Kim"
+    assert found["The German foreign minister"][0] == "Bo Kim"
+    assert found["The French foreign minister"][0] == "Di Fox"
+    assert found["The French envoy"][0] == "Cy Roe"
+    assert found["The spokeswoman"][0] == "Ann Lee"
+    assert found["The governor"] is None
+
+
+def test_repeated_text_analysed_once_as_if_twice() -> None:
+    """A text met again in a run gives what analysing it alone gives, under its own id."""
+    text = (
+        '"We will not accept it," Foreign Minister Anna Berg said on Tuesday.\n'
+        "She added that the talks had failed, officials said."
+    )
+    first, again, other = (
+        Article(id="a", text=text),
+        Article(id="b", text=text),
+        Article(id="c", text="Rain fell."),
+    )
+    together = analyze([first, again, other, Article(id="a2", text=text)])
+    for item, article in zip(together.articles, [first, again, other], strict=False):
+        alone = analyze([article]).articles[0]
+        assert item.sentences == alone.sentences
+        assert item.attributions == alone.attributions
+        assert item.kinds == alone.kinds

@@ -113,3 +113,12 @@ def test_clean_text_same_length_and_clean(text: str) -> None:
 def test_invisible_characters_do_not_change_the_key() -> None:
     """Zero-width characters and soft hyphens inside a word are not part of its key."""
     assert match_key("Wash\u00ading\u200bton") == match_key("Washington")
+
+
+@given(st.text())
+def test_clean_text_is_the_table_translation(text: str) -> None:
+    """clean_text, translating only runs of odd characters, gives what translating the
+    whole text with the table gives."""
+    from claimtrack.normalize import _CLEAN_TABLE
+
+    assert clean_text(text) == text.translate(_CLEAN_TABLE)
