@@ -68,16 +68,16 @@ def paused_gc() -> Iterator[None]:
     finally:
         if _FREEZE:
             gc.freeze()
+        elif enabled and gc.get_freeze_count() == 0:  # (it counts every frozen object)
+            # Enabling would start a collection of the youngest generation, which
+            # holds every object made during the pause: a scan of all of them
+            # (1% of the claims command).  Freezing and unfreezing moves them to
+            # the oldest generation as they are, where cycles among them are still
+            # found, by the next full collection.  (Not if the caller froze objects:
+            # unfreezing would let go of them.)
+            gc.freeze()
+            gc.unfreeze()
         if enabled:
-            if gc.get_freeze_count() == 0:
-                # Enabling would start a collection of the youngest generation, which
-                # holds every object made during the pause: a scan of all of them
-                # (1% of the claims command).  Freezing and unfreezing moves them to
-                # the oldest generation as they are, where cycles among them are still
-                # found, by the next full collection.  (Not if the caller froze objects:
-                # unfreezing would let go of them.)
-                gc.freeze()
-                gc.unfreeze()
             gc.enable()
 
 
