@@ -46,6 +46,7 @@ from claimtrack.claims import Claim, claims_of_article, renamed
 from claimtrack.claimtext import ClaimText, prepare_claim
 from claimtrack.clusters import ClaimIndex
 from claimtrack.exceptions import ClaimtrackError
+from claimtrack.minhash import MinHashKeys
 from claimtrack.sentences import SentenceSplitter
 from claimtrack.speakers import SpeakerIndex
 from claimtrack.tracker import ClaimTracker, Stages, merge_analyses
@@ -310,11 +311,13 @@ def _heads(part: list[_Analysed]) -> list[tuple[str, str, list[str | None]]]:
 
 
 def _prepare_partition(
-    part: list[_Analysed], chosen: list[int], speakers: SpeakerIndex
-) -> tuple[list[Claim], list[ClaimText]]:
+    part: list[_Analysed], chosen: list[int], speakers: SpeakerIndex, minhash: MinHashKeys
+) -> tuple[list[Claim], list[ClaimText], list[bytes]]:
     with paused_gc():  # the tracker prepares claims with it paused too
         claims = [renamed(claim, speakers) for k in chosen for claim in part[k][3]]
-        return claims, [prepare_claim(claim) for claim in claims]
+        texts = [prepare_claim(claim) for claim in claims]
+        # the index's keys too, made here rather than on the driver
+        return claims, texts, [row.tobytes() for row in minhash.key_rows(texts)]
 
 
 def track(
@@ -384,19 +387,23 @@ def track(
             position += 1
         chosen.append(mine)
     speakers = dask.delayed(SpeakerIndex.build(names))
+    minhash = dask.delayed(tracker.index.minhash)
     prepared = _computed(
         [
-            dask.delayed(_prepare_partition)(p, mine, speakers)
+            dask.delayed(_prepare_partition)(p, mine, speakers, minhash)
             for p, mine in zip(parts, chosen, strict=True)
         ],
         "preparing",
         stages,
     )
     del parts
-    claims = [claim for part_claims, _ in prepared for claim in part_claims]
-    texts = [text for _, part_texts in prepared for text in part_texts]
+    claims = [claim for part_claims, _, _ in prepared for claim in part_claims]
+    texts = [text for _, part_texts, _ in prepared for text in part_texts]
+    keys = [row for _, _, part_keys in prepared for row in part_keys]
     del prepared
-    tracker.add_prepared([digests[k] for k in sorted(fresh)], claims, texts, stages=stages)
+    tracker.add_prepared(
+        [digests[k] for k in sorted(fresh)], claims, texts, stages=stages, keys=keys
+    )
     return tracker
 
 

@@ -237,13 +237,16 @@ class ClaimTracker:
         texts: Sequence[ClaimText],
         *,
         stages: Stages | None = None,
+        keys: Sequence[bytes] | None = None,
     ) -> None:
         """Link the claims of articles analysed and prepared elsewhere (on the
         workers of a Dask cluster: see :mod:`claimtrack.dask`), as :meth:`add` links
         them: ``digests`` are the articles' ``(id, content_hash)`` as
         :meth:`fresh_articles` chose them, ``claims`` their claims with speakers
         named canonically across the batch, ``texts`` each claim prepared by
-        :func:`~claimtrack.claimtext.prepare_claim`.
+        :func:`~claimtrack.claimtext.prepare_claim`, ``keys`` their key rows made
+        with this tracker's index's :attr:`~claimtrack.clusters.ClaimIndex.minhash`
+        (if given).
 
         Raises:
             DuplicateArticleError: as :meth:`add`; nothing is added.
@@ -253,7 +256,7 @@ class ClaimTracker:
                 "add_prepared takes the articles fresh_articles chose: each id once, "
                 "none added before"
             )
-        self._index_claims(dict(digests), list(claims), stages, texts)
+        self._index_claims(dict(digests), list(claims), stages, texts, keys)
 
     def _index_claims(
         self,

@@ -30,6 +30,7 @@ from strategies import articles, story_articles  # noqa: E402
 import claimtrack.dask as engine  # noqa: E402
 from claimtrack.articles import Article, read_articles, write_jsonl  # noqa: E402
 from claimtrack.cli import main  # noqa: E402
+from claimtrack.clusters import ClaimIndex  # noqa: E402
 from claimtrack.exceptions import DuplicateArticleError  # noqa: E402
 from claimtrack.report import cluster_record, link_record  # noqa: E402
 from claimtrack.tracker import ClaimTracker  # noqa: E402
@@ -77,6 +78,28 @@ def test_seeds_as_local(client: Any, seeds_dir: Path) -> None:
     assert found == local(seeds)
     assert found["clusters"]
     assert results(engine.track(engine.bag_of(seeds, partition_size=1))) == found
+
+
+def test_the_partitions_make_the_index_keys(
+    seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The partitions make the claims' index keys beside their words: the driver's
+    index makes none, and the clusters are those of the local engine."""
+    import dask
+
+    made: list[int] = []
+    original = ClaimIndex._signatures
+
+    def counted(self: ClaimIndex, texts: Any) -> Any:
+        made.append(len(texts))
+        return original(self, texts)
+
+    seeds = list(read_articles(seeds_dir))
+    expected = local(seeds)
+    monkeypatch.setattr(ClaimIndex, "_signatures", counted)
+    with dask.config.set(scheduler="sync"):
+        assert results(engine.track(seeds, partition_size=1)) == expected
+    assert made == []
 
 
 # the client's event loop draws from the random module in its own thread while
