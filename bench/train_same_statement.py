@@ -4,6 +4,13 @@ Usage::
 
     python bench/train_same_statement.py ../shared/data/msrp/train.jsonl [--folds 5]
         [--l2 0.01,0.1,1,10] [--seeds 3] [--drop FEATURE,...] [--ablate] [--write]
+        [--hold-out 15] [--candidates DIR]
+
+``--hold-out 15`` sets aside a fixed slice of the pairs (by the hash of their
+``id``, see ``msrp_pairs.held_out``), cross-validates on the rest and scores the
+slice once with a model fitted on the rest; ``--candidates DIR`` adds the
+measured-only features of ``bench/statement_candidates.py`` (bench/MSRP.md,
+session 9).
 
 Reads JSON lines ``{"label": 0|1, "s1": ..., "s2": ...}``, computes
 :func:`claimtrack.statement_model.features` for every pair and fits an
