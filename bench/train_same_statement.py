@@ -4,6 +4,13 @@ Usage::
 
     python bench/train_same_statement.py ../shared/data/msrp/train.jsonl [--folds 5]
         [--l2 0.01,0.1,1,10] [--seeds 3] [--drop FEATURE,...] [--ablate] [--write]
+        [--hold-out 15] [--candidates DIR]
+
+``--hold-out 15`` sets aside a fixed slice of the pairs (by the hash of their
+``id``, see ``msrp_pairs.held_out``), cross-validates on the rest and scores the
+slice once with a model fitted on the rest; ``--candidates DIR`` adds the
+measured-only features of ``bench/statement_candidates.py`` (bench/MSRP.md,
+session 9).
 
 Reads JSON lines ``{"label": 0|1, "s1": ..., "s2": ...}``, computes
 :func:`claimtrack.statement_model.features` for every pair and fits an
@@ -35,7 +42,10 @@ from claimtrack.claimtext import prepare
 from claimtrack.relations import MODEL_JACCARD, MODEL_SHARED, asks_model, compare
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from msrp_pairs import held_out
+from msrp_pairs import ids as load_ids
 from msrp_pairs import load as load_pairs
+from statement_candidates import CANDIDATES, Candidates
 
 from claimtrack.statement_model import FEATURES, features
 
@@ -48,10 +58,15 @@ def load(path: str) -> tuple[list[tuple[str, str]], np.ndarray]:
     return pairs, np.asarray(labels, dtype=float)
 
 
-def feature_matrix(pairs: list[tuple[str, str]], names: list[str]) -> np.ndarray:
+def feature_matrix(
+    pairs: list[tuple[str, str]], names: list[str], candidates: Candidates | None = None
+) -> np.ndarray:
     rows = []
     for s1, s2 in pairs:
-        f = features(prepare(s1), prepare(s2))
+        a, b = prepare(s1), prepare(s2)
+        f = features(a, b)
+        if candidates is not None:
+            f.update(candidates.features(a, b))
         rows.append([f[n] for n in names])
     return np.asarray(rows, dtype=float)
 
@@ -298,15 +313,46 @@ def main(argv: list[str] | None = None) -> int:
         help="each random pair's weight in the fit (an MSRP pair weighs 1)",
     )
     ap.add_argument("--write", action="store_true", help=f"write {OUT.relative_to(ROOT)}")
+    ap.add_argument(
+        "--hold-out",
+        type=int,
+        default=0,
+        metavar="PCT",
+        help="set aside the pairs whose id hashes under PCT of 100 (15: the slice never "
+        "tuned on): cross-validate on the rest, then fit on the rest and score the slice",
+    )
+    ap.add_argument(
+        "--candidates",
+        metavar="DIR",
+        help="add bench/statement_candidates.py's features (DIR: word_counts.tsv and "
+        "word_vectors.tsv from bench/build_word_weights.py); measured only, not written",
+    )
     args = ap.parse_args(argv)
+    if args.hold_out and args.write:
+        ap.error("--write fits on every pair: not with --hold-out")
+    if args.candidates and args.write:
+        ap.error("the library does not compute the candidate features: not with --write")
+    candidates = Candidates(args.candidates) if args.candidates else None
 
     drop = {d for d in args.drop.split(",") if d}
-    names = [n for n in FEATURES if n not in drop]
+    names = [n for n in (*FEATURES, *(CANDIDATES if candidates else ())) if n not in drop]
     signs = [SIGNS.get(n, 0) for n in names] if args.signed else None
     pairs, y = load(args.path)
+    slice_pairs: list[tuple[str, str]] = []
+    if args.hold_out:
+        aside = np.array([held_out(i, args.hold_out) for i in load_ids(args.path)])
+        slice_pairs = [p for p, a in zip(pairs, aside, strict=True) if a]
+        y_slice = y[aside]
+        pairs = [p for p, a in zip(pairs, aside, strict=True) if not a]
+        y = y[~aside]
+        print(
+            f"held out: {len(slice_pairs)} pairs (positives {y_slice.mean():.3f}), not used below"
+        )
     t0 = time.perf_counter()
-    x = feature_matrix(pairs, names)
-    extra = feature_matrix(random_pairs(pairs, args.random), names) if args.random else None
+    x = feature_matrix(pairs, names, candidates)
+    extra = (
+        feature_matrix(random_pairs(pairs, args.random), names, candidates) if args.random else None
+    )
     allowed = model_asked(pairs, args.guard, args.jaccard)
     gated = not args.fit_all
     print(
@@ -349,7 +395,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"log-loss {loss:.4f} ({loss - base_loss:+.4f})"
             )
 
-    if args.write:
+    if args.write or slice_pairs:
         xt, yt, wt = with_extra(
             *((x[allowed], y[allowed]) if gated else (x, y)), extra, args.random_weight
         )
@@ -357,6 +403,17 @@ def main(argv: list[str] | None = None) -> int:
         w = fit((xt - mu) / sd, yt, best_l2, signs, weights=wt)
         p = np.where(allowed, predict((x - mu) / sd, w), 0.0)
         cut = (best_threshold(p, y) + float(np.mean(results[best_l2][1]))) / 2
+    if slice_pairs:
+        xs = feature_matrix(slice_pairs, names, candidates)
+        ps = np.where(
+            model_asked(slice_pairs, args.guard, args.jaccard), predict((xs - mu) / sd, w), 0.0
+        )
+        right = (ps >= cut) == (y_slice == 1)
+        print(
+            f"held-out slice: accuracy {right.mean():.4f} ({int(right.sum())}/{len(right)}; "
+            f"fitted on the other {len(y)} pairs at l2={best_l2:g}, threshold {cut:.3f})"
+        )
+    if args.write:
         raw = w[1:] / sd
         intercept = w[0] - float((w[1:] * mu / sd).sum())
         lines = [

@@ -52,7 +52,9 @@ __all__ = [
     "FEATURES",
     "Prepared",
     "StatementModel",
+    "content_key",
     "features",
+    "is_function_word",
     "same_statement_probability",
     "shipped",
     "synonym_pairs",
@@ -111,6 +113,25 @@ def _stem_key(word: str) -> str:
         if place:
             return match_key(place).replace(" ", "_")
     return str(_stemmer().stem(word))
+
+
+def content_key(word: str) -> str:
+    """How the features key a content word: the country a place stands for, else its
+    Snowball stem ("Moscow" -> "russia", "talks" -> "talk").
+
+    >>> content_key("talks"), content_key("moscow")
+    ('talk', 'russia')
+    """
+    return _stem_key(word)
+
+
+def is_function_word(word: str) -> bool:
+    """Whether a normalised word is a function word (``data/stopwords.txt``), not content.
+
+    >>> is_function_word("the"), is_function_word("bridge")
+    (True, False)
+    """
+    return word in _stopwords()
 
 
 def _has_digit(word: str) -> bool:
