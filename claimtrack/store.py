@@ -377,7 +377,6 @@ class ClaimStore:
         self._tracker: ClaimTracker | None = None
         self._analyses: list[ArticleAnalysis] | None = None
         self._compare_all = False
-        self._pairs_written: set[tuple[str, str]] = set()
 
     # -- opening --
     def _open(self) -> sqlite3.Connection:
@@ -587,10 +586,9 @@ class ClaimStore:
                 seq += 1
                 self._insert_article(item, seq)
             self._insert_claims(tracker, first)
-            written = self._write_pairs(tracker, full=bool(replacing))
+            self._write_pairs(tracker, full=bool(replacing))
             db.execute("INSERT OR REPLACE INTO meta VALUES ('derived', 'stale')")
             db.execute("COMMIT")
-            self._pairs_written = written
         except BaseException as exc:
             self._rollback(exc)
 
@@ -603,24 +601,21 @@ class ClaimStore:
             raise StoreError(f"{self.path}: {self._why(exc)}") from None
         raise exc
 
-    def _write_pairs(self, tracker: ClaimTracker, full: bool = True) -> set[tuple[str, str]]:
-        """The index's entry pairs, written as they changed; the rows now stored.
-        Unless ``full`` (after a replacement, or a migration), only the pairs the
-        index found since last written are new: no pair goes when articles are
-        only added."""
+    def _write_pairs(self, tracker: ClaimTracker, full: bool = True) -> None:
+        """The index's entry pairs, written as they changed.  Unless ``full`` (after a
+        replacement, or a migration), only the pairs the index found since last
+        written are new: no pair goes when articles are only added, and the pairs
+        stored need not be held in memory."""
         if not full and not self._compare_all:
-            new = set(tracker.index.take_pairs()) - self._pairs_written
-            self._db.executemany("INSERT OR REPLACE INTO entry_pairs VALUES (?, ?)", list(new))
-            return self._pairs_written | new
+            new = tracker.index.take_pairs()
+            self._db.executemany("INSERT OR IGNORE INTO entry_pairs VALUES (?, ?)", new)
+            return
         rows = set(tracker.index.state())
+        stored = set(self._db.execute("SELECT x, y FROM entry_pairs"))
         self._db.execute("DELETE FROM meta WHERE key = 'index'")  # the pairs are current
         self._compare_all = False
-        gone = self._pairs_written - rows
-        self._db.executemany("DELETE FROM entry_pairs WHERE x = ? AND y = ?", list(gone))
-        self._db.executemany(
-            "INSERT OR REPLACE INTO entry_pairs VALUES (?, ?)", list(rows - self._pairs_written)
-        )
-        return rows
+        self._db.executemany("DELETE FROM entry_pairs WHERE x = ? AND y = ?", list(stored - rows))
+        self._db.executemany("INSERT OR IGNORE INTO entry_pairs VALUES (?, ?)", list(rows - stored))
 
     def _refresh(self, stages: Stages | None = None) -> None:
         """Rewrite the links and clusters for everything stored (once per :meth:`add`,
@@ -834,7 +829,7 @@ class ClaimStore:
                 # claims prepared anew by a migration: compared again, their pairs kept
                 self._db.execute("BEGIN IMMEDIATE")
                 try:
-                    self._pairs_written = self._write_pairs(self._tracker)
+                    self._write_pairs(self._tracker)
                     self._db.execute("COMMIT")
                 except BaseException as exc:
                     self._rollback(exc)
@@ -931,7 +926,6 @@ class ClaimStore:
                 if row[0] in by_claim and row[1] in by_claim
             ]
             pairs = [(x, y) for x, y in db.execute("SELECT x, y FROM entry_pairs")]
-        self._pairs_written = set(pairs)
         flag = db.execute("SELECT value FROM meta WHERE key = 'index'").fetchone()
         self._compare_all = flag is not None and flag[0] == "compare"
         tracker.restore(
