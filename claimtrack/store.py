@@ -40,6 +40,7 @@ import hashlib
 import itertools
 import json
 import sqlite3
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -302,22 +303,27 @@ _LINK_COLUMNS = "a, b, relation, score, changes, evidence, basis"
 
 
 def _claim(row: Sequence[Any]) -> Claim:
-    """A claim from a row of :data:`_CLAIM_COLUMNS` (and maybe more after them)."""
+    """A claim from a row of :data:`_CLAIM_COLUMNS` (and maybe more after them); the
+    values its article's claims share (article, date, outlet, agency) kept once."""
     return Claim(
         id=row[0],
-        article_id=row[1],
+        article_id=_shared(row[1]),
         sentence_index=row[2],
         start=row[3],
         end=row[4],
         text=row[5],
-        date=dt.date.fromisoformat(row[6]) if row[6] else None,
-        outlet=row[7],
+        date=_date(row[6]) if row[6] else None,
+        outlet=_shared(row[7]) if row[7] else row[7],
         speakers=_names(row[8]),
         cues=_names(row[9]),
         contents=_strings(row[10]),
         named_speakers=_names(row[11]),
-        agency=row[12],
+        agency=_shared(row[12]) if row[12] else row[12],
     )
+
+
+_shared = sys.intern
+_date = functools.lru_cache(maxsize=1 << 12)(dt.date.fromisoformat)
 
 
 def _link(row: Sequence[Any], claims: dict[str, Claim]) -> Link:
