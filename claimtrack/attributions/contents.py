@@ -17,7 +17,7 @@ from claimtrack.spans import Span
 
 #: Words that open a trailing adjunct clause after a comma, where a content stops
 #: ("..., which reaches millions", "..., although ...", "..., compared with ...").
-_ADJUNCT_OPENERS = frozenset(["although", "though", "despite", "compared"])
+_ADJUNCT_OPENERS = frozenset(["although", "though", "despite", "compared", "which"])
 
 
 class _Contents(_Phrases):
@@ -117,9 +117,11 @@ class _Contents(_Phrases):
                 )
             elif low in ("and", "but"):
                 verb = lex.verbs.get(nxt)
-                stops_after_start[j] = bool(
-                    verb and not nxt.endswith("ing") and verb[1] != "other"
-                ) or nxt in ("noted", "added", "said", "pressed", "urged", "warned")
+                stops_after_start[j] = (
+                    bool(verb and not nxt.endswith("ing") and verb[1] != "other")
+                    or nxt in ("noted", "added", "said", "pressed", "urged", "warned")
+                    or self.pronoun_cue_follows(j + 1)
+                )
         next_stop = [n] * (n + 1)
         for j in range(n - 1, -1, -1):
             next_stop[j] = j if stops_anywhere[j] or stops_after_start[j] else next_stop[j + 1]
@@ -136,6 +138,23 @@ class _Contents(_Phrases):
         ):
             trimmed_end -= 1
         return stops_anywhere, next_stop, trimmed_end
+
+    def pronoun_cue_follows(self, k: int) -> bool:
+        """Whether a personal pronoun and a cue verb start at token ``k`` ("... and he
+        reiterated his claim that ..."): a report of its own after "and" or "but"."""
+        lowers, w = self.tok.lowers, self.words
+        n = len(lowers)
+        if lowers[k] not in w["pronoun"] or lowers[k] in ("it", "you"):
+            return False
+        k += 1
+        while k < n and (lowers[k] in w["aux"] or lowers[k] in w["adverb"]):
+            k += 1
+        return (
+            k < n
+            and lowers[k] in self.lex.verbs
+            and not lowers[k].endswith("ing")
+            and self.is_verbal(k)
+        )
 
     def attribution_follows(self, comma: int) -> bool:
         """Whether ", <source> <saying verb>" closes the sentence after token ``comma``."""

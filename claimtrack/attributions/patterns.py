@@ -8,7 +8,7 @@ Cue patterns are tried in the registry's order:
 
 >>> list(CUE_PATTERNS)  # doctest: +NORMALIZE_WHITESPACE
 ['according_to', 'noun_that', 'quote_then_cue', 'participle_quote', 'participle_content',
- 'cue_then_quote', 'content_then_cue', 'parenthetical', 'subject_cue_content',
+ 'cue_then_quote', 'content_then_cue', 'parenthetical', 'raising', 'subject_cue_content',
  'cue_then_next_paragraph']
 >>> PATTERNS == (*LINE_PATTERNS, *CUE_PATTERNS)
 True
@@ -318,7 +318,7 @@ def quote_then_cue(r: _SentenceRules, c: Cue) -> bool:
     if speaker is not None and speaker.start < quote.end:
         speaker = None
     if speaker is None:
-        speaker = r.speaker_after(c.last)
+        speaker = r.speaker_after(c.last) or r.head_after(c.last)
     content = [r.strip_quotes(quote)]
     # "Y1," he said, "Y2"
     after = r.quote_after(c.last, allow_speaker=True)
@@ -329,6 +329,29 @@ def quote_then_cue(r: _SentenceRules, c: Cue) -> bool:
 
 
 _PARTICIPLE_CLASSES = ("speech", "cognitive", "phrase", "other")
+
+#: Words that open no plain object after an ambiguous verb: prepositions, particles
+#: and reflexives ("spoke about", "showed up", "found himself", "and").
+_NO_OBJECT = _OBJECT_PREPOSITIONS | frozenset(
+    [
+        "up",
+        "out",
+        "down",
+        "off",
+        "back",
+        "away",
+        "and",
+        "or",
+        "but",
+        "himself",
+        "herself",
+        "itself",
+        "themselves",
+        "myself",
+        "ourselves",
+        "yourself",
+    ]
+)
 
 
 def participle_quote(r: _SentenceRules, c: Cue) -> bool:
@@ -409,11 +432,47 @@ def parenthetical(r: _SentenceRules, c: Cue) -> bool:
     return True
 
 
+#: Verbs of likelihood whose subject belongs to what is reported ("the plan appears to
+#: work"), and the last words before "to" of the phrase cues of that kind ("is expected to").
+_RAISING_VERBS = frozenset(["appear", "seem"])
+_RAISING_PHRASE_WORDS = frozenset(["expected", "likely"])
+
+
+def raising(r: _SentenceRules, c: Cue) -> bool:
+    """'S appears to V', 'S is expected to V': a verb or phrase of likelihood before
+    an infinitive.  Nobody is named as the source; the subject and the infinitive
+    are the content, in two pieces.  An infinitive that is a cue itself ("is expected
+    to endorse") is the subject's report: left to the patterns after this one."""
+    tok = r.tok
+    n = len(tok)
+    if c.klass == "phrase":
+        words = c.lemma.split()
+        if len(words) < 3 or words[-1] != "to" or words[-2] not in _RAISING_PHRASE_WORDS:
+            return False
+        to = c.last - 1
+    elif c.lemma in _RAISING_VERBS and c.last < n and tok.lowers[c.last] == "to":
+        to = c.last
+    else:
+        return False
+    if to + 1 < n and tok.lowers[to + 1] in r.lex.verbs:
+        return False  # "is expected to endorse", "seems to feel": the subject reports
+    end = r.content_end(to + 1)
+    if r.words_between(to, end) < 3:
+        return False
+    subject, _ = r.speaker_before(c.first)
+    if subject is None:
+        return False
+    cue = Span(c.span.start, tok.ends[to - 1])
+    r.add("raising", [subject, r.tokens_span(to, end)], cue, None)
+    return True
+
+
 def subject_cue_content(r: _SentenceRules, c: Cue) -> bool:
     """'S V (that) C'.  Weaker cues need a complement clause ("found last week
     that"), a colon, or a quotation in what follows ("called it a 'fundamental
-    mistake'"); with a plain object, only after a named subject ("Clinton
-    endorsed the plan").  Settles the cue when a content follows it."""
+    mistake'"); a plain object is the content too ("Clinton endorsed the plan",
+    "she backs a ban"), not a preposition, a particle or a reflexive.  Settles the
+    cue when a content follows it."""
     tok, w = r.tok, r.words
     klass, nxt = c.klass, c.nxt
     rng = r.content_after(c.last, c.lemma)
@@ -431,12 +490,25 @@ def subject_cue_content(r: _SentenceRules, c: Cue) -> bool:
     clause = r.complement_follows(c, rng)
     if klass == "weak" and not clause:
         return True  # verbs seldom used to report speech need a clause or a quotation
-    if klass in ("other", "cognitive") and not (
-        clause or (klass == "cognitive" and nxt in w["pronoun"])
+    if (
+        klass in ("other", "cognitive")
+        and not (clause or (klass == "cognitive" and nxt in w["pronoun"]))
+        and (
+            speaker is None
+            or tok.lowers[rng[0]] in _NO_OBJECT
+            or (
+                before_subject == ","
+                and c.start == c.first
+                and c.low.endswith("ed")
+                and tok.lowers[subject] in ("a", "an")
+            )
+        )
     ):
-        named_subject = speaker is not None and r.text[speaker.start].isupper()
-        if not named_subject or tok.lowers[rng[0]] in _OBJECT_PREPOSITIONS:
-            return True
+        # a plain object ("the senator endorsed the plan", "she backs a ban"), not a
+        # preposition, particle or reflexive ("spoke about", "showed up", "found himself"),
+        # nor after a noun phrase set off by a comma, where a bare participle qualifies
+        # it ("..., a mission intended to ...")
+        return True
     if speaker is None and c.start > 0 and tok.lowers[c.start - 1] in _COORDINATORS:
         speaker = r.shared_speaker(c.first)
     if speaker is None:
@@ -487,6 +559,7 @@ CUE_PATTERNS: dict[str, CuePattern] = {
         cue_then_quote,
         content_then_cue,
         parenthetical,
+        raising,
         subject_cue_content,
         cue_then_next_paragraph,
     )
