@@ -840,3 +840,33 @@ def test_verb_of_likelihood_before_an_infinitive(text: str, cue: str, content: l
 def test_likelihood_before_a_cue_is_the_subjects_report() -> None:
     """ "S is expected to endorse X": S reports; no attribution without a source."""
     assert all(a.pattern != "raising" for a in extract("The paper is expected to endorse him."))
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The governor endorsed Smith.", "Smith"),
+        ("Other senators echoed those remarks.", "those remarks"),
+        ("The mayor acknowledged Lee's success.", "Lee's success"),
+    ],
+)
+def test_short_object_closing_the_sentence(text: str, content: str) -> None:
+    """A name, or a determiner or possessive and a word, closing the sentence after a
+    cue is its content, however short."""
+    (a,) = extract(text)
+    assert (a.pattern, a.content.text) == ("subject_cue_content", content)
+
+
+@pytest.mark.parametrize("text", ["The governor endorsed it.", "The mayor denied it all."])
+def test_short_pronoun_object_is_no_content(text: str) -> None:
+    """A pronoun object stays too short to be a content."""
+    assert extract(text) == ()
+
+
+def test_according_to_after_an_opening_conjunction() -> None:
+    """ "But according to S, C": the content is the clause after the source."""
+    (a,) = extract("But according to the new filings, the firm lost money last year.")
+    assert (a.speaker and a.speaker.text, a.content.text) == (
+        "the new filings",
+        "the firm lost money last year",
+    )

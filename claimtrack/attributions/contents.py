@@ -55,9 +55,28 @@ class _Contents(_Phrases):
         words = self.words_between(i, end)
         # short contents only as a clause: "a vote that the opposition say was rigged"
         short = words < 2 or (words == 2 and tok.lowers[i] not in w["aux"])
-        if short and not self.short_answer(i, end):
+        if short and not (self.short_answer(i, end) or self.short_object(i, end)):
             return None
         return i, end
+
+    def short_object(self, i: int, end: int) -> bool:
+        """Whether tokens ``i:end`` close the sentence with a short noun phrase object
+        ("endorsed Sanders.", "backed the deal.", "echoed those comments."): a name, or
+        a determiner or a possessive and one word."""
+        tok, w = self.tok, self.words
+        if end != self._end_before_marks or i >= end or not tok.words[i]:
+            return False
+        words = self.words_between(i, end)
+        first = tok.lowers[i]
+        if words > 2 or first in w["pronoun"] or first in w["aux"] or first in self.lex.verbs:
+            return False
+        if words == 1 or tok.texts[i][0].isupper():
+            return tok.texts[i][0].isupper()
+        return (
+            (first in w["determiner"] and first not in ("that", "no"))
+            or first.endswith(("'s", "'"))
+            or first in ("his", "her", "their", "its", "our", "my", "your")
+        )
 
     def short_answer(self, i: int, end: int) -> bool:
         """Whether tokens ``i:end`` close the sentence with a short answer: "yes", "no",

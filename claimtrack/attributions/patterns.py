@@ -236,7 +236,11 @@ def according_to(r: _SentenceRules, c: Cue) -> bool:
         return True
     speaker = r.tokens_span(last, j)
     cue = r.tokens_span(first, last)
-    if first == 0 and j < n and tok.lowers[j] == ",":
+    opening = first == 0 or all(
+        not tok.words[k] or tok.lowers[k] in _COORDINATORS or tok.lowers[k] in r.words["adverb"]
+        for k in range(first)
+    )  # "But according to S, C", "Yet, according to S, C"
+    if opening and j < n and tok.lowers[j] == ",":
         end = r.content_end(j + 1)
         if end < n and tok.lowers[end] == "," and r.report_follows(end):
             # "According to her account, after examining X, she insisted that ...":
