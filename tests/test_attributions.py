@@ -870,3 +870,36 @@ def test_according_to_after_an_opening_conjunction() -> None:
         "the new filings",
         "the firm lost money last year",
     )
+
+
+def test_content_closed_by_a_verb_of_evidence() -> None:
+    """ "C, new figures show.": the figures are the source of the clause before."""
+    (a,) = extract("Most of the money arrived in the last month, new figures show.")
+    assert (a.pattern, a.speaker and a.speaker.text, a.content.text) == (
+        "content_then_cue",
+        "new figures",
+        "Most of the money arrived in the last month",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Lee told delegates at the party convention on Monday that the plan would fail.",
+            "the plan would fail",
+        ),
+        ('Lee told the news agency simply, "We lost the vote."', '"We lost the vote."'),
+    ],
+)
+def test_content_after_a_long_addressee(text: str, content: str) -> None:
+    """After "told" and a longer addressee, the content starts at "that" or at a
+    quotation after a comma."""
+    a = next(a for a in extract(text) if a.cue and a.cue.text == "told")
+    assert a.content.text == content
+
+
+def test_that_of_a_relative_after_an_addressee_is_kept() -> None:
+    """ "told the company that makes ...": a relative clause, no complementizer."""
+    a = next(a for a in extract("Lee told the company that makes the cars to stop.") if a.cue)
+    assert a.content.text.startswith("the company that makes")

@@ -20,6 +20,10 @@ from claimtrack.spans import Span
 _ADJUNCT_OPENERS = frozenset(["although", "though", "despite", "compared", "which"])
 
 
+#: Verbs whose addressee may stand between them and their content ("told reporters C").
+_ADDRESSEE_VERBS = frozenset(["tell", "ask", "urge", "warn", "assure", "remind", "inform"])
+
+
 class _Contents(_Phrases):
     """Finders of contents and quotations around a cue."""
 
@@ -39,10 +43,12 @@ class _Contents(_Phrases):
                 break
             if not (low in skippable or tok.texts[j][0].isupper() or low in self.lex.nouns):
                 break
-        if lemma in ("tell", "ask", "urge", "warn", "assure", "remind", "inform") and i < n:
+        if lemma in _ADDRESSEE_VERBS and i < n:
             low = tok.lowers[i]
             if low in w["object"]:
                 i += 1
+            else:
+                i = self.after_addressee(i)
         while i < n and (
             (tok.lowers[i] in w["temporal"] and not tok.texts[i][0].isupper())
             or tok.lowers[i]
@@ -58,6 +64,30 @@ class _Contents(_Phrases):
         if short and not (self.short_answer(i, end) or self.short_object(i, end)):
             return None
         return i, end
+
+    def after_addressee(self, i: int) -> int:
+        """Where the content starts after a longer addressee of "told" and its like, up
+        to a "that" ("told delegates at the convention on Monday that C") or a quotation
+        after a comma ('told the news agency simply, "C"'); ``i`` when none is near."""
+        tok, w = self.tok, self.words
+        lowers = tok.lowers
+        n = len(tok)
+        for j in range(i, min(n, i + 16)):
+            low = lowers[j]
+            if low == "that":
+                # a clause opens with its subject: "the company that makes cars" is a relative
+                return j + 1 if j + 1 < n and self.np_start(j + 1) else i
+            if low in (",", ":") and j + 1 < n and lowers[j + 1] in _QUOTE_TOKENS and j > i:
+                return j + 1
+            if (
+                (not tok.words[j] and low not in ("'s", "'", "-", "."))
+                or low in w["pronoun"]
+                or low in w["aux"]
+                or low in w["boundary"]
+                or (low in self.lex.verbs and self.is_verbal(j))
+            ):
+                return i
+        return i
 
     def short_object(self, i: int, end: int) -> bool:
         """Whether tokens ``i:end`` close the sentence with a short noun phrase object

@@ -406,9 +406,14 @@ def cue_then_quote(r: _SentenceRules, c: Cue) -> bool:
     return True
 
 
+#: Verbs of evidence that close a content as a saying verb does ("C, the poll shows.").
+_EVIDENCE_VERBS = frozenset(["show", "find"])
+
+
 def content_then_cue(r: _SentenceRules, c: Cue) -> bool:
-    """'C, S V.' and 'C, V S.': a saying verb closes the sentence."""
-    if not c.saying:
+    """'C, S V.' and 'C, V S.': a saying verb, or a verb of evidence ("C, new
+    reports show."), closes the sentence."""
+    if not (c.saying or c.lemma in _EVIDENCE_VERBS):
         return False
     tail = r.clause_tail(c.first, c.last)
     if tail is None or tail[0] <= 0:
