@@ -177,6 +177,13 @@ def test_dateline_never_in_a_claim(seed_analysis: Any) -> None:
             "was rigged",
         ),
         (
+            "Asked whether the plan would pass, the mayor smiled.",
+            "asked",
+            None,
+            "Asked whether",
+            "whether the plan would pass",
+        ),
+        (
             "The new tariff appears to have hurt the farmers in the north.",
             "raising",
             None,
@@ -668,8 +675,9 @@ def test_noun_cue_before_a_complement_clause() -> None:
     ],
 )
 def test_short_answers(text: str, content: str | None) -> None:
-    """A short answer closing the sentence is a content; a time word is not."""
-    found = [a.content.text for a in extract(text)]
+    """A short answer closing the sentence is a content; a time word is not (the
+    question of a passive "asked" is a content of its own)."""
+    found = [a.content.text for a in extract(text) if a.pattern != "asked"]
     assert found == ([content] if content else [])
 
 
@@ -903,3 +911,25 @@ def test_that_of_a_relative_after_an_addressee_is_kept() -> None:
     """ "told the company that makes ...": a relative clause, no complementizer."""
     a = next(a for a in extract("Lee told the company that makes the cars to stop.") if a.cue)
     assert a.content.text.startswith("the company that makes")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The minister was asked about the new border rules.", "the new border rules"),
+        ("When asked about his rival, the senator laughed.", "his rival"),
+        ("The senator, asked about his rival, laughed loudly.", "his rival"),
+        ("Asked on the radio who leads the party, he said the speaker.", "who leads the party"),
+    ],
+)
+def test_passive_asked_before_its_question(text: str, content: str) -> None:
+    """A passive or bare "asked" before its question: no source, the question is the
+    content."""
+    a = next(a for a in extract(text) if a.pattern == "asked")
+    assert (a.speaker, a.content.text) == (None, content)
+
+
+def test_active_asked_keeps_its_subject() -> None:
+    """ "He asked whether C": the subject asks; not the passive pattern."""
+    (a,) = extract("He asked whether the plan would pass in the spring.")
+    assert (a.pattern, a.speaker and a.speaker.text) == ("subject_cue_content", "He")

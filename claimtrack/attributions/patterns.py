@@ -7,9 +7,9 @@ sentence around one candidate cue and returns True when it settles that cue
 Cue patterns are tried in the registry's order:
 
 >>> list(CUE_PATTERNS)  # doctest: +NORMALIZE_WHITESPACE
-['according_to', 'noun_that', 'quote_then_cue', 'participle_quote', 'participle_content',
- 'cue_then_quote', 'content_then_cue', 'parenthetical', 'raising', 'subject_cue_content',
- 'cue_then_next_paragraph']
+['according_to', 'noun_that', 'asked', 'quote_then_cue', 'participle_quote',
+ 'participle_content', 'cue_then_quote', 'content_then_cue', 'parenthetical', 'raising',
+ 'subject_cue_content', 'cue_then_next_paragraph']
 >>> PATTERNS == (*LINE_PATTERNS, *CUE_PATTERNS)
 True
 """
@@ -140,6 +140,7 @@ class _SentenceRules(_Contents):
     def try_cue(self, cue: Cue) -> None:
         """Try the cue patterns in order until one settles the cue."""
         if cue.lemma != "according to" and cue.klass != "noun" and self.not_a_cue(cue):
+            asked(self, cue)  # a passive "asked" is refused as a verb of its subject's
             return
         for pattern in CUE_PATTERNS.values():
             if pattern(self, cue):
@@ -406,6 +407,43 @@ def cue_then_quote(r: _SentenceRules, c: Cue) -> bool:
     return True
 
 
+#: Words that open the question after a passive "asked" ("asked whether C", "asked about C").
+_QUESTION_OPENERS = frozenset(
+    ["about", "whether", "if", "why", "who", "what", "how", "when", "where", "which"]
+)
+
+
+def asked(r: _SentenceRules, c: Cue) -> bool:
+    """'Asked whether C, S said ...', 'S was asked about C': a passive or bare
+    "asked" before its question.  Nobody is named as the source (the asker is
+    unnamed); the question is the content.  Tried on the cues the rules refuse as
+    passives or participles."""
+    tok = r.tok
+    n = len(tok)
+    at = next((k for k in range(c.first, c.last) if tok.lowers[k] == "asked"), -1)
+    if at < 0:
+        return False
+    passive = any(tok.lowers[k] in r.words["passive"] for k in range(c.start, at))
+    if not (at == 0 or tok.lowers[at - 1] in ("when", "after", "once", ",") or passive):
+        return False
+    k = next(
+        (
+            j
+            for j in range(at + 1, min(n, at + 10))
+            if tok.lowers[j] in _QUESTION_OPENERS or tok.lowers[j] in (",", ".", ";", ":")
+        ),
+        n,
+    )
+    if k >= n or tok.lowers[k] not in _QUESTION_OPENERS:
+        return False
+    start = k + 1 if tok.lowers[k] == "about" else k
+    end = min(r.content_end(start), r._next_clause_ends[start])
+    if r.words_between(start, end) < 2:
+        return False
+    r.add("asked", [r.tokens_span(start, end)], c.bare, None)
+    return True
+
+
 #: Verbs of evidence that close a content as a saying verb does ("C, the poll shows.").
 _EVIDENCE_VERBS = frozenset(["show", "find"])
 
@@ -562,6 +600,7 @@ CUE_PATTERNS: dict[str, CuePattern] = {
     for p in (
         according_to,
         noun_that,
+        asked,
         quote_then_cue,
         participle_quote,
         participle_content,
