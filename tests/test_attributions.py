@@ -933,3 +933,21 @@ def test_active_asked_keeps_its_subject() -> None:
     """ "He asked whether C": the subject asks; not the passive pattern."""
     (a,) = extract("He asked whether the plan would pass in the spring.")
     assert (a.pattern, a.speaker and a.speaker.text) == ("subject_cue_content", "He")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Many voters see the senator as a uniter.", "the senator as a uniter"),
+        ("Critics branded him as a fraud.", "him as a fraud"),
+    ],
+)
+def test_object_and_as_complement(text: str, content: str) -> None:
+    """An object and its "as" complement make a weak verb a cue, as a clause does."""
+    (a,) = extract(text)
+    assert (a.pattern, a.content.text) == ("subject_cue_content", content)
+
+
+def test_see_with_a_plain_object_is_no_cue() -> None:
+    """ "see" is weak: a plain object is no content."""
+    assert extract("We will see the results of the vote tomorrow.") == ()

@@ -151,7 +151,28 @@ class _SentenceRules(_Contents):
         week that"), follows a colon, or holds a quotation ("called it a 'fundamental
         mistake'")."""
         has_that = "that" in self.tok.lowers[c.last : rng[0]]
-        return has_that or c.nxt == ":" or self.quotes_between(rng[0], rng[1])
+        return (
+            has_that
+            or c.nxt == ":"
+            or self.quotes_between(rng[0], rng[1])
+            or self.as_complement(rng)
+        )
+
+    def as_complement(self, rng: tuple[int, int]) -> bool:
+        """Whether the content ``rng`` is an object and its "as" complement ("sees the
+        senator as a uniter", "branded him as a fraud"): "as" within a few words,
+        after a noun phrase with no verb."""
+        tok = self.tok
+        start, end = rng
+        if not (self.np_start(start) or tok.lowers[start] in self.words["object"]):
+            return False
+        for k in range(start + 1, min(end - 1, start + 7)):
+            low = tok.lowers[k]
+            if low == "as":
+                return True
+            if not tok.words[k] or low in self.words["aux"] or self.is_verbal(k):
+                return False
+        return False
 
     def not_a_cue(self, c: Cue) -> bool:
         """Whether the candidate is no reporting verb here: an infinitive, a noun, an
