@@ -951,3 +951,12 @@ def test_object_and_as_complement(text: str, content: str) -> None:
 def test_see_with_a_plain_object_is_no_cue() -> None:
     """ "see" is weak: a plain object is no content."""
     assert extract("We will see the results of the vote tomorrow.") == ()
+
+
+def test_content_runs_over_but_before_a_shared_predicate() -> None:
+    """ ", but required ...": the reported clause goes on with its own subject's second
+    predicate; ", but the council ..." still ends it."""
+    (a,) = extract("The chairman said the process was fair, but required candidates to campaign.")
+    assert a.content.text == "the process was fair, but required candidates to campaign"
+    (b,) = extract("The chairman said the process was fair, but the council disagreed strongly.")
+    assert b.content.text == "the process was fair"

@@ -158,7 +158,8 @@ class _Contents(_Phrases):
             elif low == ",":
                 verb = lex.verbs.get(nxt)
                 stops_anywhere[j] = (
-                    nxt in ("but", "while", "saying", "adding", "noting", "according", "citing")
+                    (nxt == "but" and not self.predicate_follows(j + 2))
+                    or nxt in ("while", "saying", "adding", "noting", "according", "citing")
                     or nxt in _ADJUNCT_OPENERS
                     or bool(verb and (nxt.endswith("ing") or verb[1] == "speech"))
                     or self.attribution_follows(j)
@@ -187,6 +188,15 @@ class _Contents(_Phrases):
         ):
             trimmed_end -= 1
         return stops_anywhere, next_stop, trimmed_end
+
+    def predicate_follows(self, k: int) -> bool:
+        """Whether token ``k`` opens a predicate with no subject of its own ("..., but
+        required candidates to ..."): a lower-case word that opens no noun phrase."""
+        tok, w = self.tok, self.words
+        if k >= len(tok) or not tok.words[k]:
+            return False
+        low = tok.lowers[k]
+        return not (self.np_start(k) or low in self.lex.verbs or low in w["boundary"])
 
     def pronoun_cue_follows(self, k: int) -> bool:
         """Whether a personal pronoun and a cue verb start at token ``k`` ("... and he
