@@ -18,7 +18,11 @@ from claimtrack.spans import Span
 
 #: Words that open a trailing adjunct clause after a comma, where a content stops
 #: ("..., which reaches millions", "..., although ...", "..., compared with ...").
-_ADJUNCT_OPENERS = frozenset(["although", "though", "despite", "compared"])
+_ADJUNCT_OPENERS = frozenset(["although", "though", "despite", "compared", "which"])
+
+
+#: Verbs whose addressee may stand between them and their content ("told reporters C").
+_ADDRESSEE_VERBS = frozenset(["tell", "ask", "urge", "warn", "assure", "remind", "inform"])
 
 
 @functools.cache
@@ -46,10 +50,12 @@ class _Contents(_Phrases):
                 break
             if not (low in skippable or tok.texts[j][0].isupper() or low in self.lex.nouns):
                 break
-        if lemma in ("tell", "ask", "urge", "warn", "assure", "remind", "inform") and i < n:
+        if lemma in _ADDRESSEE_VERBS and i < n:
             low = tok.lowers[i]
             if low in w["object"]:
                 i += 1
+            else:
+                i = self.after_addressee(i)
         while i < n and (
             (tok.lowers[i] in w["temporal"] and not tok.texts[i][0].isupper())
             or tok.lowers[i]
@@ -62,9 +68,52 @@ class _Contents(_Phrases):
         words = self.words_between(i, end)
         # short contents only as a clause: "a vote that the opposition say was rigged"
         short = words < 2 or (words == 2 and tok.lowers[i] not in w["aux"])
-        if short and not self.short_answer(i, end):
+        if short and not (self.short_answer(i, end) or self.short_object(i, end)):
             return None
         return i, end
+
+    def after_addressee(self, i: int) -> int:
+        """Where the content starts after a longer addressee of "told" and its like, up
+        to a "that" ("told delegates at the convention on Monday that C") or a quotation
+        after a comma ('told the news agency simply, "C"'); ``i`` when none is near."""
+        tok, w = self.tok, self.words
+        lowers = tok.lowers
+        n = len(tok)
+        for j in range(i, min(n, i + 16)):
+            low = lowers[j]
+            if low == "that":
+                # a clause opens with its subject: "the company that makes cars" is a relative
+                return j + 1 if j + 1 < n and self.np_start(j + 1) else i
+            if low in (",", ":") and j + 1 < n and lowers[j + 1] in _QUOTE_TOKENS and j > i:
+                return j + 1
+            if (
+                (not tok.words[j] and low not in ("'s", "'", "-", "."))
+                or low in w["pronoun"]
+                or low in w["aux"]
+                or low in w["boundary"]
+                or (low in self.lex.verbs and self.is_verbal(j))
+            ):
+                return i
+        return i
+
+    def short_object(self, i: int, end: int) -> bool:
+        """Whether tokens ``i:end`` close the sentence with a short noun phrase object
+        ("endorsed Sanders.", "backed the deal.", "echoed those comments."): a name, or
+        a determiner or a possessive and one word."""
+        tok, w = self.tok, self.words
+        if end != self._end_before_marks or i >= end or not tok.words[i]:
+            return False
+        words = self.words_between(i, end)
+        first = tok.lowers[i]
+        if words > 2 or first in w["pronoun"] or first in w["aux"] or first in self.lex.verbs:
+            return False
+        if words == 1 or tok.texts[i][0].isupper():
+            return tok.texts[i][0].isupper()
+        return (
+            (first in w["determiner"] and first not in ("that", "no"))
+            or first.endswith(("'s", "'"))
+            or first in ("his", "her", "their", "its", "our", "my", "your")
+        )
 
     def short_answer(self, i: int, end: int) -> bool:
         """Whether tokens ``i:end`` close the sentence with a short answer: "yes", "no",
@@ -116,7 +165,8 @@ class _Contents(_Phrases):
             elif low == ",":
                 verb = lex.verbs.get(nxt)
                 stops_anywhere[j] = (
-                    nxt in ("but", "while", "saying", "adding", "noting", "according", "citing")
+                    (nxt == "but" and not self.predicate_follows(j + 2))
+                    or nxt in ("while", "saying", "adding", "noting", "according", "citing")
                     or nxt in _ADJUNCT_OPENERS
                     or bool(verb and (nxt.endswith("ing") or verb[1] == "speech"))
                     or self.attribution_follows(j)
@@ -124,9 +174,11 @@ class _Contents(_Phrases):
                 )
             elif low in ("and", "but"):
                 verb = lex.verbs.get(nxt)
-                stops_after_start[j] = bool(
-                    verb and not nxt.endswith("ing") and verb[1] != "other"
-                ) or nxt in ("noted", "added", "said", "pressed", "urged", "warned")
+                stops_after_start[j] = (
+                    bool(verb and not nxt.endswith("ing") and verb[1] != "other")
+                    or nxt in ("noted", "added", "said", "pressed", "urged", "warned")
+                    or self.pronoun_cue_follows(j + 1)
+                )
         next_stop = [n] * (n + 1)
         for j in range(n - 1, -1, -1):
             next_stop[j] = j if stops_anywhere[j] or stops_after_start[j] else next_stop[j + 1]
@@ -143,6 +195,32 @@ class _Contents(_Phrases):
         ):
             trimmed_end -= 1
         return stops_anywhere, next_stop, trimmed_end
+
+    def predicate_follows(self, k: int) -> bool:
+        """Whether token ``k`` opens a predicate with no subject of its own ("..., but
+        required candidates to ..."): a lower-case word that opens no noun phrase."""
+        tok, w = self.tok, self.words
+        if k >= len(tok) or not tok.words[k]:
+            return False
+        low = tok.lowers[k]
+        return not (self.np_start(k) or low in self.lex.verbs or low in w["boundary"])
+
+    def pronoun_cue_follows(self, k: int) -> bool:
+        """Whether a personal pronoun and a cue verb start at token ``k`` ("... and he
+        reiterated his claim that ..."): a report of its own after "and" or "but"."""
+        lowers, w = self.tok.lowers, self.words
+        n = len(lowers)
+        if lowers[k] not in w["pronoun"] or lowers[k] in ("it", "you"):
+            return False
+        k += 1
+        while k < n and (lowers[k] in w["aux"] or lowers[k] in w["adverb"]):
+            k += 1
+        return (
+            k < n
+            and lowers[k] in self.lex.verbs
+            and not lowers[k].endswith("ing")
+            and self.is_verbal(k)
+        )
 
     def attribution_follows(self, comma: int) -> bool:
         """Whether ", <source> <saying verb>" closes the sentence after token ``comma``."""

@@ -7,9 +7,9 @@ sentence around one candidate cue and returns True when it settles that cue
 Cue patterns are tried in the registry's order:
 
 >>> list(CUE_PATTERNS)  # doctest: +NORMALIZE_WHITESPACE
-['according_to', 'noun_that', 'quote_then_cue', 'participle_quote', 'participle_content',
- 'cue_then_quote', 'content_then_cue', 'parenthetical', 'subject_cue_content',
- 'cue_then_next_paragraph']
+['according_to', 'noun_that', 'asked', 'quote_then_cue', 'participle_quote',
+ 'participle_content', 'cue_then_quote', 'content_then_cue', 'parenthetical', 'raising',
+ 'subject_cue_content', 'cue_then_next_paragraph']
 >>> PATTERNS == (*LINE_PATTERNS, *CUE_PATTERNS)
 True
 """
@@ -140,6 +140,7 @@ class _SentenceRules(_Contents):
     def try_cue(self, cue: Cue) -> None:
         """Try the cue patterns in order until one settles the cue."""
         if cue.lemma != "according to" and cue.klass != "noun" and self.not_a_cue(cue):
+            asked(self, cue)  # a passive "asked" is refused as a verb of its subject's
             return
         for pattern in CUE_PATTERNS.values():
             if pattern(self, cue):
@@ -150,7 +151,28 @@ class _SentenceRules(_Contents):
         week that"), follows a colon, or holds a quotation ("called it a 'fundamental
         mistake'")."""
         has_that = "that" in self.tok.lowers[c.last : rng[0]]
-        return has_that or c.nxt == ":" or self.quotes_between(rng[0], rng[1])
+        return (
+            has_that
+            or c.nxt == ":"
+            or self.quotes_between(rng[0], rng[1])
+            or self.as_complement(rng)
+        )
+
+    def as_complement(self, rng: tuple[int, int]) -> bool:
+        """Whether the content ``rng`` is an object and its "as" complement ("sees the
+        senator as a uniter", "branded him as a fraud"): "as" within a few words,
+        after a noun phrase with no verb."""
+        tok = self.tok
+        start, end = rng
+        if not (self.np_start(start) or tok.lowers[start] in self.words["object"]):
+            return False
+        for k in range(start + 1, min(end - 1, start + 7)):
+            low = tok.lowers[k]
+            if low == "as":
+                return True
+            if not tok.words[k] or low in self.words["aux"] or self.is_verbal(k):
+                return False
+        return False
 
     def not_a_cue(self, c: Cue) -> bool:
         """Whether the candidate is no reporting verb here: an infinitive, a noun, an
@@ -236,7 +258,11 @@ def according_to(r: _SentenceRules, c: Cue) -> bool:
         return True
     speaker = r.tokens_span(last, j)
     cue = r.tokens_span(first, last)
-    if first == 0 and j < n and tok.lowers[j] == ",":
+    opening = first == 0 or all(
+        not tok.words[k] or tok.lowers[k] in _COORDINATORS or tok.lowers[k] in r.words["adverb"]
+        for k in range(first)
+    )  # "But according to S, C", "Yet, according to S, C"
+    if opening and j < n and tok.lowers[j] == ",":
         end = r.content_end(j + 1)
         if end < n and tok.lowers[end] == "," and r.report_follows(end):
             # "According to her account, after examining X, she insisted that ...":
@@ -318,7 +344,7 @@ def quote_then_cue(r: _SentenceRules, c: Cue) -> bool:
     if speaker is not None and speaker.start < quote.end:
         speaker = None
     if speaker is None:
-        speaker = r.speaker_after(c.last)
+        speaker = r.speaker_after(c.last) or r.head_after(c.last)
     content = [r.strip_quotes(quote)]
     # "Y1," he said, "Y2"
     after = r.quote_after(c.last, allow_speaker=True)
@@ -329,6 +355,29 @@ def quote_then_cue(r: _SentenceRules, c: Cue) -> bool:
 
 
 _PARTICIPLE_CLASSES = ("speech", "cognitive", "phrase", "other")
+
+#: Words that open no plain object after an ambiguous verb: prepositions, particles
+#: and reflexives ("spoke about", "showed up", "found himself", "and").
+_NO_OBJECT = _OBJECT_PREPOSITIONS | frozenset(
+    [
+        "up",
+        "out",
+        "down",
+        "off",
+        "back",
+        "away",
+        "and",
+        "or",
+        "but",
+        "himself",
+        "herself",
+        "itself",
+        "themselves",
+        "myself",
+        "ourselves",
+        "yourself",
+    ]
+)
 
 
 def participle_quote(r: _SentenceRules, c: Cue) -> bool:
@@ -379,9 +428,51 @@ def cue_then_quote(r: _SentenceRules, c: Cue) -> bool:
     return True
 
 
+#: Words that open the question after a passive "asked" ("asked whether C", "asked about C").
+_QUESTION_OPENERS = frozenset(
+    ["about", "whether", "if", "why", "who", "what", "how", "when", "where", "which"]
+)
+
+
+def asked(r: _SentenceRules, c: Cue) -> bool:
+    """'Asked whether C, S said ...', 'S was asked about C': a passive or bare
+    "asked" before its question.  Nobody is named as the source (the asker is
+    unnamed); the question is the content.  Tried on the cues the rules refuse as
+    passives or participles."""
+    tok = r.tok
+    n = len(tok)
+    at = next((k for k in range(c.first, c.last) if tok.lowers[k] == "asked"), -1)
+    if at < 0:
+        return False
+    passive = any(tok.lowers[k] in r.words["passive"] for k in range(c.start, at))
+    if not (at == 0 or tok.lowers[at - 1] in ("when", "after", "once", ",") or passive):
+        return False
+    k = next(
+        (
+            j
+            for j in range(at + 1, min(n, at + 10))
+            if tok.lowers[j] in _QUESTION_OPENERS or tok.lowers[j] in (",", ".", ";", ":")
+        ),
+        n,
+    )
+    if k >= n or tok.lowers[k] not in _QUESTION_OPENERS:
+        return False
+    start = k + 1 if tok.lowers[k] == "about" else k
+    end = min(r.content_end(start), r._next_clause_ends[start])
+    if r.words_between(start, end) < 2:
+        return False
+    r.add("asked", [r.tokens_span(start, end)], c.bare, None)
+    return True
+
+
+#: Verbs of evidence that close a content as a saying verb does ("C, the poll shows.").
+_EVIDENCE_VERBS = frozenset(["show", "find"])
+
+
 def content_then_cue(r: _SentenceRules, c: Cue) -> bool:
-    """'C, S V.' and 'C, V S.': a saying verb closes the sentence."""
-    if not c.saying:
+    """'C, S V.' and 'C, V S.': a saying verb, or a verb of evidence ("C, new
+    reports show."), closes the sentence."""
+    if not (c.saying or c.lemma in _EVIDENCE_VERBS):
         return False
     tail = r.clause_tail(c.first, c.last)
     if tail is None or tail[0] <= 0:
@@ -409,11 +500,47 @@ def parenthetical(r: _SentenceRules, c: Cue) -> bool:
     return True
 
 
+#: Verbs of likelihood whose subject belongs to what is reported ("the plan appears to
+#: work"), and the last words before "to" of the phrase cues of that kind ("is expected to").
+_RAISING_VERBS = frozenset(["appear", "seem"])
+_RAISING_PHRASE_WORDS = frozenset(["expected", "likely"])
+
+
+def raising(r: _SentenceRules, c: Cue) -> bool:
+    """'S appears to V', 'S is expected to V': a verb or phrase of likelihood before
+    an infinitive.  Nobody is named as the source; the subject and the infinitive
+    are the content, in two pieces.  An infinitive that is a cue itself ("is expected
+    to endorse") is the subject's report: left to the patterns after this one."""
+    tok = r.tok
+    n = len(tok)
+    if c.klass == "phrase":
+        words = c.lemma.split()
+        if len(words) < 3 or words[-1] != "to" or words[-2] not in _RAISING_PHRASE_WORDS:
+            return False
+        to = c.last - 1
+    elif c.lemma in _RAISING_VERBS and c.last < n and tok.lowers[c.last] == "to":
+        to = c.last
+    else:
+        return False
+    if to + 1 < n and tok.lowers[to + 1] in r.lex.verbs:
+        return False  # "is expected to endorse", "seems to feel": the subject reports
+    end = r.content_end(to + 1)
+    if r.words_between(to, end) < 3:
+        return False
+    subject, _ = r.speaker_before(c.first)
+    if subject is None:
+        return False
+    cue = Span(c.span.start, tok.ends[to - 1])
+    r.add("raising", [subject, r.tokens_span(to, end)], cue, None)
+    return True
+
+
 def subject_cue_content(r: _SentenceRules, c: Cue) -> bool:
     """'S V (that) C'.  Weaker cues need a complement clause ("found last week
     that"), a colon, or a quotation in what follows ("called it a 'fundamental
-    mistake'"); with a plain object, only after a named subject ("Clinton
-    endorsed the plan").  Settles the cue when a content follows it."""
+    mistake'"); a plain object is the content too ("Clinton endorsed the plan",
+    "she backs a ban"), not a preposition, a particle or a reflexive.  Settles the
+    cue when a content follows it."""
     tok, w = r.tok, r.words
     klass, nxt = c.klass, c.nxt
     rng = r.content_after(c.last, c.lemma)
@@ -431,12 +558,25 @@ def subject_cue_content(r: _SentenceRules, c: Cue) -> bool:
     clause = r.complement_follows(c, rng)
     if klass == "weak" and not clause:
         return True  # verbs seldom used to report speech need a clause or a quotation
-    if klass in ("other", "cognitive") and not (
-        clause or (klass == "cognitive" and nxt in w["pronoun"])
+    if (
+        klass in ("other", "cognitive")
+        and not (clause or (klass == "cognitive" and nxt in w["pronoun"]))
+        and (
+            speaker is None
+            or tok.lowers[rng[0]] in _NO_OBJECT
+            or (
+                before_subject == ","
+                and c.start == c.first
+                and c.low.endswith("ed")
+                and tok.lowers[subject] in ("a", "an")
+            )
+        )
     ):
-        named_subject = speaker is not None and r.text[speaker.start].isupper()
-        if not named_subject or tok.lowers[rng[0]] in _OBJECT_PREPOSITIONS:
-            return True
+        # a plain object ("the senator endorsed the plan", "she backs a ban"), not a
+        # preposition, particle or reflexive ("spoke about", "showed up", "found himself"),
+        # nor after a noun phrase set off by a comma, where a bare participle qualifies
+        # it ("..., a mission intended to ...")
+        return True
     if speaker is None and c.start > 0 and tok.lowers[c.start - 1] in _COORDINATORS:
         speaker = r.shared_speaker(c.first)
     if speaker is None:
@@ -481,12 +621,14 @@ CUE_PATTERNS: dict[str, CuePattern] = {
     for p in (
         according_to,
         noun_that,
+        asked,
         quote_then_cue,
         participle_quote,
         participle_content,
         cue_then_quote,
         content_then_cue,
         parenthetical,
+        raising,
         subject_cue_content,
         cue_then_next_paragraph,
     )

@@ -44,6 +44,12 @@ class _Phrases(_SentenceTables):
             if found[0] is None:
                 found = self.described_subject(end)
             return found
+        if (
+            end >= 2
+            and tok.lowers[end - 1] in self.words["pronoun"]
+            and tok.lowers[end - 2] in ("and", "but")
+        ):
+            return self.tokens_span(end - 1, end), end - 1  # "C, and he insisted that C2"
         start = self.clause_start(end)
         # a source holds no verb: stop at the nearest auxiliary or reporting verb
         verbal = self._last_verbal[end]
@@ -317,6 +323,33 @@ class _Phrases(_SentenceTables):
                 for k in range(i, next((k for k in range(i + 2, j) if tok.lowers[k] == "who"), j))
             )
         ):
+            return None
+        return Span(tok.starts[i], tok.ends[j - 1])
+
+    def head_after(self, i: int) -> Span | None:
+        """The head of a source noun phrase right after a closing cue, where
+        :meth:`speaker_after` found no whole source ('"C," said one person with
+        knowledge of the talks, who ...', '"C," said Rep. Jo Roe (D-Va.) at the
+        time'): the words up to a preposition, a relative pronoun, a verb or
+        punctuation, at most 8."""
+        tok, w = self.tok, self.words
+        n = len(tok)
+        if i >= n or not self.np_start(i) or tok.lowers[i] in w["pronoun"]:
+            return None
+        j = i
+        while j < n and j - i < 8 and tok.words[j]:
+            low = tok.lowers[j]
+            if j > i and (
+                low in _TRAILING_PREPOSITIONS
+                or low in _OBJECT_PREPOSITIONS
+                or low in w["boundary"]
+                or low in w["temporal"]
+            ):
+                break
+            if low in w["aux"] or (low in self.lex.verbs and self.is_verbal(j)):
+                break
+            j += 1
+        if j == i or (j - i == 1 and not tok.texts[i][0].isupper()):
             return None
         return Span(tok.starts[i], tok.ends[j - 1])
 
