@@ -531,7 +531,7 @@ class ClaimIndex:
         as they come, while the rest of the batch is analysed.  :meth:`finish_words`
         then takes the same claims with their speakers named; the result is that of
         :meth:`extend` with the named claims.  ``keys``, each claim's key row made
-        elsewhere with this index's :attr:`minhash` parameters, spare making them."""
+        elsewhere with this index's :attr:`minhash` parameters, save making them."""
         if len(claims) != len(texts) or (keys is not None and len(keys) != len(claims)):
             raise ValueError(f"{len(claims)} claims but {len(texts)} prepared texts or keys")
         waiting = self._waiting
@@ -708,7 +708,7 @@ class ClaimIndex:
         With ``compare``, the claims are compared as if added anew (when what was
         found before no longer holds: a new way of preparing claims).  ``keys``
         (by claim id, as :meth:`take_keys` gave them) and ``entries`` (each claim's
-        :func:`entry_key`) spare computing them again."""
+        :func:`entry_key`) save computing them again."""
         claims, texts = list(claims), list(texts)
         if entries is not None and len(entries) != len(claims):
             raise ValueError(f"{len(claims)} claims but {len(entries)} entry keys")
