@@ -708,7 +708,7 @@ class ClaimIndex:
         With ``compare``, the claims are compared as if added anew (when what was
         found before no longer holds: a new way of preparing claims).  ``keys``
         (by claim id, as :meth:`take_keys` gave them) and ``entries`` (each claim's
-        :func:`entry_key`) save computing them again."""
+        :func:`entry_key`) need not be computed once more."""
         claims, texts = list(claims), list(texts)
         if entries is not None and len(entries) != len(claims):
             raise ValueError(f"{len(claims)} claims but {len(entries)} entry keys")

@@ -307,7 +307,7 @@ class ClaimTracker:
         nothing (unless ``compare``): :meth:`add` then goes on as if they had just
         been added.  Without analyses kept, ``digests`` (article id -> its
         :func:`~claimtrack.articles.content_hash`) can stand for the articles;
-        ``keys`` and ``entries`` save the index computing its keys again (see
+        ``keys`` and ``entries`` mean the index need not make its keys once more (see
         :meth:`ClaimIndex.restore`)."""
         self._digests.update(digests or {})
         for item in items:
