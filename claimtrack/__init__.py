@@ -14,6 +14,9 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
+import claimtrack.startup  # noqa: F401  (first: nltk imported without scipy)
+
+# isort: split
 from claimtrack.analysis import Analysis, ArticleAnalysis, analyze
 from claimtrack.articles import Article, ArticleSet, read_articles, write_jsonl
 from claimtrack.attributions import (

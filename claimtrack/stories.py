@@ -128,12 +128,16 @@ class _Weighted:
         self.df: Counter[str] = Counter()
         self._weight: dict[str, float] = {}
         self._total: dict[str, float] = {}
+        # the set of the last article compared first: pairs come in order, so one
+        # article meets many others in a row
+        self._last: tuple[str, frozenset[str]] = ("", frozenset())
 
     def add(self, article_id: str, keys: frozenset[str]) -> None:
         self.sets[article_id] = tuple(keys)
         self.df.update(keys)
         self._weight.clear()  # every weight depends on the number of articles
         self._total.clear()
+        self._last = ("", frozenset())
 
     def _weights(self) -> dict[str, float]:
         """Every key's weight, made once after each change (looked up in C since)."""
@@ -151,7 +155,11 @@ class _Weighted:
         return found
 
     def similarity(self, x: str, y: str) -> float:
-        shared = set(self.sets.get(x, ())).intersection(self.sets.get(y, ()))
+        last_id, keys = self._last
+        if last_id != x or not last_id:
+            keys = frozenset(self.sets.get(x, ()))
+            self._last = (x, keys)
+        shared = keys.intersection(self.sets.get(y, ()))
         common = math.fsum(map(self._weights().__getitem__, shared))
         union = self.total(x) + self.total(y) - common
         return common / union if union > 0 else 0.0

@@ -13,6 +13,7 @@ import claimtrack
 
 #: Stages in data-flow order; each module may import only from modules listed before it.
 ORDER = [
+    "startup",
     "exceptions",
     "spans",
     "lexicon",
