@@ -270,7 +270,11 @@ class ClaimIndex:
         self._relations: dict[tuple[int, int], Relation] = {}  # (earlier, later) positions
         self._links: list[Link] | None = None
         self._timelines: dict[int, list[int]] = {}
-        self._stem_sets: list[tuple[str, ...]] = []  # texts[i].stem_keys, for overlap checks
+        # content stems as numbers, for overlap checks in numpy: those of the claim
+        # at position p are _stem_ids[_stem_start[p] : _stem_start[p + 1]]
+        self._stem_number: dict[str, int] = {}
+        self._stem_ids = np.zeros(1 << 16, dtype=np.int32)
+        self._stem_start = np.zeros(1025, dtype=np.int64)
         self._position: dict[str, int] = {}
         # sorted runs of (key salted with its band or column, claim position), oldest first
         self._runs: list[tuple[np.ndarray, np.ndarray]] = []
@@ -447,12 +451,15 @@ class ClaimIndex:
             self._article_of = grown
         fresh: list[int] = []  # offsets of the claims that start a new entry
         spread: list[int] = []  # offsets of copies that take their entry to a 2nd article
+        number, stem_ids, stem_counts = self._stem_number, list[int](), list[int]()
         for offset, (claim, text) in enumerate(zip(new, texts, strict=True)):
             position = first + offset
             self._position[claim.id] = position
             self.claims.append(claim)
             self.texts.append(text)
-            self._stem_sets.append(text.stem_keys)
+            numbered = [number.setdefault(stem, len(number)) for stem in text.stem_keys]
+            stem_ids += numbered
+            stem_counts.append(len(numbered))
             code = self._article_codes.setdefault(claim.article_id, len(self._article_codes))
             self._article_of[position] = code
             fragment = len(text.words) < MIN_WORDS
@@ -470,6 +477,7 @@ class ClaimIndex:
                 spread.append(offset)
             self._occurrences[entry].append(position)
             self._entry.append(entry)
+        self._number_stems(first, stem_ids, stem_counts)
         if keys:
             size = 8 * self.key_width
             for k in (*fresh, *spread):
@@ -484,6 +492,23 @@ class ClaimIndex:
             # probed the index; from another article they count: probe again, once
             found += self._probe_keys(first, total, texts, spread, insert=False, probe=True)
         return _Words(first, total, fresh, spread if probe else [], found)
+
+    def _number_stems(self, first: int, ids: list[int], counts: list[int]) -> None:
+        """The stem numbers of the claims from position ``first`` (``counts`` of them
+        each, in order) join :attr:`_stem_ids`."""
+        total = first + len(counts)
+        begin = int(self._stem_start[first])
+        end = begin + len(ids)
+        if end > len(self._stem_ids):
+            grown = np.zeros(max(end, 2 * len(self._stem_ids)), dtype=np.int32)
+            grown[:begin] = self._stem_ids[:begin]
+            self._stem_ids = grown
+        if total + 1 > len(self._stem_start):
+            starts = np.zeros(max(total + 1, 2 * len(self._stem_start)), dtype=np.int64)
+            starts[: first + 1] = self._stem_start[: first + 1]
+            self._stem_start = starts
+        self._stem_ids[begin:end] = ids
+        self._stem_start[first + 1 : total + 1] = begin + np.cumsum(counts, dtype=np.int64)
 
     def _add_sources(self, words: _Words, probe: bool) -> None:
         """The rest of adding a chunk (see :meth:`_add_words`), once its claims and
@@ -799,19 +824,37 @@ class ClaimIndex:
         # whose claims all look alike gives many, and np.unique sorts them all
         keep = self._article_of[codes // total] != self._article_of[codes % total]
         codes = np.unique(codes[keep])
+        step = 1 << 16  # pairs at a time: their stems take ~14 numbers each
+        return np.concatenate(
+            [np.zeros(0, dtype=np.int64)]
+            + [
+                self._overlap_slice(codes[lo : lo + step], total, contained)
+                for lo in range(0, len(codes), step)
+            ]
+        )
+
+    def _overlap_slice(self, codes: np.ndarray, total: int, contained: bool) -> np.ndarray:
+        """:meth:`_overlapping` of some sorted pair codes, counted in numpy: each
+        earlier claim's stems are looked up among the sorted (new claim, stem) keys."""
         mine, others = codes // total, codes % total
-        stems = self._stem_sets
-        out = []
-        last, a = -1, frozenset[str]()
-        for code, me, other in zip(codes.tolist(), mine.tolist(), others.tolist(), strict=True):
-            if me != last:  # the codes come sorted: one set per new claim
-                last, a = me, frozenset(stems[me])
-            b = stems[other]
-            shared = len(a.intersection(b))
-            smaller = len(a) if len(a) < len(b) else len(b)
-            if shared >= 0.4 * smaller and (shared >= 3 or (contained and shared == smaller)):
-                out.append(code)
-        return np.array(out, dtype=np.int64)
+        start, ids = self._stem_start, self._stem_ids
+        width = np.int64(len(self._stem_number) + 1)
+        heads = np.unique(mine)
+        counts = start[heads + 1] - start[heads]
+        own = np.repeat(heads, counts) * width + ids[_expand(start[heads], counts)]
+        own.sort()
+        theirs = start[others + 1] - start[others]
+        shared = np.zeros(len(codes), dtype=np.int64)
+        if len(own):
+            asked = np.repeat(mine, theirs) * width + ids[_expand(start[others], theirs)]
+            at = np.minimum(np.searchsorted(own, asked), len(own) - 1)
+            hit = own[at] == asked
+            shared = np.bincount(
+                np.repeat(np.arange(len(codes)), theirs)[hit], minlength=len(codes)
+            )
+        smaller = np.minimum(start[mine + 1] - start[mine], theirs)
+        ok = (shared >= 0.4 * smaller) & ((shared >= 3) | (contained & (shared == smaller)))
+        return codes[ok].astype(np.int64)
 
     def _anchor_candidates(
         self,
@@ -824,7 +867,7 @@ class ClaimIndex:
         """Flat (earlier claim, new claim) position pairs that share an anchor; with
         ``insert``, the new claims join the anchors' postings."""
         pairs: list[int] = []
-        stems, texts_of = self._stem_sets, self.texts
+        texts_of = self.texts
         for claim, text, me in zip(new, texts, positions, strict=True):
             if not text.speakers:
                 continue
@@ -834,7 +877,8 @@ class ClaimIndex:
                 if probe and len(posting) <= self.anchor_cap:
                     for other in posting:
                         # most claims of one speaker have too little in common
-                        if may_relate(text, texts_of[other], mine.intersection(stems[other])):
+                        found = texts_of[other]
+                        if may_relate(text, found, mine.intersection(found.stem_keys)):
                             pairs += (other, me)
                 if insert:
                     posting.append(me)
