@@ -19,6 +19,7 @@ from strategies import news_text
 from claimtrack.analysis import analyze
 from claimtrack.articles import Article
 from claimtrack.attributions import classify_sentences, extract_attributions
+from claimtrack.attributions.contents import _ADJUNCT_OPENERS
 from claimtrack.attributions.patterns import _SentenceRules
 from claimtrack.attributions.tokens import _QUOTE_TOKENS
 from claimtrack.names import _Person, _Surnames, _WholeWords
@@ -155,14 +156,17 @@ def _content_end_by_scan(rules: _SentenceRules, i: int) -> int:
         low = tok.lowers[j]
         if low == ";":
             return j
-        if low == "," and j + 1 < n and (rules.attribution_follows(j) or rules.report_follows(j)):
-            return j
         if low == "," and j + 1 < n:
             nxt = tok.lowers[j + 1]
-            if nxt in ("but", "while", "saying", "adding", "noting", "according", "citing"):
-                return j
             verb = lex.verbs.get(nxt)
-            if verb and (nxt.endswith("ing") or verb[1] == "speech"):
+            if (
+                (nxt == "but" and not rules.predicate_follows(j + 2))
+                or nxt in ("while", "saying", "adding", "noting", "according", "citing")
+                or nxt in _ADJUNCT_OPENERS
+                or (verb and (nxt.endswith("ing") or verb[1] == "speech"))
+                or rules.attribution_follows(j)
+                or rules.report_follows(j)
+            ):
                 return j
         if low in ("and", "but") and j + 1 < n and j > i:
             nxt = tok.lowers[j + 1]
@@ -170,6 +174,8 @@ def _content_end_by_scan(rules: _SentenceRules, i: int) -> int:
             if verb and not nxt.endswith("ing") and verb[1] != "other":
                 return j
             if nxt in ("noted", "added", "said", "pressed", "urged", "warned"):
+                return j
+            if rules.pronoun_cue_follows(j + 1):
                 return j
         j += 1
     while j > i and tok.lowers[j - 1] in (".", "?", "!", ",", ":", ";", "-", "\u2014"):
@@ -211,6 +217,7 @@ _CUE_TEXT = st.lists(
 
 @given(st.one_of(_CUE_TEXT, news_text()))
 @example(", officials said said said said said said according to")  # a report follows
+@example(", but and")  # a comma before "but" and no predicate
 @settings(max_examples=150)
 def test_sentence_tables_answer_as_scans(text: str) -> None:
     for rules in _rules(text):
