@@ -29,6 +29,7 @@ word and shared with :mod:`claimtrack.changes` and :mod:`claimtrack.relations`.
 from __future__ import annotations
 
 import functools
+import json
 import re
 import sys
 from collections.abc import Iterable
@@ -46,11 +47,13 @@ from claimtrack.quantities import numbers_as_values
 
 __all__ = [
     "ClaimText",
+    "packed",
     "prepare",
     "prepare_claim",
     "prepare_text",
     "same_source_name",
     "speaker_terms",
+    "unpacked",
 ]
 
 
@@ -194,6 +197,12 @@ class ClaimText:
         and decide a repetition."""
         return self.canonical or self.words
 
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        # pickled as one packed string, taken back with its words interned: a text
+        # sent from a worker process takes about 30% fewer bytes, and shares the
+        # receiving process's copy of each word
+        return unpacked, (packed(self),)
+
 
 def _name_key(name: str) -> str:
     return match_key(name).replace(" ", "_")
@@ -325,6 +334,50 @@ def interned(
         _shared_set(frozenset(named)),
         tuple(map(intern, canonical)),
     )
+
+
+#: A packed text (:func:`packed`) is its fields joined by RS, each field's items by
+#: US (splitting is several times quicker than reading JSON); a text holding
+#: either character is packed as a JSON list of its fields.
+_FIELD, _ITEM = "\x1e", "\x1f"
+_JSON = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def packed(text: ClaimText) -> str:
+    """A prepared text as one string (as a claim store keeps it, and as it is
+    pickled), :func:`unpacked` takes it back.
+
+    >>> t = prepare("Moscow has denied harboring plans.", speakers=["Moscow"])
+    >>> unpacked(packed(t)) == t
+    True
+    """
+    fields = [
+        text.words,
+        text.stem_keys,
+        sorted(text.numbers),
+        sorted(text.names),
+        sorted(text.speakers),
+        sorted(text.cues),
+        sorted(text.named),
+        text.canonical,
+    ]
+    joined = _FIELD.join(_ITEM.join(field) for field in fields)
+    if (
+        joined.startswith("[")
+        or joined.count(_FIELD) != len(fields) - 1
+        or joined.count(_ITEM) != sum(len(field) - 1 for field in fields if field)
+        or any("" in field for field in fields)
+    ):
+        return _JSON(fields)  # not to be told apart once joined
+    return joined
+
+
+def unpacked(data: str) -> ClaimText:
+    """The prepared text :func:`packed` gave (or a JSON list of its fields), made
+    again by :func:`interned`."""
+    if data.startswith("["):
+        return interned(*json.loads(data))
+    return interned(*(field.split(_ITEM) if field else () for field in data.split(_FIELD)))
 
 
 def _keys(values: Iterable[str]) -> frozenset[str]:

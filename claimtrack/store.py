@@ -53,7 +53,7 @@ from claimtrack.articles import Article, checked_articles, content_hash
 from claimtrack.attributions import Attribution, Role, SentenceKind
 from claimtrack.changes import Change
 from claimtrack.claims import Claim
-from claimtrack.claimtext import ClaimText, interned, prepare, same_source_name
+from claimtrack.claimtext import ClaimText, packed, prepare, same_source_name, unpacked
 from claimtrack.clusters import (
     SAME_CLAIM,
     Cluster,
@@ -244,42 +244,6 @@ def _role(text: str, spans: str | None) -> Role | None:
     return Role.from_spans(text, [Span(s, e) for s, e in json.loads(spans)])
 
 
-#: A prepared text is kept as its fields joined by RS, each field's items by US
-#: (splitting is several times quicker than reading JSON); a text holding either
-#: character is kept as JSON, as every text was before.
-_FIELD, _ITEM = "\x1e", "\x1f"
-
-
-def _prepared(text: ClaimText) -> str:
-    fields = [
-        text.words,
-        text.stem_keys,
-        sorted(text.numbers),
-        sorted(text.names),
-        sorted(text.speakers),
-        sorted(text.cues),
-        sorted(text.named),
-        text.canonical,
-    ]
-    joined = _FIELD.join(_ITEM.join(field) for field in fields)
-    if (
-        joined.startswith("[")
-        or joined.count(_FIELD) != len(fields) - 1
-        or joined.count(_ITEM) != sum(len(field) - 1 for field in fields if field)
-        or any("" in field for field in fields)
-    ):
-        return _TEXT_JSON(fields)  # not to be told apart once joined
-    return joined
-
-
-def _prepared_fields(data: str) -> list[list[str]]:
-    """The fields of a prepared text as kept (see :data:`_FIELD`), as lists."""
-    if data.startswith("["):
-        fields: list[list[str]] = json.loads(data)
-        return fields
-    return [field.split(_ITEM) if field else [] for field in data.split(_FIELD)]
-
-
 def _strings(data: str) -> tuple[str, ...]:
     """A JSON list of strings as a tuple (most claims' lists are empty)."""
     return () if data == "[]" else tuple(json.loads(data))
@@ -339,10 +303,6 @@ def _changes(data: str) -> tuple[Change, ...]:
     if data == "[]":
         return ()
     return tuple(Change(t, tuple(a), tuple(b)) for t, a, b in json.loads(data))
-
-
-def _claim_text(data: str) -> ClaimText:
-    return interned(*_prepared_fields(data))
 
 
 class ClaimStore:
@@ -719,7 +679,7 @@ class ClaimStore:
                     _text_list(claim.cues),
                     _text_list(claim.contents),
                     _text_list(claim.named_speakers),
-                    _prepared(text),
+                    packed(text),
                     index.entry_key(claim.id),
                     seq,
                     claim.agency,
@@ -921,7 +881,7 @@ class ClaimStore:
             ):
                 claim = _claim(row)
                 claims.append(claim)
-                texts.append(_claim_text(row[-3]))
+                texts.append(unpacked(row[-3]))
                 entries.append(row[-2])
                 if fresh_keys and row[-1] is not None:
                     keys[claim.id] = row[-1]
@@ -1236,7 +1196,7 @@ def _compare_anew(db: sqlite3.Connection) -> None:
     updates = []
     for claim_id, text, speakers, cues, named in rows:
         prepared = prepare(text, json.loads(speakers), json.loads(cues), json.loads(named))
-        updates.append((_prepared(prepared), entry_key(prepared), claim_id))
+        updates.append((packed(prepared), entry_key(prepared), claim_id))
     db.executemany("UPDATE claims SET prepared = ?, entry = ? WHERE id = ?", updates)
     db.execute("DELETE FROM entry_pairs")
     db.execute("DELETE FROM links")

@@ -41,7 +41,7 @@ import attrs
 from claimtrack.analysis import ArticleAnalysis, analyze_article, paused_gc
 from claimtrack.articles import Article
 from claimtrack.claims import Claim, claims_of_article
-from claimtrack.claimtext import ClaimText, interned, prepare
+from claimtrack.claimtext import ClaimText, prepare
 from claimtrack.exceptions import ClaimtrackError
 from claimtrack.minhash import default_keys
 from claimtrack.sentences import SentenceSplitter
@@ -250,20 +250,6 @@ def _drain(
     return done
 
 
-def _here(text: ClaimText) -> ClaimText:
-    """A text prepared in another process, its words shared with this one's."""
-    return interned(
-        text.words,
-        text.stem_keys,
-        text.numbers,
-        text.names,
-        text.speakers,
-        text.cues,
-        text.named,
-        text.canonical,
-    )
-
-
 def claims_of(
     articles: Iterable[Article],
     splitter: SentenceSplitter,
@@ -299,10 +285,8 @@ def claims_stream(
 ) -> Iterator[AnalysedClaims]:
     """:func:`claims_of` as the caller takes them, with up to ``ahead`` articles
     analysed before they are taken (the workers go on while the caller works)."""
-    for item in _pooled(_claims_of_article, articles, splitter, jobs, chunk, progress, ahead):
-        if jobs > 1:
-            item = attrs.evolve(item, texts=tuple(map(_here, item.texts)))
-        yield item
+    # texts from the workers come unpickled with their words interned (ClaimText.__reduce__)
+    yield from _pooled(_claims_of_article, articles, splitter, jobs, chunk, progress, ahead)
 
 
 def analysed(
@@ -335,7 +319,7 @@ def analysed(
         item, done = found[0], found[1]
         if keys is not None and len(found) > 2:
             keys.update(found[2])  # made on a worker
-        yield item, ({key: _here(text) for key, text in done.items()} if jobs > 1 else done)
+        yield item, done
 
 
 def analyses_of(

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 import claimtrack.store as store_module
 from claimtrack.analysis import analyze, freeze_bulk_loads, paused_gc
 from claimtrack.articles import Article, read_articles
-from claimtrack.claimtext import ClaimText
+from claimtrack.claimtext import ClaimText, packed, unpacked
 from claimtrack.cli import main
 from claimtrack.clusters import ClaimIndex
 from claimtrack.store import ClaimStore, StoreError
@@ -290,6 +290,20 @@ def test_newer_or_damaged_schema(tmp_path: Path) -> None:
             ClaimStore(path)
 
 
+def _fields(text: ClaimText) -> list[list[str]]:
+    """A prepared text's fields, as a store keeps them (see :func:`packed`)."""
+    return [
+        list(text.words),
+        list(text.stem_keys),
+        sorted(text.numbers),
+        sorted(text.names),
+        sorted(text.speakers),
+        sorted(text.cues),
+        sorted(text.named),
+        list(text.canonical),
+    ]
+
+
 def stale_store(
     tmp_path: Path,
     articles: list[Article],
@@ -305,8 +319,8 @@ def stale_store(
     with ClaimStore(path) as store:
         store.add(articles)
     db = sqlite3.connect(path)
-    prepared = store_module._prepared_fields(
-        db.execute("SELECT prepared FROM claims WHERE id = ?", (claim_id,)).fetchone()[0]
+    prepared = _fields(
+        unpacked(db.execute("SELECT prepared FROM claims WHERE id = ?", (claim_id,)).fetchone()[0])
     )
     edit(prepared)
     db.execute(
@@ -380,9 +394,9 @@ def test_a_version_2_store_is_migrated(tmp_path: Path) -> None:
     assert db.execute("PRAGMA user_version").fetchone()[0] == 7
     assert (
         "rise"
-        in store_module._prepared_fields(
+        in unpacked(
             db.execute("SELECT prepared FROM claims WHERE id = 'r2#0'").fetchone()[0]
-        )[1]
+        ).stem_keys
     )
     db.close()
 
@@ -553,7 +567,7 @@ def migrated(
     assert db.execute("PRAGMA user_version").fetchone()[0] == store_module.SCHEMA_VERSION
     prepared = db.execute("SELECT prepared FROM claims WHERE id = ?", (claim_id,)).fetchone()[0]
     db.close()
-    return store, store_module._prepared_fields(prepared)
+    return store, _fields(unpacked(prepared))
 
 
 def test_a_version_4_store_is_migrated(tmp_path: Path) -> None:
@@ -744,7 +758,7 @@ def test_a_prepared_text_is_kept_as_it_was(fields: list[list[str]]) -> None:
         frozenset(fields[6]),
         tuple(fields[7]),
     )
-    assert store_module._claim_text(store_module._prepared(text)) == text
+    assert unpacked(packed(text)) == text
 
 
 def test_bulk_loads_are_frozen_only_when_asked() -> None:

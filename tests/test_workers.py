@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import pickle
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from strategies import story_articles
 
 import claimtrack.workers as workers
 from claimtrack.articles import Article, read_articles
-from claimtrack.claimtext import claim_sources, prepare, prepare_claim
+from claimtrack.claimtext import claim_sources, packed, prepare, prepare_claim, unpacked
 from claimtrack.cli import main
 from claimtrack.clusters import ClaimIndex
 from claimtrack.report import cluster_record, link_record
@@ -168,3 +169,28 @@ def test_dead_worker_is_an_error(seeds_dir: Path) -> None:
     items = list(read_articles(seeds_dir))
     with pytest.raises(workers.WorkerError, match="worker process died"):
         list(workers._pooled(_die, items, SentenceSplitter.default(), 2, 1, None))
+
+
+@given(
+    st.text(max_size=80),
+    st.lists(st.text(max_size=12), max_size=3),
+    st.lists(st.sampled_from(["say", "deny", "\x1f", "[x"]), max_size=2),
+)
+@settings(max_examples=80, deadline=None)
+def test_a_prepared_text_packs_and_pickles_whole(
+    text: str, speakers: list[str], cues: list[str]
+) -> None:
+    """Packed (as a store keeps it) or pickled (as a worker sends it), a prepared text
+    comes back equal, whatever characters it holds."""
+    prepared = prepare(text, speakers, cues)
+    assert unpacked(packed(prepared)) == prepared
+    assert pickle.loads(pickle.dumps(prepared)) == prepared
+
+
+def test_texts_from_another_process_share_their_words() -> None:
+    """Unpickled texts have their words interned: two copies of one sentence hold the
+    same word objects."""
+    prepared = prepare("Officials said the bridge would reopen in May.", ["officials"], ["say"])
+    data = pickle.dumps(prepared)
+    one, two = pickle.loads(data), pickle.loads(data)
+    assert all(a is b for a, b in zip(one.words, two.words, strict=True))
