@@ -110,6 +110,17 @@ def _expand(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
     return np.repeat(starts - offsets, counts) + np.arange(total, dtype=np.int64)
 
 
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """``np.unique`` of a 1-d array (its distinct values in order), by a sort: numpy
+    2.3's ``np.unique`` of integers takes ten times as long (200k codes: 0.17 s
+    against 0.016 s here)."""
+    ordered = np.sort(values)
+    keep = np.empty(len(ordered), dtype=bool)
+    keep[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    return ordered[keep]
+
+
 def _merge_runs(runs: list[tuple[np.ndarray, np.ndarray]]) -> None:
     """Merge the newest runs while the one before is at most twice as long."""
     while len(runs) >= 2 and len(runs[-2][0]) <= 2 * len(runs[-1][0]):
@@ -532,7 +543,7 @@ class ClaimIndex:
                     found.append(pairs[keep, 1] * total + pairs[keep, 0])
         if not found:
             return
-        codes = np.unique(np.concatenate(found))
+        codes = _distinct(np.concatenate(found))
         for other, me in zip((codes % total).tolist(), (codes // total).tolist(), strict=True):
             x, y = self._entry[other], self._entry[me]
             if x == y:
@@ -821,9 +832,9 @@ class ClaimIndex:
         59,000 such candidates; the 13 x 5 bands make fewer such collisions).
         """
         # pairs within one article are dropped before the duplicates: an article
-        # whose claims all look alike gives many, and np.unique sorts them all
+        # whose claims all look alike gives many, and the sort takes them all
         keep = self._article_of[codes // total] != self._article_of[codes % total]
-        codes = np.unique(codes[keep])
+        codes = _distinct(codes[keep])
         step = 1 << 16  # pairs at a time: their stems take ~14 numbers each
         return np.concatenate(
             [np.zeros(0, dtype=np.int64)]
@@ -839,7 +850,7 @@ class ClaimIndex:
         mine, others = codes // total, codes % total
         start, ids = self._stem_start, self._stem_ids
         width = np.int64(len(self._stem_number) + 1)
-        heads = np.unique(mine)
+        heads = _distinct(mine)
         counts = start[heads + 1] - start[heads]
         own = np.repeat(heads, counts) * width + ids[_expand(start[heads], counts)]
         own.sort()

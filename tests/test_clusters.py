@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -17,7 +18,7 @@ from claimtrack.articles import Article, read_articles
 from claimtrack.claims import Claim, renamed
 from claimtrack.claimtext import claim_sources
 from claimtrack.cli import main
-from claimtrack.clusters import ClaimIndex, build_clusters
+from claimtrack.clusters import ClaimIndex, _distinct, build_clusters
 from claimtrack.exceptions import DuplicateArticleError
 from claimtrack.report import stated_inside
 from claimtrack.sentences import SentenceSplitter
@@ -767,3 +768,9 @@ def test_indexing_words_first_equals_indexing_named_claims(
     assert streamed.claims == whole.claims and streamed.texts == whole.texts
     assert streamed.links() == whole.links()
     assert streamed.state() == whole.state()
+
+
+@given(st.lists(st.integers(-(2**62), 2**62), max_size=60))
+def test_distinct_is_numpy_unique(values: list[int]) -> None:
+    array = np.array(values, dtype=np.int64)
+    assert _distinct(array).tolist() == np.unique(array).tolist()
