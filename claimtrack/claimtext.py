@@ -471,6 +471,10 @@ def prepare_claim(claim: Claim) -> ClaimText:
 def claim_sources(text: ClaimText, claim: Claim) -> ClaimText:
     """:func:`with_sources` for a claim whose words ``text`` prepared: the same as
     :func:`prepare_claim` of it."""
+    if not (claim.speakers or claim.cues or claim.named_speakers) and not (
+        text.speakers or text.cues or text.named
+    ):
+        return text  # most claims: no source, and the text stays as it is
     return with_sources(text, claim.speakers, claim.cues, claim.named_speakers)
 
 

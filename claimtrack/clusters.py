@@ -33,7 +33,13 @@ from claimtrack.claims import Claim
 from claimtrack.claimtext import ClaimText, prepare_claim
 from claimtrack.minhash import MinHashKeys
 from claimtrack.normalize import match_key
-from claimtrack.relations import Relation, RelationName, may_relate, relate_prepared
+from claimtrack.relations import (
+    MODEL_SHARED,
+    Relation,
+    RelationName,
+    may_relate,
+    relate_prepared,
+)
 
 __all__ = ["ClaimIndex", "Cluster", "Conflict", "Link", "build_clusters", "cluster_order"]
 
@@ -468,7 +474,10 @@ class ClaimIndex:
             self._position[claim.id] = position
             self.claims.append(claim)
             self.texts.append(text)
-            numbered = [number.setdefault(stem, len(number)) for stem in text.stem_keys]
+            try:
+                numbered = list(map(number.__getitem__, text.stem_keys))
+            except KeyError:  # a stem first seen
+                numbered = [number.setdefault(stem, len(number)) for stem in text.stem_keys]
             stem_ids += numbered
             stem_counts.append(len(numbered))
             code = self._article_codes.setdefault(claim.article_id, len(self._article_codes))
@@ -845,27 +854,31 @@ class ClaimIndex:
         )
 
     def _overlap_slice(self, codes: np.ndarray, total: int, contained: bool) -> np.ndarray:
-        """:meth:`_overlapping` of some sorted pair codes, counted in numpy: each
-        earlier claim's stems are looked up among the sorted (new claim, stem) keys."""
+        """:meth:`_overlapping` of some sorted pair codes, counted in numpy."""
         mine, others = codes // total, codes % total
+        start = self._stem_start
+        shared = self._shared_stems(mine, others)
+        smaller = np.minimum(start[mine + 1] - start[mine], start[others + 1] - start[others])
+        ok = (shared >= 0.4 * smaller) & ((shared >= 3) | (contained & (shared == smaller)))
+        return codes[ok].astype(np.int64)
+
+    def _shared_stems(self, mine: np.ndarray, others: np.ndarray) -> np.ndarray:
+        """How many content stems each pair of claims (positions ``mine[k]`` and
+        ``others[k]``) shares: each ``others`` claim's stems looked up among the
+        sorted (``mine`` claim, stem) keys."""
         start, ids = self._stem_start, self._stem_ids
         width = np.int64(len(self._stem_number) + 1)
         heads = _distinct(mine)
         counts = start[heads + 1] - start[heads]
         own = np.repeat(heads, counts) * width + ids[_expand(start[heads], counts)]
         own.sort()
+        if not len(own):
+            return np.zeros(len(mine), dtype=np.int64)
         theirs = start[others + 1] - start[others]
-        shared = np.zeros(len(codes), dtype=np.int64)
-        if len(own):
-            asked = np.repeat(mine, theirs) * width + ids[_expand(start[others], theirs)]
-            at = np.minimum(np.searchsorted(own, asked), len(own) - 1)
-            hit = own[at] == asked
-            shared = np.bincount(
-                np.repeat(np.arange(len(codes)), theirs)[hit], minlength=len(codes)
-            )
-        smaller = np.minimum(start[mine + 1] - start[mine], theirs)
-        ok = (shared >= 0.4 * smaller) & ((shared >= 3) | (contained & (shared == smaller)))
-        return codes[ok].astype(np.int64)
+        asked = np.repeat(mine, theirs) * width + ids[_expand(start[others], theirs)]
+        at = np.minimum(np.searchsorted(own, asked), len(own) - 1)
+        hit = own[at] == asked
+        return np.bincount(np.repeat(np.arange(len(mine)), theirs)[hit], minlength=len(mine))
 
     def _anchor_candidates(
         self,
@@ -877,22 +890,38 @@ class ClaimIndex:
     ) -> list[int]:
         """Flat (earlier claim, new claim) position pairs that share an anchor; with
         ``insert``, the new claims join the anchors' postings."""
-        pairs: list[int] = []
-        texts_of = self.texts
+        mes: list[int] = []
+        others: list[int] = []
         for claim, text, me in zip(new, texts, positions, strict=True):
             if not text.speakers:
                 continue
-            mine = text.stems
             for anchor in self._anchor_keys(claim, text):
                 posting = self._anchors[anchor]
                 if probe and len(posting) <= self.anchor_cap:
-                    for other in posting:
-                        # most claims of one speaker have too little in common
-                        found = texts_of[other]
-                        if may_relate(text, found, mine.intersection(found.stem_keys)):
-                            pairs += (other, me)
+                    others += posting
+                    mes += [me] * len(posting)
                 if insert:
                     posting.append(me)
+        # most claims of one speaker have too little in common: may_relate needs two
+        # shared content stems at least (a target's, or MODEL_SHARED), counted in
+        # numpy before it is asked
+        pairs: list[int] = []
+        texts_of = self.texts
+        step = 1 << 16
+        stems: dict[int, frozenset[str]] = {}
+        for lo in range(0, len(others), step):
+            shared = self._shared_stems(
+                np.array(mes[lo : lo + step], dtype=np.int64),
+                np.array(others[lo : lo + step], dtype=np.int64),
+            )
+            for k in np.flatnonzero(shared >= min(2, MODEL_SHARED)).tolist():
+                other, me = others[lo + k], mes[lo + k]
+                text, found = texts_of[me], texts_of[other]
+                mine = stems.get(me)
+                if mine is None:
+                    mine = stems[me] = text.stems
+                if may_relate(text, found, mine.intersection(found.stem_keys)):
+                    pairs += (other, me)
         return pairs
 
     def _relation(self, i: int, j: int) -> Relation:
