@@ -7,12 +7,24 @@ all its descendants, and of the child's own peak resident set (``VmHWM``).  Not
 child's across ``exec``, so a benchmark holding a generated corpus would read
 its own size as every step's floor; and a command's worker processes would not
 be counted.
+
+Run as a script, it measures one command (output thrown away) and prints its
+wall time, that peak, and the processor seconds (user + system) of the command's
+own process and of its descendants (worker processes), as last seen while they
+ran, with the load average: figures that a machine busy with other work moves
+less than the wall time.  A baseline is measured by running it with the other
+version first on ``PYTHONPATH`` (the child inherits it)::
+
+    python bench/measure.py -- python -m claimtrack clusters corpus.jsonl --format jsonl --quiet
+    PYTHONPATH=BASE_CHECKOUT python bench/measure.py -- python -m claimtrack clusters ...
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import IO
@@ -75,3 +87,59 @@ def measured(command: list[str], stdout: IO[bytes]) -> tuple[float, float, int]:
         time.sleep(0.1)
     child.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait
     return time.perf_counter() - start, peak, child.returncode
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """A process's user + system seconds so far (None once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def observed(command: list[str]) -> dict[str, float]:
+    """Run ``command`` (output thrown away): wall seconds, peak MB (as :func:`measured`),
+    the processor seconds of its own process and of its descendants, and its exit status."""
+    start = time.perf_counter()
+    peak = 0.0
+    cpu: dict[int, float] = {}
+    with open(os.devnull, "wb") as sink:
+        child = subprocess.Popen(command, stdout=sink)
+        while True:
+            pid, status, _ = os.wait4(child.pid, os.WNOHANG)
+            if pid:
+                break
+            family = _descendants(child.pid)
+            peak = max(peak, _pss_mb(family), _hwm_mb(child.pid))
+            for member in family:
+                seconds = _cpu_seconds(member)
+                if seconds is not None:
+                    cpu[member] = seconds
+            time.sleep(0.1)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    return {
+        "wall": time.perf_counter() - start,
+        "peak": peak,
+        "main_cpu": cpu.get(child.pid, 0.0),
+        "other_cpu": sum(v for k, v in cpu.items() if k != child.pid),
+        "status": child.returncode,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("command", nargs="+", help="the command, after --")
+    args = parser.parse_args(argv)
+    found = observed(args.command)
+    load = os.getloadavg()[0]
+    print(
+        f"wall {found['wall']:.1f} s, peak {found['peak']:.0f} MB, processor: command "
+        f"{found['main_cpu']:.1f} s, its workers {found['other_cpu']:.1f} s; "
+        f"load average {load:.1f}; exit {found['status']}"
+    )
+    return int(found["status"])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
