@@ -4,7 +4,7 @@ Usage::
 
     python bench/train_same_statement.py ../shared/data/msrp/train.jsonl [--folds 5]
         [--l2 0.01,0.1,1,10] [--seeds 3] [--drop FEATURE,...] [--ablate] [--write]
-        [--hold-out 15] [--candidates DIR]
+        [--hold-out 15 [--compare-drop FEATURE,...]] [--candidates DIR]
 
 ``--hold-out 15`` sets aside a fixed slice of the pairs (by the hash of their
 ``id``, see ``msrp_pairs.held_out``), cross-validates on the rest and scores the
@@ -109,6 +109,8 @@ SIGNS: dict[str, int] = {
     "negation_mismatch": -1,
     "synonym_jaccard": 1,
     "unpaired_other_min": -1,
+    "partial_ratio": 1,
+    "unmatched_edge_max": -1,
 }
 
 
@@ -274,6 +276,28 @@ def cross_validate(
     return float(np.mean(accs)), float(np.std(accs)), cuts, float(np.mean(losses))
 
 
+def fit_final(
+    x: np.ndarray,
+    y: np.ndarray,
+    allowed: np.ndarray,
+    gated: bool,
+    extra: np.ndarray | None,
+    extra_weight: float,
+    l2: float,
+    signs: list[int] | None,
+    cv_cuts: list[float],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, float, np.ndarray]:
+    """The model fitted on all of ``x``: means, spreads, weights, the threshold (the
+    best on the training data averaged with the cross-validated ones) and the
+    training pairs' probabilities."""
+    xt, yt, wt = with_extra(*((x[allowed], y[allowed]) if gated else (x, y)), extra, extra_weight)
+    mu, sd = standardise(xt)
+    w = fit((xt - mu) / sd, yt, l2, signs, weights=wt)
+    p = np.where(allowed, predict((x - mu) / sd, w), 0.0)
+    cut = (best_threshold(p, y) + float(np.mean(cv_cuts))) / 2
+    return mu, sd, w, cut, p
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("path")
@@ -326,6 +350,12 @@ def main(argv: list[str] | None = None) -> int:
         metavar="DIR",
         help="add bench/statement_candidates.py's features (DIR: word_counts.tsv and "
         "word_vectors.tsv from bench/build_word_weights.py); measured only, not written",
+    )
+    ap.add_argument(
+        "--compare-drop",
+        metavar="FEATURES",
+        help="with --hold-out: also fit without these features (comma-separated) by the "
+        "same protocol, and count the slice pairs only one of the two models gets right",
     )
     args = ap.parse_args(argv)
     if args.hold_out and args.write:
@@ -396,23 +426,57 @@ def main(argv: list[str] | None = None) -> int:
             )
 
     if args.write or slice_pairs:
-        xt, yt, wt = with_extra(
-            *((x[allowed], y[allowed]) if gated else (x, y)), extra, args.random_weight
+        mu, sd, w, cut, p = fit_final(
+            x, y, allowed, gated, extra, args.random_weight, best_l2, signs, results[best_l2][1]
         )
-        mu, sd = standardise(xt)
-        w = fit((xt - mu) / sd, yt, best_l2, signs, weights=wt)
-        p = np.where(allowed, predict((x - mu) / sd, w), 0.0)
-        cut = (best_threshold(p, y) + float(np.mean(results[best_l2][1]))) / 2
     if slice_pairs:
         xs = feature_matrix(slice_pairs, names, candidates)
-        ps = np.where(
-            model_asked(slice_pairs, args.guard, args.jaccard), predict((xs - mu) / sd, w), 0.0
-        )
+        asked_slice = model_asked(slice_pairs, args.guard, args.jaccard)
+        ps = np.where(asked_slice, predict((xs - mu) / sd, w), 0.0)
         right = (ps >= cut) == (y_slice == 1)
         print(
             f"held-out slice: accuracy {right.mean():.4f} ({int(right.sum())}/{len(right)}; "
             f"fitted on the other {len(y)} pairs at l2={best_l2:g}, threshold {cut:.3f})"
         )
+        if args.compare_drop:
+            # the same protocol without some features: which slice pairs each gets right
+            gone = {d for d in args.compare_drop.split(",") if d}
+            keep = [i for i, n in enumerate(names) if n not in gone]
+            sub = {
+                l2: cross_validate(
+                    x[:, keep],
+                    y,
+                    l2,
+                    args.folds,
+                    args.seeds,
+                    None if signs is None else [signs[i] for i in keep],
+                    None if extra is None else extra[:, keep],
+                    allowed,
+                    gated,
+                    args.random_weight,
+                )
+                for l2 in (float(v) for v in args.l2.split(","))
+            }
+            l2_b = max(sub, key=lambda k: (round(sub[k][0], 4), -sub[k][3]))
+            mu_b, sd_b, w_b, cut_b, _ = fit_final(
+                x[:, keep],
+                y,
+                allowed,
+                gated,
+                None if extra is None else extra[:, keep],
+                args.random_weight,
+                l2_b,
+                None if signs is None else [signs[i] for i in keep],
+                sub[l2_b][2],
+            )
+            ps_b = np.where(asked_slice, predict((xs[:, keep] - mu_b) / sd_b, w_b), 0.0)
+            right_b = (ps_b >= cut_b) == (y_slice == 1)
+            print(
+                f"without {','.join(sorted(gone))}: CV {sub[l2_b][0]:.4f} (l2={l2_b:g}), "
+                f"held-out slice {right_b.mean():.4f} ({int(right_b.sum())}/{len(right_b)}); "
+                f"slice pairs right only with them {int((right & ~right_b).sum())}, "
+                f"only without them {int((right_b & ~right).sum())}"
+            )
     if args.write:
         raw = w[1:] / sd
         intercept = w[0] - float((w[1:] * mu / sd).sum())

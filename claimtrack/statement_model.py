@@ -3,17 +3,22 @@
 :func:`features` describes a pair of prepared claims (see
 :func:`claimtrack.claimtext.prepare`) with a score of numbers, each symmetric in
 the two claims: how much of the characters, of the content stems, of the word
-trigrams and of the longest common word subsequence they share; how much
-content each side has that the other lacks (counted, weighted by word length as
-a rough stand-in for how informative a word is, and as the longest run of
-unmatched content words, which tells an added clause from scattered
-rewording); numbers written with digits on one side only, names shared, and
-whether one side is negated and the other not.  Content words the other side
-says in other words count as shared by half: two stems are synonyms when
-WordNet 3.0 lets them express one concept ("rose" / "climbed", "purchase" /
-"buy", "acquire" / "acquisition"), read from ``data/synonyms.tsv`` (built by
+trigrams and of the longest common word subsequence they share, and how well the
+shorter text matches its best stretch of the longer (rapidfuzz's
+``partial_ratio``); how much content each side has that the other lacks
+(counted, weighted by word length as a rough stand-in for how informative a
+word is, as the longest run of unmatched content words, which tells an added
+clause from scattered rewording, and as the unmatched content words before the
+first shared one and after the last, where a clause is added); numbers
+written with digits on one side only, names shared, and whether one side is
+negated and the other not.  Content words the other side says in other words
+count as shared by half: two stems are synonyms when WordNet 3.0 lets them
+express one concept ("rose" / "climbed", "purchase" / "buy", "acquire" /
+"acquisition"), read from ``data/synonyms.tsv`` (built by
 ``bench/build_synonyms.py``; WordNet's licence notice heads the file).  The
-set was chosen by cross-validated log-loss (backward elimination).
+set was chosen by cross-validated log-loss (backward elimination; the last two,
+``partial_ratio`` and ``unmatched_edge_max``, were added in session 10, see
+``bench/MSRP.md``).
 
 :func:`same_statement_probability` combines them with the weights in
 ``data/same_statement.tsv`` (plain text: feature, weight; plus the intercept and
@@ -42,6 +47,7 @@ from typing import Protocol
 
 import attrs
 from nltk.stem.snowball import SnowballStemmer
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from claimtrack.lexicon import data_lines, iter_data_lines, word_categories, word_set
@@ -223,21 +229,26 @@ def _paired(mine: frozenset[str], theirs: frozenset[str]) -> tuple[frozenset[str
 
 def _unmatched(
     view: _View, shared: frozenset[str], names: frozenset[str], paired: frozenset[str]
-) -> tuple[float, int, int, int, int]:
+) -> tuple[float, int, int, int, int, int]:
     """Content one side has and the other lacks.
 
     Returns the length-weighted share of the content that is unmatched, the
     number of unmatched stems, the longest run of unmatched content words
     (matched ones break a run, function words do not), the number of
-    unmatched stems that are not names, numbers or verbs of saying, and how
-    many of those are not ``paired`` with a synonym either.
+    unmatched stems that are not names, numbers or verbs of saying, how
+    many of those are not ``paired`` with a synonym either, and how many
+    unmatched content words stand before the first matched one and after the
+    last (at the edges: a clause added before or after what both say).
     """
     mass = 0.0
     count = run = longest = other = other_unpaired = 0
+    lead = -1  # unmatched content words before the first matched one, once one is seen
     seen: set[str] = set()
     speech = _speech_verbs()
     for word, stem in view.content:
         if stem in shared:
+            if lead < 0:
+                lead = run
             run = 0
             continue
         run += 1
@@ -251,7 +262,8 @@ def _unmatched(
             other += 1
             other_unpaired += stem not in paired
     share = mass / view.total_weight if view.total_weight else 0.0
-    return share, count, longest, other, other_unpaired
+    edges = len(view.content) if lead < 0 else lead + run
+    return share, count, longest, other, other_unpaired, edges
 
 
 #: The feature names, in the order of the weights file.  "min" and "max" take
@@ -277,6 +289,8 @@ FEATURES: tuple[str, ...] = (
     "negation_mismatch",  # one side has a negation and the other none
     "synonym_jaccard",  # content stems shared over their union, one paired by a synonym counting half
     "unpaired_other_min",  # as unmatched_other, less the stems paired by a synonym
+    "partial_ratio",  # rapidfuzz partial_ratio of the texts: the shorter's best match in the longer
+    "unmatched_edge_max",  # unmatched content words before the first matched one and after the last
 )
 
 
@@ -330,8 +344,8 @@ def features(a: Prepared, b: Prepared) -> dict[str, float]:
     union = len(va.stem_set) + len(vb.stem_set) - len(shared)
     lcs = (na + nb - Indel.distance(va.words, vb.words)) // 2
     paired_a, paired_b = _paired(va.stem_set - shared, vb.stem_set - shared)
-    sa, ca, ra, oa, ua = _unmatched(va, shared, a.names, paired_a)
-    sb, cb, rb, ob, ub = _unmatched(vb, shared, b.names, paired_b)
+    sa, ca, ra, oa, ua, ea = _unmatched(va, shared, a.names, paired_a)
+    sb, cb, rb, ob, ub, eb = _unmatched(vb, shared, b.names, paired_b)
     half_paired = (len(paired_a) + len(paired_b)) / 2
     return {
         "stem_indel": Indel.normalized_similarity(va.stems, vb.stems),
@@ -355,6 +369,8 @@ def features(a: Prepared, b: Prepared) -> dict[str, float]:
         "negation_mismatch": float(va.negated != vb.negated),
         "synonym_jaccard": (len(shared) + half_paired) / union if union else 0.0,
         "unpaired_other_min": float(min(ua, ub)),
+        "partial_ratio": fuzz.partial_ratio(va.text, vb.text) / 100.0,
+        "unmatched_edge_max": float(max(ea, eb)),
     }
 
 
