@@ -90,16 +90,19 @@ def _canonical_phrases(words: list[str]) -> list[str]:
         return words
     out: list[str] = []
     i = 0
+    found = False
     while i < len(words):
         for phrase, canonical in table.get(words[i], ()):
             if tuple(words[i : i + len(phrase)]) == phrase:
                 out.append(canonical)
                 i += len(phrase)
+                found = True
                 break
         else:
             out.append(words[i])
             i += 1
-    return out
+    # a phrase's first word alone (half of all sentences hold one) changes nothing
+    return out if found else words
 
 
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'\u2019.-]*(?:[ ]+[A-Z][\w'\u2019.-]*)*")

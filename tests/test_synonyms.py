@@ -143,3 +143,12 @@ def test_synonym_pairs_follow_the_first_claim() -> None:
     forward, backward = synonym_pairs(a, b), synonym_pairs(b, a)
     assert sorted((y, x) for x, y in backward) == sorted(forward)
     assert synonym_pairs(a, a) == ()
+
+
+def test_a_phrase_word_alone_keeps_no_second_copy_of_the_words() -> None:
+    """ "chief" without "executive" rewrites nothing: the text keeps no canonical
+    copy of its words (half of all sentences hold such a word)."""
+    alone = prepare("The chief of staff said the talks would resume on Monday.")
+    phrase = prepare("The chief executive said the talks would resume on Monday.")
+    assert alone.canonical == () and alone.compared == alone.words
+    assert phrase.canonical and "ceo" in phrase.compared
