@@ -860,7 +860,8 @@ class ClaimIndex:
         shared = self._shared_stems(mine, others)
         smaller = np.minimum(start[mine + 1] - start[mine], start[others + 1] - start[others])
         ok = (shared >= 0.4 * smaller) & ((shared >= 3) | (contained & (shared == smaller)))
-        return codes[ok].astype(np.int64)
+        kept: np.ndarray = codes[ok].astype(np.int64)
+        return kept
 
     def _shared_stems(self, mine: np.ndarray, others: np.ndarray) -> np.ndarray:
         """How many content stems each pair of claims (positions ``mine[k]`` and
@@ -878,7 +879,10 @@ class ClaimIndex:
         asked = np.repeat(mine, theirs) * width + ids[_expand(start[others], theirs)]
         at = np.minimum(np.searchsorted(own, asked), len(own) - 1)
         hit = own[at] == asked
-        return np.bincount(np.repeat(np.arange(len(mine)), theirs)[hit], minlength=len(mine))
+        shared: np.ndarray = np.bincount(
+            np.repeat(np.arange(len(mine)), theirs)[hit], minlength=len(mine)
+        )
+        return shared
 
     def _anchor_candidates(
         self,
