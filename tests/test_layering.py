@@ -35,6 +35,7 @@ ORDER = [
     "relations",
     "matching",
     "clusters",
+    "blocking",
     "stories",
     "tracker",
     "store",
