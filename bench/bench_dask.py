@@ -126,6 +126,29 @@ def _pickled(items: list[Any], step: int = 5000) -> int:
     )
 
 
+def shuffled(tracker: ClaimTracker, parts: list[list[Article]]) -> dict[str, int]:
+    """The bytes (pickled) the exchanges of ``compare="workers"`` send from one
+    partition to another, by round, and what the driver receives of the
+    comparisons (entry pairs and relations): the rounds run again in this process
+    (untimed) on the claims in the partitions the engine made."""
+    from claimtrack import blocking
+    from claimtrack.clusters import ClaimIndex
+
+    count: dict[str, int] = {}
+    for claim in tracker.claims:
+        count[claim.article_id] = count.get(claim.article_id, 0) + 1
+    sizes = [sum(count.get(a.id, 0) for a in part) for part in parts]
+    moved: dict[str, int] = {}
+    found = blocking.candidates(
+        tracker.claims, tracker.index.texts, ClaimIndex(), sizes, relate=True, moved=moved
+    )
+    moved["to the driver"] = sum(
+        len(pickle.dumps(blocking.Found([], f.pairs, f.relations), protocol=5)) for f in found
+    )
+    moved["compared"] = sum(len(f.compared) for f in found)
+    return moved
+
+
 def run_mode(args: argparse.Namespace) -> dict[str, Any]:
     articles = list(read_jsonl(args.articles))
     out: dict[str, Any] = {"mode": args.run, "articles": len(articles)}
@@ -159,17 +182,19 @@ def run_mode(args: argparse.Namespace) -> dict[str, Any]:
             parts = engine.partitioned(articles, workers=args.workers)  # as --engine dask
             out["partitions"] = len(parts)
             clock = Clock()
-            tracker = engine.track(articles, stages=clock)
+            tracker = engine.track(articles, stages=clock, compare=args.compare[0])
             clock.mark("linking")
             tracker.clusters()
             clock.mark("done")
-            times = clock.stages(["preparing", "indexing", "linking", "done"])
-            out["times"] = {
-                "analyse": times["preparing"],
-                "prepare": times["indexing"],
-                "index": times["linking"],
-                "cluster": times["done"],
-            }
+            out["compare"] = args.compare[0]
+            if args.compare[0] == "workers":
+                order = ["preparing", "comparing", "gathering", "indexing", "linking", "done"]
+                names = ["analyse", "prepare", "compare", "gather", "index", "cluster"]
+            else:
+                order = ["preparing", "indexing", "linking", "done"]
+                names = ["analyse", "prepare", "index", "cluster"]
+            times = clock.stages(order)
+            out["times"] = {name: times[stage] for name, stage in zip(names, order, strict=True)}
             out["total"] = round(clock.seen["done"] - clock.start, 1)
             out["driver_mb"] = round(_peak_mb())
             out["driver_cpu"] = round(_cpu_seconds() - cpu_before, 1)
@@ -182,6 +207,8 @@ def run_mode(args: argparse.Namespace) -> dict[str, Any]:
             out["counted_bytes"] = sum(counted.values())
             out["sent_bytes"] = sum(len(pickle.dumps(p, protocol=5)) for p in parts)
             out["returned_bytes"] = _pickled(tracker.claims) + _pickled(tracker.index.texts)
+            if args.compare[0] == "workers" and args.shuffled:
+                out["shuffled_bytes"] = shuffled(tracker, parts)
     out["claims"] = len(tracker.claims)
     out["links"] = len(tracker.links())
     out["clusters"] = len(tracker.clusters())
@@ -201,6 +228,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ecbplus")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--modes", nargs="+", choices=MODES, default=list(MODES))
+    parser.add_argument(
+        "--compare",
+        nargs="+",
+        choices=("workers", "driver"),
+        default=["workers"],
+        help="where the Dask modes find and relate candidates (each run in turn)",
+    )
+    parser.add_argument(
+        "--shuffled",
+        action="store_true",
+        help="count the bytes each exchange of compare=workers moves (runs it again, untimed)",
+    )
     parser.add_argument("--out", help="append each result as a JSON line to this file")
     parser.add_argument("--run", choices=MODES, help=argparse.SUPPRESS)
     parser.add_argument("--articles", help=argparse.SUPPRESS)
@@ -213,9 +252,15 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as folder:
         for size in args.sizes:
             path, _ = corpus_file(args, size, Path(folder))
-            for mode in args.modes:
+            runs = [
+                (mode, compare)
+                for mode in args.modes
+                for compare in (["driver"] if mode == "local" else args.compare)
+            ]
+            for mode, compare in runs:
                 command = [sys.executable, __file__, "--run", mode, "--articles", str(path)]
-                command += ["--workers", str(args.workers)]
+                command += ["--workers", str(args.workers), "--compare", compare]
+                command += ["--shuffled"] if args.shuffled else []
                 done = subprocess.run(command, capture_output=True, text=True, check=False)
                 if done.returncode:
                     sys.stderr.write(done.stderr[-3000:])

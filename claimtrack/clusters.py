@@ -308,6 +308,11 @@ class ClaimIndex:
         self._waiting = _Waiting()
         self._given_keys: dict[int, np.ndarray] = {}  # by restore: stored already
         self._made_keys: dict[int, np.ndarray] = {}  # made elsewhere: new
+        #: If set to a set, every candidate pair compared from then on (or found in an
+        #: entry pair related already) is added to it as ``(earlier, new)`` claim
+        #: positions: the pair the probe found, then the claim that probed.  Nothing
+        #: else changes; :mod:`claimtrack.blocking` is checked against it.
+        self.compared: set[tuple[int, int]] | None = None
 
     def __len__(self) -> int:
         return len(self.claims)
@@ -557,6 +562,8 @@ class ClaimIndex:
             x, y = self._entry[other], self._entry[me]
             if x == y:
                 continue
+            if self.compared is not None:
+                self.compared.add((other, me))
             pair = (x, y) if x < y else (y, x)
             if pair not in self._pairs and self._relation(other, me).relation != "unrelated":
                 self._pairs.add(pair)

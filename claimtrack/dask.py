@@ -15,18 +15,33 @@ What runs where (:func:`track`):
    :class:`~claimtrack.speakers.SpeakerIndex` is built from their speaker names
    (a few bytes per article); it is sent to every worker once.
 3. **On the workers, per partition:** each chosen article's claims are named
-   canonically (:func:`claimtrack.claims.renamed`) and prepared for comparison
-   (:func:`claimtrack.claimtext.prepare_claim`), and sent to the driver.
-4. **On the driver:** a :class:`~claimtrack.tracker.ClaimTracker` indexes the
-   prepared claims in input order (:meth:`ClaimTracker.add_prepared
-   <claimtrack.tracker.ClaimTracker.add_prepared>`): candidates, relations,
-   article ties, corroboration and clusters are computed by the code the local
-   engine runs, on the same claims in the same order.
+   canonically (:func:`claimtrack.claims.renamed`), prepared for comparison
+   (:func:`claimtrack.claimtext.prepare_claim`) and given their index keys
+   (:class:`~claimtrack.minhash.MinHashKeys`); they stay on the workers.
+4. **Between the workers** (``compare="workers"``, the default): the candidate
+   pairs the driver's :class:`~claimtrack.clusters.ClaimIndex` would compare are
+   found by blocking keys exchanged between partitions (identical sentences,
+   then LSH band keys, weak keys and anchors, with the index's caps), joined
+   with both claims' prepared texts and related there
+   (:mod:`claimtrack.blocking`).  The driver receives the entry pairs found
+   related and their relations (a few bytes a claim), and the claims and
+   prepared texts its tracker holds.
+5. **On the driver:** the tracker takes the claims back with the entry pairs
+   found (:meth:`ClaimTracker.restore <claimtrack.tracker.ClaimTracker.restore>`,
+   comparing nothing), then makes the links, article ties, corroboration and
+   clusters with the code the local engine runs.  With ``compare="driver"``
+   (the engine before session 10) the driver's index finds and relates the
+   candidates itself (:meth:`ClaimTracker.add_prepared
+   <claimtrack.tracker.ClaimTracker.add_prepared>`).
 
 So the results are those of ``ClaimTracker(keep_analyses=False).add(articles)``,
 byte for byte: the tests compare the command line's JSON Lines output of both
-engines on the seeds and on random corpora.  ``docs/scale.md`` says what the
-driver's share costs and what distributing it would take.
+engines on the seeds and on random corpora, with the index's caps binding too,
+and ``tests/test_blocking.py`` checks that the candidate pairs found by keys are
+the pairs the index compares.  The driver still holds every claim and prepared
+text (the tracker it returns does, as the local one): what is distributed is
+finding and relating candidates, not the clusters.  ``docs/scale.md`` says what
+each share costs.
 
 :func:`analyzer` does steps 1 and 2 for a :class:`~claimtrack.store.ClaimStore`
 (one writer: the workers analyse a batch, the driver names speakers and writes).
@@ -40,11 +55,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
+import claimtrack.blocking as blocking
 from claimtrack.analysis import Analysis, ArticleAnalysis, analyze_article, paused_gc
 from claimtrack.articles import Article, check_articles, content_hash, read_jsonl
 from claimtrack.claims import Claim, claims_of_article, renamed
 from claimtrack.claimtext import ClaimText, prepare_claim
-from claimtrack.clusters import ClaimIndex
+from claimtrack.clusters import ClaimIndex, Link
 from claimtrack.exceptions import ClaimtrackError
 from claimtrack.minhash import MinHashKeys
 from claimtrack.sentences import SentenceSplitter
@@ -306,8 +324,8 @@ def _analyse_partition(articles: Sequence[Article], splitter: SentenceSplitter) 
     return out
 
 
-def _heads(part: list[_Analysed]) -> list[tuple[str, str, list[str | None]]]:
-    return [(article_id, digest, names) for article_id, digest, names, _ in part]
+def _heads(part: list[_Analysed]) -> list[tuple[str, str, list[str | None], int]]:
+    return [(article_id, digest, names, len(claims)) for article_id, digest, names, claims in part]
 
 
 def _prepare_partition(
@@ -320,6 +338,128 @@ def _prepare_partition(
         return claims, texts, [row.tobytes() for row in minhash.key_rows(texts)]
 
 
+def _prepare_part(
+    part: list[_Analysed],
+    chosen: list[int],
+    speakers: SpeakerIndex,
+    minhash: MinHashKeys,
+    first: int,
+    article_base: int,
+) -> blocking.Part:
+    """A partition's claims named and prepared, with their keys, as a
+    :class:`~claimtrack.blocking.Part` from position ``first`` (its articles
+    numbered from ``article_base``)."""
+    with paused_gc():
+        claims, texts, articles = [], [], []
+        for number, k in enumerate(chosen):
+            for claim in part[k][3]:
+                claims.append(renamed(claim, speakers))
+                articles.append(article_base + number)
+        texts = [prepare_claim(claim) for claim in claims]
+        return blocking.make_part(first, claims, texts, minhash, articles)
+
+
+def _for_driver(
+    part: blocking.Part,
+) -> tuple[list[Claim], list[ClaimText], dict[str, bytes], list[str | None]]:
+    """What the driver's tracker takes of a partition: its claims, their prepared
+    texts, the key rows of the entries' first claims (the index holds theirs alone)
+    and each claim's entry key."""
+    fresh = np.flatnonzero(part.role == blocking.FRESH).tolist()
+    keys = {part.claims[k].id: part.rows[k].tobytes() for k in fresh}
+    return part.claims, part.texts, keys, part.keys
+
+
+def _pick(items: Sequence[Any], k: int) -> Any:
+    return items[k]
+
+
+def _shuffled(maps: Sequence[Any], reduce: Callable[..., Any], *args: Any) -> list[Any]:
+    """One exchange: ``reduce`` of destination ``d`` takes item ``d`` of every map."""
+    import dask
+
+    pick = dask.delayed(_pick, pure=True)
+    return [dask.delayed(reduce)([pick(m, d) for m in maps], *args) for d in range(len(maps))]
+
+
+def _compare_on_workers(
+    tracker: ClaimTracker,
+    parts: Sequence[Any],
+    chosen: list[list[int]],
+    heads: list[list[tuple[str, str, list[str | None], int]]],
+    speakers: Any,
+    stages: Stages | None,
+) -> tuple[list[Claim], list[ClaimText], dict[str, bytes], list[str | None], list[Any]]:
+    """Candidates found and related on the workers (:mod:`claimtrack.blocking`):
+    the claims, texts, keys and entry keys for the driver's index, and what each
+    partition found."""
+    import dask
+
+    index = tracker.index
+    firsts, articles, position = [], [], 0
+    number = 0
+    for head, mine in zip(heads, chosen, strict=True):
+        firsts.append(position)
+        articles.append(number)
+        position += sum(head[k][3] for k in mine)
+        number += len(mine)
+    minhash = dask.delayed(index.minhash)
+    prepared = [
+        dask.delayed(_prepare_part)(p, mine, speakers, minhash, first, base)
+        for p, mine, first, base in zip(parts, chosen, firsts, articles, strict=True)
+    ]
+    prepared = list(_persisted(prepared))
+    _computed([dask.delayed(len)(p.claims) for p in prepared], "preparing", stages)
+    where = np.array(firsts, dtype=np.int64)
+    n = len(prepared)
+    settings = blocking.Settings.of(index)
+    sent = [dask.delayed(blocking.entry_rows)(p, n) for p in prepared]
+    roles = _shuffled(sent, blocking.entry_roles, where)
+    assigned = [dask.delayed(_assign)(p, _picked(roles, i)) for i, p in enumerate(prepared)]
+    assigned = list(_persisted(assigned))
+    rows = [dask.delayed(blocking.key_rows)(p, settings, n) for p in assigned]
+    found = _shuffled(rows, blocking.key_pairs, settings, where)
+    joined = [
+        dask.delayed(blocking.attach)(p, _picked(found, i), where) for i, p in enumerate(assigned)
+    ]
+    selected = [
+        dask.delayed(blocking.select)(p, _picked(joined, i)) for i, p in enumerate(assigned)
+    ]
+    asked = [dask.delayed(blocking.wanted)(s, where) for s in selected]
+    served = [dask.delayed(blocking.serve)(p, _picked(asked, i)) for i, p in enumerate(assigned)]
+    compared = [
+        dask.delayed(_relate)(p, s, _picked(served, i))
+        for i, (p, s) in enumerate(zip(assigned, selected, strict=True))
+    ]
+    results = _computed(compared, "comparing", stages)
+    shares = _computed([dask.delayed(_for_driver)(p) for p in assigned], "gathering", stages)
+    claims = [claim for share in shares for claim in share[0]]
+    texts = [text for share in shares for text in share[1]]
+    keys = {k: v for share in shares for k, v in share[2].items()}
+    entries = [key for share in shares for key in share[3]]
+    return claims, texts, keys, entries, results
+
+
+def _assign(part: blocking.Part, roles: Sequence[Any]) -> blocking.Part:
+    return part.assign(roles)
+
+
+def _picked(maps: Sequence[Any], k: int) -> list[Any]:
+    """Item ``k`` of each map's result."""
+    import dask
+
+    return [dask.delayed(_pick, pure=True)(m, k) for m in maps]
+
+
+def _relate(
+    part: blocking.Part, selected: blocking.Selected, served: Sequence[Any]
+) -> blocking.Found:
+    """Round 3's relations, sent to the driver without the candidate pairs."""
+    with paused_gc():
+        found = blocking.relate_selected(part, selected, served)
+    return blocking.Found([], found.pairs, found.relations)
+
+
 def track(
     articles: dask.bag.Bag | Iterable[Article] | str | Sequence[str],
     *,
@@ -327,6 +467,7 @@ def track(
     index: ClaimIndex | None = None,
     stages: Stages | None = None,
     partition_size: int | None = None,
+    compare: str = "workers",
 ) -> ClaimTracker:
     """The tracker of ``articles`` (a bag of :class:`~claimtrack.articles.Article`,
     as :func:`bag_of` or :func:`read_jsonl_bag` make, the articles themselves, or
@@ -342,16 +483,25 @@ def track(
         splitter: The sentence splitter (default: the shipped one).
         index: The claim index (default: :class:`ClaimIndex` with its defaults).
         stages: Progress, as ``stages(name, done, total)``: ``"analysing"`` and
-            ``"preparing"`` partitions, then the tracker's ``"indexing"``.
+            ``"preparing"`` partitions, ``"comparing"`` and ``"gathering"``
+            partitions (with ``compare="workers"``), then the tracker's ``"indexing"``.
+        compare: ``"workers"`` (default): candidates found by keys exchanged
+            between the workers and related there, the driver's index given the
+            entry pairs found (:mod:`claimtrack.blocking`); ``"driver"``: the
+            driver's index finds and relates them (as before session 10).  An
+            index given with claims in it is always probed on the driver.
 
     Raises:
         DaskError: Dask is not installed.
         DuplicateArticleError: two different articles share an id.
+        ValueError: ``compare`` is neither.
     """
     _require()
     import dask
     import dask.bag
 
+    if compare not in ("workers", "driver"):
+        raise ValueError(f"compare is 'workers' or 'driver', not {compare!r}")
     splitter = splitter or SentenceSplitter.default()
     tracker = ClaimTracker(splitter=splitter, index=index, keep_analyses=False)
     shared = dask.delayed(splitter)
@@ -373,20 +523,38 @@ def track(
     parts = list(_persisted(parts))
     heads = _computed([dask.delayed(_heads)(p) for p in parts], "analysing", stages)
     del chunks  # analysed: the analyses hold what is needed of the articles
-    digests = [(article_id, digest) for head in heads for article_id, digest, _ in head]
+    digests = [(article_id, digest) for head in heads for article_id, digest, _, _ in head]
     fresh = set(tracker.fresh_articles(digests))
     chosen: list[list[int]] = []
     names: list[str | None] = []
     position = 0
     for head in heads:
         mine = []
-        for k, (_, _, found) in enumerate(head):
+        for k, (_, _, found, _) in enumerate(head):
             if position in fresh:
                 mine.append(k)
                 names.extend(found)
             position += 1
         chosen.append(mine)
     speakers = dask.delayed(SpeakerIndex.build(names))
+    taken = [digests[k] for k in sorted(fresh)]
+    if compare == "workers" and not len(tracker.index):
+        claims, texts, keys, entries, found = _compare_on_workers(
+            tracker, parts, chosen, heads, speakers, stages
+        )
+        del parts
+        by_id = {claim.id: claim for claim in claims}
+        pairs = [pair for f in found for pair in f.pairs]
+        links = [Link(by_id[a], by_id[b], r) for f in found for a, b, r in f.relations]
+        if stages is not None:
+            stages("indexing", 0, len(claims))
+        with paused_gc():
+            tracker.restore(
+                (), claims, texts, pairs, links, digests=dict(taken), keys=keys, entries=entries
+            )
+        if stages is not None:
+            stages("indexing", len(claims), len(claims))
+        return tracker
     minhash = dask.delayed(tracker.index.minhash)
     prepared = _computed(
         [
@@ -399,11 +567,9 @@ def track(
     del parts
     claims = [claim for part_claims, _, _ in prepared for claim in part_claims]
     texts = [text for _, part_texts, _ in prepared for text in part_texts]
-    keys = [row for _, _, part_keys in prepared for row in part_keys]
+    rows = [row for _, _, part_keys in prepared for row in part_keys]
     del prepared
-    tracker.add_prepared(
-        [digests[k] for k in sorted(fresh)], claims, texts, stages=stages, keys=keys
-    )
+    tracker.add_prepared(taken, claims, texts, stages=stages, keys=rows)
     return tracker
 
 

@@ -65,10 +65,20 @@ def results(tracker: ClaimTracker) -> dict[str, Any]:
     }
 
 
-def local(items: list[Article]) -> dict[str, Any]:
-    tracker = ClaimTracker(keep_analyses=False)
+def local(items: list[Article], parameters: dict[str, int] | None = None) -> dict[str, Any]:
+    tracker = ClaimTracker(index=ClaimIndex(**(parameters or {})), keep_analyses=False)
     tracker.add(items)
     return results(tracker)
+
+
+#: Index parameters: the defaults, and caps that bind on a few claims (a chunk of a
+#: few claims, buckets of one or two: see tests/test_blocking.py).
+PARAMETERS = [
+    {},
+    {"bucket_cap": 1, "weak_cap": 0, "anchor_cap": 0, "chunk": 1},
+    {"bucket_cap": 2, "weak_cap": 1, "anchor_cap": 1, "chunk": 3},
+    {"bucket_cap": 1, "weak_cap": 3, "anchor_cap": 40, "chunk": 6},
+]
 
 
 def test_seeds_as_local(client: Any, seeds_dir: Path) -> None:
@@ -78,6 +88,27 @@ def test_seeds_as_local(client: Any, seeds_dir: Path) -> None:
     assert found == local(seeds)
     assert found["clusters"]
     assert results(engine.track(engine.bag_of(seeds, partition_size=1))) == found
+
+
+def test_seeds_compared_on_the_workers(client: Any, seeds_dir: Path) -> None:
+    """On the seeds, with binding caps too: candidates found and related on the
+    workers (the driver's index compares none of them), the same results as the
+    local engine, and as the driver's index finding them (``compare="driver"``)."""
+    seeds = list(read_articles(seeds_dir))
+    for parameters in PARAMETERS:
+        expected = local(seeds, parameters)
+        index = ClaimIndex(**parameters)
+        index.compared = set()
+        found = engine.track(seeds, partition_size=2, index=index)
+        assert results(found) == expected
+        assert index.compared == set()  # the driver compared nothing
+        index = ClaimIndex(**parameters)
+        index.compared = set()
+        on_driver = engine.track(seeds, partition_size=3, index=index, compare="driver")
+        assert results(on_driver) == expected
+        assert index.compared
+    with pytest.raises(ValueError, match="compare is"):
+        engine.track(seeds, compare="nowhere")
 
 
 def test_the_partitions_make_the_index_keys(
@@ -111,19 +142,27 @@ def test_the_partitions_make_the_index_keys(
     extra=st.lists(articles(), max_size=2),
     size=st.integers(1, 4),
     repeat=st.booleans(),
+    parameters=st.sampled_from(PARAMETERS),
 )
 def test_random_corpora_as_local(
-    client: Any, corpus: list[Article], extra: list[Article], size: int, repeat: bool
+    client: Any,
+    corpus: list[Article],
+    extra: list[Article],
+    size: int,
+    repeat: bool,
+    parameters: dict[str, int],
 ) -> None:
     """On random corpora of related articles cut into random partitions (an article
-    given twice taken once, as the local tracker takes it): the same results."""
+    given twice taken once, as the local tracker takes it), the index's caps the
+    defaults or binding: the same results."""
     items = list(corpus)
     for article in extra:  # ids unique: two articles with one id raise (tested below)
         if all(article.id != item.id for item in items):
             items.append(article)
     if repeat:
         items.append(items[0])
-    assert results(engine.track(items, partition_size=size)) == local(items)
+    found = engine.track(items, partition_size=size, index=ClaimIndex(**parameters))
+    assert results(found) == local(items, parameters)
 
 
 def test_duplicate_ids_raise(client: Any) -> None:

@@ -36,6 +36,7 @@ ORDER = [
     "relations",
     "matching",
     "clusters",
+    "blocking",
     "stories",
     "tracker",
     "store",
