@@ -50,7 +50,7 @@ import numpy as np
 
 from claimtrack.claims import Claim
 from claimtrack.claimtext import ClaimText
-from claimtrack.clusters import ClaimIndex, _order_key, entry_key
+from claimtrack.clusters import ClaimIndex, _distinct, _order_key, entry_key
 from claimtrack.minhash import MinHashKeys, stable_hash
 from claimtrack.relations import Relation, may_relate, relate_prepared
 
@@ -400,7 +400,7 @@ def attach(part: Part, inputs: Sequence[np.ndarray], firsts: np.ndarray) -> list
     for (block,) in _split(owners(pairs[:, 1], firsts), len(firsts), pairs):
         anchored = set(block[block[:, 2] & ANCHOR != 0, 0].tolist())
         info = {}
-        for other in np.unique(block[:, 0]).tolist():
+        for other in _distinct(block[:, 0]).tolist():
             k = other - part.first
             text = part.texts[k]
             info[other] = (int(part.entry[k]), text if other in anchored else text.stem_keys)
