@@ -960,3 +960,67 @@ def test_content_runs_over_but_before_a_shared_predicate() -> None:
     assert a.content.text == "the process was fair, but required candidates to campaign"
     (b,) = extract("The chairman said the process was fair, but the council disagreed strongly.")
     assert b.content.text == "the process was fair"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The party spokeswoman Hope Lane said the vote was fair.", "Hope Lane"),
+        ("The bank's chief executive Jo Read said profits would rise.", "Jo Read"),
+    ],
+)
+def test_capitalised_cue_word_inside_a_name(text: str, speaker: str) -> None:
+    """A capitalised cue word inside a name ("Hope Lane", "Jo Read") is no cue; the
+    verb after the name is."""
+    (a,) = extract(text)
+    assert a.cue is not None and a.cue.text == "said"
+    assert a.speaker is not None and a.speaker.text.endswith(speaker)
+
+
+def test_capitalised_cue_word_in_a_headline_is_a_cue() -> None:
+    """In a title-case headline the capitalised verb is the cue ("Lee Says ...")."""
+    (a,) = extract("Mayor Lee Says City Will Appeal Ruling")
+    assert a.cue is not None and a.cue.text == "Says"
+
+
+def test_content_stops_before_a_closing_quote_and_its_source() -> None:
+    """'S wants to "C1," Lee said.': the closing source and cue after the quotation
+    end the first content; the quotation is Lee's."""
+    found = extract('They want to "build more homes for young families," Lee said.')
+    wants = next(a for a in found if a.cue and a.cue.text == "want")
+    assert wants.content.text.endswith("young families")
+    said = next(a for a in found if a.cue and a.cue.text == "said")
+    assert said.speaker is not None and said.speaker.text == "Lee"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("As the mayor criticized the new budget, the crowd cheered loudly.", "the new budget"),
+        (
+            "While the minister denied the claims about the deal, her party stayed silent.",
+            "the claims about the deal",
+        ),
+    ],
+)
+def test_content_ends_with_an_opening_subordinate_clause(text: str, content: str) -> None:
+    """A cue in a subordinate clause opening the sentence: its content ends at the
+    comma before the main clause's subject."""
+    (a,) = extract(text)
+    assert a.content.text == content
+
+
+def test_content_runs_on_after_a_subordinate_clause_in_the_main_clause() -> None:
+    """A cue of the main clause after an opening subordinate clause keeps its content."""
+    (a,) = extract("When the vote ended, the mayor said the plan had failed, and the council left.")
+    assert a.content.text.startswith("the plan had failed")
+
+
+def test_content_stops_before_a_coordinated_verb_group() -> None:
+    """ "... and has expressed support for C2": auxiliaries and a second cue of the same
+    subject after "and" end the first content."""
+    found = extract(
+        "The senator has said she wants a safe zone and has also expressed support for wider aid."
+    )
+    first = next(a for a in found if a.cue and a.cue.text == "has said")
+    assert first.content.text == "she wants a safe zone"

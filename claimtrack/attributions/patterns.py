@@ -181,6 +181,8 @@ class _SentenceRules(_Contents):
         first, last, prev, low = c.first, c.last, c.prev, c.low
         if prev == "to" or (prev in w["determiner"] and prev != "that"):
             return True  # infinitive, or a noun ("the report")
+        if self.capitalised_name(first, last):
+            return True  # a name: "spokeswoman Hope Lane said", "chief executive Jo Read"
         if last - first == 1 and self.attributive(first):
             return True  # an adjective: "a heavily criticised performance"
         if last - first == 1 and (

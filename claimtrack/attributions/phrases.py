@@ -158,7 +158,7 @@ class _Phrases(_SentenceTables):
                 return None, -1  # a report of its own
         return Span(tok.starts[start], tok.ends[first_comma - 1]), start
 
-    def report_follows(self, comma: int) -> bool:
+    def report_follows(self, comma: int, classes: tuple[str, ...] = ("speech",)) -> bool:
         """Whether a report of its own, ", <source> <saying verb> <content>", follows
         token ``comma`` ("He says taxes will rise, she says they will fall.")."""
         tok, lex, w = self.tok, self.lex, self.words
@@ -177,7 +177,7 @@ class _Phrases(_SentenceTables):
         while k < n and (lowers[k] in w["aux"] or lowers[k] in w["adverb"]):
             k += 1
         verb = lex.verbs.get(lowers[k]) if k < n else None
-        if verb is None or verb[1] != "speech" or lowers[k].endswith("ing"):
+        if verb is None or verb[1] not in classes or lowers[k].endswith("ing"):
             return False
         # a content of two words or more follows, not a phrase ("said in a statement")
         nxt = k + 1
@@ -271,6 +271,19 @@ class _Phrases(_SentenceTables):
             or (low.endswith(("ing", "ed")) and len(low) > 4 and text.isalpha() and text.islower())
         )
 
+    def capitalised_name(self, first: int, last: int) -> bool:
+        """Whether a capitalised cue word inside a sentence that is not in title case is
+        part of a name: after a word and beside another capitalised word ("spokeswoman
+        Hope Lane said", "chief executive Jo Read said")."""
+        tok = self.tok
+        if first == 0 or last - first != 1 or not tok.texts[first][0].isupper():
+            return False
+        if not tok.words[first - 1] or self._title_case:
+            return False
+        return tok.texts[first - 1][0].isupper() or (
+            last < len(tok) and tok.words[last] and tok.texts[last][0].isupper()
+        )
+
     def is_verbal(self, k: int) -> bool:
         """Whether token ``k`` is an auxiliary or a reporting verb form (never in a source)."""
         lowers, lex = self.tok.lowers, self.lex
@@ -283,7 +296,9 @@ class _Phrases(_SentenceTables):
             return True
         before = lowers[k - 1]
         # after a determiner, a quantifier or a possessive it is a noun: "some advocates"
-        return not (before in lex.noun_before or before.endswith("'s"))
+        if before in lex.noun_before or before.endswith("'s"):
+            return False
+        return not (self.tok.texts[k][0].isupper() and self.capitalised_name(k, k + 1))
 
     def np_start(self, k: int) -> bool:
         """Whether a noun phrase can start at token ``k``."""
