@@ -155,11 +155,19 @@ def _content_end_by_scan(rules: _SentenceRules, i: int) -> int:
         low = tok.lowers[j]
         if low == ";":
             return j
-        if low == "," and j + 1 < n and (rules.attribution_follows(j) or rules.report_follows(j)):
+        if (
+            low == ","
+            and j + 1 < n
+            and (rules.attribution_follows(j) or rules.report_follows(j, ("speech", "cognitive")))
+        ):
             return j
         if low == "," and j + 1 < n:
             nxt = tok.lowers[j + 1]
-            if nxt in ("but", "while", "saying", "adding", "noting", "according", "citing"):
+            if nxt == "but" and not rules.predicate_follows(j + 2):
+                return j
+            if nxt in ("while", "saying", "adding", "noting", "according", "citing"):
+                return j
+            if nxt in ("although", "though", "despite", "compared", "which"):
                 return j
             verb = lex.verbs.get(nxt)
             if verb and (nxt.endswith("ing") or verb[1] == "speech"):
@@ -170,6 +178,8 @@ def _content_end_by_scan(rules: _SentenceRules, i: int) -> int:
             if verb and not nxt.endswith("ing") and verb[1] != "other":
                 return j
             if nxt in ("noted", "added", "said", "pressed", "urged", "warned"):
+                return j
+            if rules.pronoun_cue_follows(j + 1) or rules.verb_group_follows(j + 1):
                 return j
         j += 1
     while j > i and tok.lowers[j - 1] in (".", "?", "!", ",", ":", ";", "-", "\u2014"):
