@@ -95,7 +95,7 @@ class _Contents(_Phrases):
     def subordinate_end(self, i: int, end: int) -> int:
         """Where a content starting at token ``i`` ends when its cue stands in a
         subordinate clause opening the sentence: at the comma before the main clause's
-        subject ("As Lee attacked Roe, the crowd chanted ..." ends at "Roe")."""
+        subject ("As Lee criticized the plan, the council voted ..." ends at "plan")."""
         lowers = self.tok.lowers
         opener = self._subordinate_opener
         if any(lowers[k] in _CLAUSE_PUNCT for k in range(opener + 1, i)):
@@ -241,7 +241,7 @@ class _Contents(_Phrases):
 
     def verb_group_follows(self, k: int) -> bool:
         """Whether auxiliaries, adverbs or a negation and then a cue verb start at token
-        ``k`` ("... and has expressed support for C2", "... but did not name C2"): a
+        ``k`` ("... and has also backed C2", "... but did not name C2"): a
         second report of the same subject after "and" or "but"."""
         lowers, lex = self.tok.lowers, self.lex
         n = len(lowers)

@@ -202,7 +202,7 @@ class _SentenceRules(_Contents):
         if self.capitalised_name(first, last):
             return True  # a name: "spokeswoman Hope Lane said", "chief executive Jo Read"
         if c.lemma in _ASPECT_VERBS and not self.aspect_complement(c):
-            return True  # "continues to dominate the field", "continued a fierce contest"
+            return True  # "continues to build houses", "continued its work"
         if last - first == 1 and self.attributive(first):
             return True  # an adjective: "a heavily criticised performance"
         if last - first == 1 and (
@@ -378,13 +378,13 @@ def quote_then_cue(r: _SentenceRules, c: Cue) -> bool:
 
 _PARTICIPLE_CLASSES = ("speech", "cognitive", "phrase", "other")
 
-#: Prepositions before a gerund whose subject is the sentence's ("rallied supporters by
-#: warning that C", "spoke briefly before attacking the plan").
+#: Prepositions before a gerund whose subject is the sentence's ("closed the meeting by
+#: warning that C", "paused before attacking the plan").
 _GERUND_PREPOSITIONS = frozenset(["by", "after", "before", "while", "without", "when"])
 
 #: Verbs of aspect: cues only before another cue verb, a quotation, a colon or "that"
 #: ("continues to insist that C", '"C," she continued.'), not before other verbs or
-#: objects ("continues to lead the field", "continued its inquiry").
+#: objects ("continues to build houses", "continued its work").
 _ASPECT_VERBS = frozenset(["continue"])
 
 #: Numbers before a noun homograph of a cue word ("three points ahead").

@@ -63,7 +63,7 @@ class _Phrases(_SentenceTables):
             end = self.skip_aux_left(end - 1)  # "Lee and Roe have both argued"
         end = self.before_time_phrase_end(end)
         if lowers[end - 1] in _DASHES:
-            # "Democrats - buoyed by big donors - have found ...": the subject is before
+            # "Farmers - hurt by the drought - have found ...": the subject is before
             # the phrase set off by dashes
             for k in range(end - 2, max(0, end - 45), -1):
                 if lowers[k] in _DASHES:
@@ -75,7 +75,7 @@ class _Phrases(_SentenceTables):
         if tok.lowers[end - 1] in ("who", "which") and end >= 3 and tok.lowers[end - 2] == ",":
             return self.relative_antecedent(end - 1)
         if lowers[end - 1] == "who" and end >= 2 and tok.words[end - 2]:
-            # a restrictive relative: "voters who said C", "64 percent who say C"
+            # a restrictive relative: "voters who said C", "half who say C"
             k = end - 1
             while (
                 k > 0
@@ -106,7 +106,7 @@ class _Phrases(_SentenceTables):
         if verbal >= start:
             who = self.restrictive_relative(start, verbal)
             if who > start:
-                # "Campaign advisers who have run the numbers argue that C"
+                # "Aides who have seen the polls argue that C"
                 return Span(tok.starts[start], tok.ends[end - 1]), start
             start = verbal + 1
         # "what officials say", "conflicted with what Lee told": the source follows "what"
@@ -128,8 +128,8 @@ class _Phrases(_SentenceTables):
 
     def restrictive_relative(self, start: int, verbal: int) -> int:
         """The "who" of a restrictive relative clause opening at most a few words into a
-        subject that starts at token ``start``, before the verb at ``verbal`` ("Senior
-        advisers who have run the numbers argue ..."), else -1: the subject is a noun
+        subject that starts at token ``start``, before the verb at ``verbal`` ("Party
+        aides who have seen the polls argue ..."), else -1: the subject is a noun
         phrase (no verb, at most six words) and the relative holds no punctuation."""
         lowers = self.tok.lowers
         if not self.np_start(start) or lowers[start] in self.words["pronoun"]:
@@ -144,7 +144,7 @@ class _Phrases(_SentenceTables):
 
     def before_time_phrase_end(self, end: int) -> int:
         """Where a source ends before a time phrase of a few words ending at token ``end``
-        that holds a time noun ("The department less than two weeks ago said", "Lee,
+        that holds a time noun ("The ministry less than two weeks ago said", "Lee,
         the chairman, this past week announced"); ``end`` when there is none."""
         lowers, w = self.tok.lowers, self.words
         k = end
@@ -190,7 +190,7 @@ class _Phrases(_SentenceTables):
         relative = inner_start
         interrupter = self.words["interrupter"]
         # a phrase set off by commas that holds a relative clause, over a boundary
-        # word inside it ("Lee, a Republican who describes himself as a moderate,
+        # word inside it ("Lee, a farmer who calls himself a moderate,
         # said ..."): the subject is before it
         seg = inner_start
         while seg > 0 and tok.lowers[seg - 1] not in _CLAUSE_PUNCT and inner_end - seg < 30:
@@ -202,7 +202,7 @@ class _Phrases(_SentenceTables):
         )
         if not described and seg >= 2 and tok.lowers[seg - 1] == ",":
             # two phrases set off by commas, the first a participle or prepositional
-            # phrase ("Lee, facing a challenge in the state, a swing state, said")
+            # phrase ("Lee, facing a hard race at home, a big state, said")
             seg2 = seg - 1
             while seg2 > 0 and tok.lowers[seg2 - 1] not in _CLAUSE_PUNCT and inner_end - seg2 < 30:
                 seg2 -= 1
@@ -628,7 +628,7 @@ class _Phrases(_SentenceTables):
                 or low in ("of", "'", "-")
             ):
                 # allow a lower-case head noun right after capitalised words ("Ukrainian officials")
-                # (not a past tense: "Lee stepped up ...")
+                # (not a past tense: "Lee went on ...")
                 if (
                     j > 0
                     and (tok.texts[j - 1][0].isupper() or tok.lowers[j - 1] in w["determiner"])
