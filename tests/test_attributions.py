@@ -1159,3 +1159,21 @@ def test_gerund_of_saying_after_a_preposition() -> None:
         if a.cue and a.cue.text == "mocking"
     )
     assert (a.speaker and a.speaker.text, a.content.text) == ("He", "the council as lazy")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iowa: Ann Lee, Jo Roe, Al Poe, Di Fox, Ed Hale.",
+        "Contributing: Ann Lee and Jo Roe, The Daily Planet.",
+    ],
+)
+def test_colon_before_a_list_of_names_or_a_credit_is_no_attribution(text: str) -> None:
+    """A list of names after a colon and a credit line ("Contributing:") report nothing."""
+    assert extract(text) == ()
+
+
+def test_transcript_line_in_capitals_is_still_an_attribution() -> None:
+    """A speaker's name in capitals before a colon stays a source."""
+    (a,) = extract("FALLIN: Well, I think we can win the state this year.")
+    assert (a.pattern, a.speaker and a.speaker.text) == ("colon", "FALLIN")

@@ -245,6 +245,8 @@ def colon(r: _SentenceRules) -> bool:
         return False  # "The Latest:", "Delegate Update:", "Editor's note:"
     if sum(r.is_word(j) for j in range(k + 1, n)) < 3:
         return False
+    if _name_list(r, k + 1):
+        return False  # "Iowa: Ann Lee, Jo Roe, Al Poe, Di Fox, ...": a list of names
     end = n
     while end > k + 1 and tok.lowers[end - 1] in (".", "?", "!"):
         end -= 1
@@ -262,6 +264,26 @@ def colon(r: _SentenceRules) -> bool:
         content = Span(content.start, stop)
     r.add("colon", [content], r.tokens_span(k, k + 1), r.tokens_span(0, k), kind)
     return True
+
+
+def _name_list(r: _SentenceRules, start: int) -> bool:
+    """Whether the tokens from ``start`` are a list of names: four commas or more,
+    each item of at most four capitalised words."""
+    tok = r.tok
+    items = 0
+    size = 0
+    for j in range(start, len(tok)):
+        low = tok.lowers[j]
+        if low == "," or (low == "." and j == len(tok) - 1):
+            if size == 0 or size > 4:
+                return False
+            items += 1
+            size = 0
+        elif tok.words[j]:
+            if not tok.texts[j][0].isupper() and low not in ("and", "jr.", "of"):
+                return False
+            size += 1
+    return items >= 4
 
 
 # --- cue patterns -------------------------------------------------------------------
