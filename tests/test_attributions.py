@@ -960,3 +960,220 @@ def test_content_runs_over_but_before_a_shared_predicate() -> None:
     assert a.content.text == "the process was fair, but required candidates to campaign"
     (b,) = extract("The chairman said the process was fair, but the council disagreed strongly.")
     assert b.content.text == "the process was fair"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The party spokeswoman Hope Lane said the vote was fair.", "Hope Lane"),
+        ("The bank's chief executive Jo Read said profits would rise.", "Jo Read"),
+    ],
+)
+def test_capitalised_cue_word_inside_a_name(text: str, speaker: str) -> None:
+    """A capitalised cue word inside a name ("Hope Lane", "Jo Read") is no cue; the
+    verb after the name is."""
+    (a,) = extract(text)
+    assert a.cue is not None and a.cue.text == "said"
+    assert a.speaker is not None and a.speaker.text.endswith(speaker)
+
+
+def test_capitalised_cue_word_in_a_headline_is_a_cue() -> None:
+    """In a title-case headline the capitalised verb is the cue ("Lee Says ...")."""
+    (a,) = extract("Mayor Lee Says City Will Appeal Ruling")
+    assert a.cue is not None and a.cue.text == "Says"
+
+
+def test_content_stops_before_a_closing_quote_and_its_source() -> None:
+    """'S wants to "C1," Lee said.': the closing source and cue after the quotation
+    end the first content; the quotation is Lee's."""
+    found = extract('They want to "build more homes for young families," Lee said.')
+    wants = next(a for a in found if a.cue and a.cue.text == "want")
+    assert wants.content.text.endswith("young families")
+    said = next(a for a in found if a.cue and a.cue.text == "said")
+    assert said.speaker is not None and said.speaker.text == "Lee"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("As the mayor criticized the new budget, the crowd cheered loudly.", "the new budget"),
+        (
+            "While the minister denied the claims about the deal, her party stayed silent.",
+            "the claims about the deal",
+        ),
+    ],
+)
+def test_content_ends_with_an_opening_subordinate_clause(text: str, content: str) -> None:
+    """A cue in a subordinate clause opening the sentence: its content ends at the
+    comma before the main clause's subject."""
+    (a,) = extract(text)
+    assert a.content.text == content
+
+
+def test_content_runs_on_after_a_subordinate_clause_in_the_main_clause() -> None:
+    """A cue of the main clause after an opening subordinate clause keeps its content."""
+    (a,) = extract("When the vote ended, the mayor said the plan had failed, and the council left.")
+    assert a.content.text.startswith("the plan had failed")
+
+
+def test_content_stops_before_a_coordinated_verb_group() -> None:
+    """ "... and has expressed support for C2": auxiliaries and a second cue of the same
+    subject after "and" end the first content."""
+    found = extract(
+        "The senator has said she wants a new bridge and has also expressed support for more buses."
+    )
+    first = next(a for a in found if a.cue and a.cue.text == "has said")
+    assert first.content.text == "she wants a new bridge"
+
+
+def test_passive_asked_by_an_agent() -> None:
+    """ "S was asked by X whether C": the agent asks; the question is the content."""
+    (a,) = extract("The senator was asked by a radio host whether he would run again.")
+    assert (a.pattern, a.speaker and a.speaker.text, a.content.text) == (
+        "asked",
+        "a radio host",
+        "whether he would run again",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "But Mr. Roe, a farmer who describes himself as a cautious man, said he would wait.",
+            "Mr. Roe",
+        ),
+        (
+            "Sen. Jo Lee, facing a tough race in Ohio, a big state, said he would back the plan.",
+            "Sen. Jo Lee",
+        ),
+        (
+            "Farmers — hurt by a dry summer — have found a new voice on trade.",
+            "Farmers",
+        ),
+        ("Lee and Roe have both argued that the tax is unfair.", "Lee and Roe"),
+        ("The ministry less than two weeks ago said that the files were secret.", None),
+        ("Jo Roe, the party chairman, this past week announced a new fund for schools.", None),
+    ],
+)
+def test_source_over_phrases_between_it_and_the_cue(text: str, speaker: str | None) -> None:
+    """The source before a cue over a described apposition, two comma phrases, a phrase
+    set off by dashes, a floating "both" and a time phrase."""
+    a = extract(text)[-1]
+    assert a.speaker is not None
+    if speaker is None:  # the time phrase is not in the source
+        assert not any(w in a.speaker.text for w in ("ago", "week"))
+    else:
+        assert a.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The day before, at a fair in Dover, Del., Mr. Roe was angry, claiming that the "
+            "bridge was unsafe.",
+            "Mr. Roe",
+        ),
+        (
+            "Shortly after the vote, the families of the workers gathered, warning that the "
+            "plant would close.",
+            "the families",
+        ),
+        ("Here in the capital, Lee stepped up his attacks, saying the plan would fail.", "Lee"),
+    ],
+)
+def test_shared_speaker_after_opening_phrases(text: str, speaker: str) -> None:
+    """The subject of a participle's sentence is found after its opening phrases."""
+    a = next(a for a in extract(text) if a.pattern == "participle_content")
+    assert a.speaker is not None and a.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The senator continues to insist that the deal was fair.", "continues"),
+        ('"It will pass," she continued.', "continued"),
+    ],
+)
+def test_verb_of_aspect_before_a_report(text: str, cue: str) -> None:
+    """ "continue" reports before a cue verb or closing a quotation."""
+    assert any(a.cue and a.cue.text == cue for a in extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor continues to lead the field in every poll this month.",
+        "The agency continued its inquiry into the missing funds.",
+        "The mayor is now three points ahead of her rival in the latest survey.",
+    ],
+)
+def test_no_cue_in_aspect_or_number_nouns(text: str) -> None:
+    """ "continue" before another verb or an object, and a cue word after a number
+    ("three points"), report nothing."""
+    assert extract(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Party strategists who have studied the polls argue that the mayor will win.",
+            "Party strategists who have studied the polls",
+            "the mayor will win",
+        ),
+        (
+            'It is not, and Jo Ames says primaries "are a gamble" for voters.',
+            "Jo Ames",
+            'primaries "are a gamble" for voters',
+        ),
+        (
+            "He won among the voters who said the economy was their first concern.",
+            "the voters who",
+            "the economy was their first concern",
+        ),
+    ],
+)
+def test_subject_with_a_relative_or_after_a_coordinator(
+    text: str, speaker: str, content: str
+) -> None:
+    """A subject holding a restrictive relative clause, a subject after ", and", and
+    the antecedent of a restrictive "who" are sources."""
+    a = extract(text)[-1]
+    assert (a.speaker and a.speaker.text, a.content.text) == (speaker, content)
+
+
+def test_described_subject_and_its_object_are_no_closing_cue() -> None:
+    """ "Jo Roe, director of the fund, criticized the draft.": the subject's report,
+    not "C, V S." with the object as the source."""
+    (a,) = extract("Dr. Jo Roe, research director of the fund, criticized the draft budget.")
+    assert (a.pattern, a.content.text) == ("subject_cue_content", "the draft budget")
+
+
+def test_gerund_of_saying_after_a_preposition() -> None:
+    """ "... before attacking X as ...": the gerund's subject is the sentence's."""
+    a = next(
+        a
+        for a in extract("He opened the meeting before mocking the council as lazy.")
+        if a.cue and a.cue.text == "mocking"
+    )
+    assert (a.speaker and a.speaker.text, a.content.text) == ("He", "the council as lazy")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iowa: Ann Lee, Jo Roe, Al Poe, Di Fox, Ed Hale.",
+        "Contributing: Ann Lee and Jo Roe, The Daily Planet.",
+    ],
+)
+def test_colon_before_a_list_of_names_or_a_credit_is_no_attribution(text: str) -> None:
+    """A list of names after a colon and a credit line ("Contributing:") report nothing."""
+    assert extract(text) == ()
+
+
+def test_transcript_line_in_capitals_is_still_an_attribution() -> None:
+    """A speaker's name in capitals before a colon stays a source."""
+    (a,) = extract("FALLIN: Well, I think we can win the state this year.")
+    assert (a.pattern, a.speaker and a.speaker.text) == ("colon", "FALLIN")

@@ -19,7 +19,6 @@ from strategies import news_text
 from claimtrack.analysis import analyze
 from claimtrack.articles import Article
 from claimtrack.attributions import classify_sentences, extract_attributions
-from claimtrack.attributions.contents import _ADJUNCT_OPENERS
 from claimtrack.attributions.patterns import _SentenceRules
 from claimtrack.attributions.tokens import _QUOTE_TOKENS
 from claimtrack.names import _Person, _Surnames, _WholeWords
@@ -156,17 +155,22 @@ def _content_end_by_scan(rules: _SentenceRules, i: int) -> int:
         low = tok.lowers[j]
         if low == ";":
             return j
+        if (
+            low == ","
+            and j + 1 < n
+            and (rules.attribution_follows(j) or rules.report_follows(j, ("speech", "cognitive")))
+        ):
+            return j
         if low == "," and j + 1 < n:
             nxt = tok.lowers[j + 1]
+            if nxt == "but" and not rules.predicate_follows(j + 2):
+                return j
+            if nxt in ("while", "saying", "adding", "noting", "according", "citing"):
+                return j
+            if nxt in ("although", "though", "despite", "compared", "which"):
+                return j
             verb = lex.verbs.get(nxt)
-            if (
-                (nxt == "but" and not rules.predicate_follows(j + 2))
-                or nxt in ("while", "saying", "adding", "noting", "according", "citing")
-                or nxt in _ADJUNCT_OPENERS
-                or (verb and (nxt.endswith("ing") or verb[1] == "speech"))
-                or rules.attribution_follows(j)
-                or rules.report_follows(j)
-            ):
+            if verb and (nxt.endswith("ing") or verb[1] == "speech"):
                 return j
         if low in ("and", "but") and j + 1 < n and j > i:
             nxt = tok.lowers[j + 1]
@@ -175,7 +179,7 @@ def _content_end_by_scan(rules: _SentenceRules, i: int) -> int:
                 return j
             if nxt in ("noted", "added", "said", "pressed", "urged", "warned"):
                 return j
-            if rules.pronoun_cue_follows(j + 1):
+            if rules.pronoun_cue_follows(j + 1) or rules.verb_group_follows(j + 1):
                 return j
         j += 1
     while j > i and tok.lowers[j - 1] in (".", "?", "!", ",", ":", ";", "-", "\u2014"):

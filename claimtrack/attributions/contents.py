@@ -21,6 +21,14 @@ from claimtrack.spans import Span
 _ADJUNCT_OPENERS = frozenset(["although", "though", "despite", "compared", "which"])
 
 
+#: Subordinators that open a sentence with a clause before the main one ("While C, S ...").
+_SUBORDINATORS = frozenset(
+    [
+        *("while", "whereas", "although", "though", "if", "unless", "when", "whenever"),
+        *("as", "after", "before", "until", "since", "because", "once"),
+    ]
+)
+
 #: Verbs whose addressee may stand between them and their content ("told reporters C").
 _ADDRESSEE_VERBS = frozenset(["tell", "ask", "urge", "warn", "assure", "remind", "inform"])
 
@@ -65,12 +73,37 @@ class _Contents(_Phrases):
         while i < n and tok.lowers[i] in (",", ":"):
             i += 1
         end = self.content_end(i)
+        if self._subordinate_opener >= 0:
+            end = self.subordinate_end(i, end)
         words = self.words_between(i, end)
         # short contents only as a clause: "a vote that the opposition say was rigged"
         short = words < 2 or (words == 2 and tok.lowers[i] not in w["aux"])
         if short and not (self.short_answer(i, end) or self.short_object(i, end)):
             return None
         return i, end
+
+    @_table
+    def _subordinate_opener(self) -> int:
+        """The token of a subordinator opening the sentence ("While Lee denied the
+        claims, she ..."), after a coordinator; else -1."""
+        lowers = self.tok.lowers
+        k = 0
+        while k < len(lowers) and lowers[k] in ("and", "but", "yet", "so"):
+            k += 1
+        return k if k < len(lowers) and lowers[k] in _SUBORDINATORS else -1
+
+    def subordinate_end(self, i: int, end: int) -> int:
+        """Where a content starting at token ``i`` ends when its cue stands in a
+        subordinate clause opening the sentence: at the comma before the main clause's
+        subject ("As Lee criticized the plan, the council voted ..." ends at "plan")."""
+        lowers = self.tok.lowers
+        opener = self._subordinate_opener
+        if any(lowers[k] in _CLAUSE_PUNCT for k in range(opener + 1, i)):
+            return end  # the cue is in the main clause
+        for k in range(i + 1, end - 1):
+            if lowers[k] == "," and self.np_start(k + 1) and lowers[k + 1] not in ("and", "or"):
+                return k
+        return end
 
     def after_addressee(self, i: int) -> int:
         """Where the content starts after a longer addressee of "told" and its like, up
@@ -170,7 +203,7 @@ class _Contents(_Phrases):
                     or nxt in _ADJUNCT_OPENERS
                     or bool(verb and (nxt.endswith("ing") or verb[1] == "speech"))
                     or self.attribution_follows(j)
-                    or self.report_follows(j)
+                    or self.report_follows(j, ("speech", "cognitive"))
                 )
             elif low in ("and", "but"):
                 verb = lex.verbs.get(nxt)
@@ -178,6 +211,7 @@ class _Contents(_Phrases):
                     bool(verb and not nxt.endswith("ing") and verb[1] != "other")
                     or nxt in ("noted", "added", "said", "pressed", "urged", "warned")
                     or self.pronoun_cue_follows(j + 1)
+                    or self.verb_group_follows(j + 1)
                 )
         next_stop = [n] * (n + 1)
         for j in range(n - 1, -1, -1):
@@ -205,6 +239,25 @@ class _Contents(_Phrases):
         low = tok.lowers[k]
         return not (self.np_start(k) or low in self.lex.verbs or low in w["boundary"])
 
+    def verb_group_follows(self, k: int) -> bool:
+        """Whether auxiliaries, adverbs or a negation and then a cue verb start at token
+        ``k`` ("... and has also backed C2", "... but did not name C2"): a
+        second report of the same subject after "and" or "but"."""
+        lowers, lex = self.tok.lowers, self.lex
+        n = len(lowers)
+        j = k
+        while j < n and lowers[j] in lex.before_cue:
+            j += 1
+        if j == k or j >= n:
+            return False
+        verb = lex.verbs.get(lowers[j])
+        return (
+            verb is not None
+            and verb[1] != "other"
+            and not lowers[j].endswith("ing")
+            and self.is_verbal(j)
+        )
+
     def pronoun_cue_follows(self, k: int) -> bool:
         """Whether a personal pronoun and a cue verb start at token ``k`` ("... and he
         reiterated his claim that ..."): a report of its own after "and" or "but"."""
@@ -226,13 +279,20 @@ class _Contents(_Phrases):
         """Whether ", <source> <saying verb>" closes the sentence after token ``comma``."""
         tok, lex = self.tok, self.lex
         n = len(tok)
-        for v in range(comma + 2, min(n, comma + 9)):
+        source = comma + 1
+        if source < n and tok.lowers[source] in _QUOTE_TOKENS:
+            # a quotation closing after the comma: '... "C1," Lee said.'
+            quote = self.quote_at(tok.starts[source])
+            if quote is None or quote.end != tok.ends[source]:
+                return False
+            source += 1
+        for v in range(source + 1, min(n, source + 8)):
             verb = lex.verbs.get(tok.lowers[v])
             if verb is None:
                 continue
             source_end = self.skip_aux_left(v)
-            pronoun = source_end == comma + 2 and tok.lowers[comma + 1] in self.words["pronoun"]
-            if verb[1] != "speech" or not (pronoun or self.namey(comma + 1, source_end)):
+            pronoun = source_end == source + 1 and tok.lowers[source] in self.words["pronoun"]
+            if verb[1] != "speech" or not (pronoun or self.namey(source, source_end)):
                 return False  # ", he said." closes the sentence as ", Smith said." does
             # at most 6 words follow the verb, none of them "that" (stop at the 7th)
             words = 0

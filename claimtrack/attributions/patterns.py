@@ -71,8 +71,14 @@ class Cue:
 
     @property
     def participle(self) -> bool:
-        """A participle after a comma (", saying ...")."""
-        return self.low.endswith("ing") and self.prev == ","
+        """A participle after a comma (", saying ..."), or a gerund of saying or
+        thinking after a preposition of manner or time ("by warning that ...",
+        "before adding that ...")."""
+        if not self.low.endswith("ing"):
+            return False
+        return self.prev == "," or (
+            self.prev in _GERUND_PREPOSITIONS and self.klass in ("speech", "cognitive")
+        )
 
 
 class _SentenceRules(_Contents):
@@ -174,6 +180,18 @@ class _SentenceRules(_Contents):
                 return False
         return False
 
+    def aspect_complement(self, c: Cue) -> bool:
+        """Whether a verb of aspect ("continue") reports: before a cue verb ("continues to
+        insist that", "continued calling him"), a colon, a quotation, "that" or the
+        sentence end ('"...," she continued.')."""
+        tok, lex = self.tok, self.lex
+        nxt = c.nxt
+        if nxt == "to":
+            return c.last + 1 < len(tok) and tok.lowers[c.last + 1] in lex.verbs
+        if nxt.endswith("ing"):
+            return nxt in lex.verbs
+        return nxt in ("", ":", ",", ".", "that") or nxt in _QUOTE_TOKENS
+
     def not_a_cue(self, c: Cue) -> bool:
         """Whether the candidate is no reporting verb here: an infinitive, a noun, an
         adjective, a passive, a bare participle or gerund, or a word of quoted speech."""
@@ -181,10 +199,14 @@ class _SentenceRules(_Contents):
         first, last, prev, low = c.first, c.last, c.prev, c.low
         if prev == "to" or (prev in w["determiner"] and prev != "that"):
             return True  # infinitive, or a noun ("the report")
+        if self.capitalised_name(first, last):
+            return True  # a name: "spokeswoman Hope Lane said", "chief executive Jo Read"
+        if c.lemma in _ASPECT_VERBS and not self.aspect_complement(c):
+            return True  # "continues to build houses", "continued its work"
         if last - first == 1 and self.attributive(first):
             return True  # an adjective: "a heavily criticised performance"
         if last - first == 1 and (
-            prev in _NOUN_CONTEXT or prev.endswith("'s") or prev[:1].isdigit()
+            prev in _NOUN_CONTEXT or prev.endswith("'s") or prev[:1].isdigit() or prev in _CARDINALS
         ):
             # a noun or adjective: "in praise of", "Trump's repeated accusations",
             # "271 pledged delegates"
@@ -196,7 +218,7 @@ class _SentenceRules(_Contents):
         if (
             low.endswith("ing")
             and last - first == 1
-            and prev != ","
+            and not c.participle
             and not any(tok.lowers[k] in w["aux"] for k in range(c.start, first))
         ):
             return True  # a participle or gerund without its comma: "told cheering supporters"
@@ -223,6 +245,8 @@ def colon(r: _SentenceRules) -> bool:
         return False  # "The Latest:", "Delegate Update:", "Editor's note:"
     if sum(r.is_word(j) for j in range(k + 1, n)) < 3:
         return False
+    if _name_list(r, k + 1):
+        return False  # "Iowa: Ann Lee, Jo Roe, Al Poe, Di Fox, ...": a list of names
     end = n
     while end > k + 1 and tok.lowers[end - 1] in (".", "?", "!"):
         end -= 1
@@ -240,6 +264,26 @@ def colon(r: _SentenceRules) -> bool:
         content = Span(content.start, stop)
     r.add("colon", [content], r.tokens_span(k, k + 1), r.tokens_span(0, k), kind)
     return True
+
+
+def _name_list(r: _SentenceRules, start: int) -> bool:
+    """Whether the tokens from ``start`` are a list of names: four commas or more,
+    each item of at most four capitalised words."""
+    tok = r.tok
+    items = 0
+    size = 0
+    for j in range(start, len(tok)):
+        low = tok.lowers[j]
+        if low == "," or (low == "." and j == len(tok) - 1):
+            if size == 0 or size > 4:
+                return False
+            items += 1
+            size = 0
+        elif tok.words[j]:
+            if not tok.texts[j][0].isupper() and low not in ("and", "jr.", "of"):
+                return False
+            size += 1
+    return items >= 4
 
 
 # --- cue patterns -------------------------------------------------------------------
@@ -356,6 +400,36 @@ def quote_then_cue(r: _SentenceRules, c: Cue) -> bool:
 
 _PARTICIPLE_CLASSES = ("speech", "cognitive", "phrase", "other")
 
+#: Prepositions before a gerund whose subject is the sentence's ("closed the meeting by
+#: warning that C", "paused before attacking the plan").
+_GERUND_PREPOSITIONS = frozenset(["by", "after", "before", "while", "without", "when"])
+
+#: Verbs of aspect: cues only before another cue verb, a quotation, a colon or "that"
+#: ("continues to insist that C", '"C," she continued.'), not before other verbs or
+#: objects ("continues to build houses", "continued its work").
+_ASPECT_VERBS = frozenset(["continue"])
+
+#: Numbers before a noun homograph of a cue word ("three points ahead").
+_CARDINALS = frozenset(
+    [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+    ]
+)
+
 #: Words that open no plain object after an ambiguous verb: prepositions, particles
 #: and reflexives ("spoke about", "showed up", "found himself", "and").
 _NO_OBJECT = _OBJECT_PREPOSITIONS | frozenset(
@@ -461,7 +535,11 @@ def asked(r: _SentenceRules, c: Cue) -> bool:
     end = min(r.content_end(start), r._next_clause_ends[start])
     if r.words_between(start, end) < 2:
         return False
-    r.add("asked", [r.tokens_span(start, end)], c.bare, None)
+    asker = None
+    if at + 2 < k and tok.lowers[at + 1] == "by" and r.np_start(at + 2):
+        # "asked by a reporter whether C": the agent asks
+        asker = r.tokens_span(at + 2, k)
+    r.add("asked", [r.tokens_span(start, end)], c.bare, asker)
     return True
 
 
@@ -478,6 +556,15 @@ def content_then_cue(r: _SentenceRules, c: Cue) -> bool:
     if tail is None or tail[0] <= 0:
         return False
     content_end, speaker = tail
+    if (
+        speaker is not None
+        and speaker.start > c.bare.start
+        and r.tok.lowers[c.last] in ("the", "a", "an")
+        and r.described_subject(c.start)[0] is not None
+    ):
+        # "Jo Roe, director of the fund, criticized the draft.": a described subject
+        # and its object, not a content and a source after the cue
+        return False
     content = r.tokens_span(0, content_end)
     quote = r.quote_at(content.start)
     if quote is not None and quote.start == content.start and quote.end >= content.end:

@@ -15,6 +15,25 @@ from claimtrack.attributions.tokens import (
 )
 from claimtrack.spans import Span
 
+#: Words that may stand before the preposition of an opening adverbial ("Early in
+#: the campaign, ...", "Based on the figures, ...", "Here in the capital, ...").
+_OPENER_MODIFIERS = frozenset(["early", "late", "based", "here", "there", "right", "just"])
+#: Nouns and words of time in an opening time phrase ("The day before, ...").
+_TIME_NOUNS = frozenset(
+    [
+        *("day", "days", "hours", "week", "weeks", "month", "months", "year", "years"),
+        *("weekend", "morning", "afternoon", "evening", "night", "before", "ago"),
+    ]
+)
+_WEEKDAYS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
+#: Other words of a time phrase between a source and its cue ("less than two weeks ago").
+_TIME_WORDS = frozenset(
+    ["this", "last", "past", "earlier", "later", "a", "few", "less", "more", "than", "about"]
+)
+_DASHES = frozenset(["-", "--", "\u2014", "\u2013"])
+
 
 class _Phrases(_SentenceTables):
     """Finders of noun phrases and speakers in a sentence."""
@@ -32,13 +51,44 @@ class _Phrases(_SentenceTables):
         Returns the span and the index of its first token (or -1).
         """
         tok = self.tok
+        lowers = tok.lowers
         end = self.skip_aux_left(cue_first)
         if end == 0:
             return None, -1
+        if (
+            end >= 2
+            and lowers[end - 1] in ("both", "all")
+            and lowers[end - 2] in self.lex.before_cue
+        ):
+            end = self.skip_aux_left(end - 1)  # "Lee and Roe have both argued"
+        end = self.before_time_phrase_end(end)
+        if lowers[end - 1] in _DASHES:
+            # "Farmers - hurt by the drought - have found ...": the subject is before
+            # the phrase set off by dashes
+            for k in range(end - 2, max(0, end - 45), -1):
+                if lowers[k] in _DASHES:
+                    return self.speaker_before(k) if k > 0 else (None, -1)
+                if lowers[k] in (".", ";", ":") or lowers[k] in _QUOTE_TOKENS:
+                    break
         if tok.lowers[end - 1] in _COORDINATORS:
             return None, -1  # "X noted ... and added": the subject is shared
         if tok.lowers[end - 1] in ("who", "which") and end >= 3 and tok.lowers[end - 2] == ",":
             return self.relative_antecedent(end - 1)
+        if lowers[end - 1] == "who" and end >= 2 and tok.words[end - 2]:
+            # a restrictive relative: "voters who said C", "half who say C"
+            k = end - 1
+            while (
+                k > 0
+                and end - k < 6
+                and tok.words[k - 1]
+                and not self.is_verbal(k - 1)
+                and lowers[k - 1] not in self.words["boundary"]
+                and lowers[k - 1] not in _OBJECT_PREPOSITIONS
+                and lowers[k - 1] not in _TRAILING_PREPOSITIONS
+                and lowers[k - 1] not in self.words["interrupter"]
+            ):
+                k -= 1
+            return Span(tok.starts[k], tok.ends[end - 1]), k
         if tok.lowers[end - 1] == ",":
             found = self.apposed_subject(end)
             if found[0] is None:
@@ -54,6 +104,10 @@ class _Phrases(_SentenceTables):
         # a source holds no verb: stop at the nearest auxiliary or reporting verb
         verbal = self._last_verbal[end]
         if verbal >= start:
+            who = self.restrictive_relative(start, verbal)
+            if who > start:
+                # "Aides who have seen the polls argue that C"
+                return Span(tok.starts[start], tok.ends[end - 1]), start
             start = verbal + 1
         # "what officials say", "conflicted with what Lee told": the source follows "what"
         for k in range(end - 2, max(start, end - 6) - 1, -1):
@@ -63,7 +117,7 @@ class _Phrases(_SentenceTables):
         # a leading preposition phrase ("On Tuesday Smith said") stays: overlap scoring is loose
         if start < end:
             start = min(self._next_words[start], end)
-        if start + 1 < end and tok.lowers[start] == "and" and self.report_follows(start - 1):
+        if start + 1 < end and tok.lowers[start] in ("and", "but") and self.np_start(start + 1):
             start += 1  # "C, and the minister says C2": a report of its own
         if start >= end or end - start > 20 or not self.np_start(start):
             return None, -1
@@ -71,6 +125,45 @@ class _Phrases(_SentenceTables):
             return None, -1
         end = self.before_time_phrase(start, end)
         return Span(tok.starts[start], tok.ends[end - 1]), start
+
+    def restrictive_relative(self, start: int, verbal: int) -> int:
+        """The "who" of a restrictive relative clause opening at most a few words into a
+        subject that starts at token ``start``, before the verb at ``verbal`` ("Party
+        aides who have seen the polls argue ..."), else -1: the subject is a noun
+        phrase (no verb, at most six words) and the relative holds no punctuation."""
+        lowers = self.tok.lowers
+        if not self.np_start(start) or lowers[start] in self.words["pronoun"]:
+            return -1
+        for k in range(start + 1, min(verbal, start + 7)):
+            low = lowers[k]
+            if low == "who":
+                return k if self.is_word(k - 1) and self._last_verbal[k] < start else -1
+            if not self.tok.words[k]:
+                return -1
+        return -1
+
+    def before_time_phrase_end(self, end: int) -> int:
+        """Where a source ends before a time phrase of a few words ending at token ``end``
+        that holds a time noun ("The ministry less than two weeks ago said", "Lee,
+        the chairman, this past week announced"); ``end`` when there is none."""
+        lowers, w = self.tok.lowers, self.words
+        k = end
+        noun = False
+        while k > 0 and end - k < 6:
+            low = lowers[k - 1]
+            if low in _TIME_NOUNS or low in _WEEKDAYS:
+                noun = True
+            elif not (
+                low in _TIME_WORDS
+                or low in w["temporal"]
+                or low[:1].isdigit()
+                or low.split("-")[0] in _number_words()
+            ):
+                break
+            k -= 1
+        if not noun or k == end or k == 0 or lowers[k - 1] in ("in", "on", "at", "during"):
+            return end
+        return k
 
     def before_time_phrase(self, start: int, end: int) -> int:
         """Where a source in tokens ``start:end`` ends without a time phrase between it
@@ -96,16 +189,41 @@ class _Phrases(_SentenceTables):
             return None, -1
         relative = inner_start
         interrupter = self.words["interrupter"]
-        if relative >= 1 and tok.lowers[relative - 1] in interrupter:
+        # a phrase set off by commas that holds a relative clause, over a boundary
+        # word inside it ("Lee, a farmer who calls himself a moderate,
+        # said ..."): the subject is before it
+        seg = inner_start
+        while seg > 0 and tok.lowers[seg - 1] not in _CLAUSE_PUNCT and inner_end - seg < 30:
+            seg -= 1
+        described = (
+            1 <= seg < inner_start
+            and tok.lowers[seg - 1] == ","
+            and any(tok.lowers[k] in ("who", "whose") for k in range(seg, inner_start))
+        )
+        if not described and seg >= 2 and tok.lowers[seg - 1] == ",":
+            # two phrases set off by commas, the first a participle or prepositional
+            # phrase ("Lee, facing a hard race at home, a big state, said")
+            seg2 = seg - 1
+            while seg2 > 0 and tok.lowers[seg2 - 1] not in _CLAUSE_PUNCT and inner_end - seg2 < 30:
+                seg2 -= 1
+            if 1 <= seg2 < seg - 1 and tok.lowers[seg2 - 1] == "," and self.interrupts(seg2):
+                seg, described = seg2, True
+        if described:
+            relative = seg
+        elif relative >= 1 and tok.lowers[relative - 1] in interrupter:
             relative -= 1  # clause_start stops after "which" or "while", boundary words
-        if relative >= 1 and tok.lowers[relative - 1] == "," and self.interrupts(relative):
+        if (
+            relative >= 1
+            and tok.lowers[relative - 1] == ","
+            and (described or self.interrupts(relative))
+        ):
             # "Sanders, who has already sent pleas, said ...", "The mayor, speaking
             # Monday, said ...": the subject is before the phrase
             subject_end = relative - 1
             subject_start = self.clause_start(subject_end)
             if (
                 subject_start < subject_end
-                and subject_end - subject_start <= 8
+                and subject_end - subject_start <= 14
                 and self.np_start(subject_start)
                 and not any(self.is_verbal(k) for k in range(subject_start, subject_end))
             ):
@@ -158,7 +276,7 @@ class _Phrases(_SentenceTables):
                 return None, -1  # a report of its own
         return Span(tok.starts[start], tok.ends[first_comma - 1]), start
 
-    def report_follows(self, comma: int) -> bool:
+    def report_follows(self, comma: int, classes: tuple[str, ...] = ("speech",)) -> bool:
         """Whether a report of its own, ", <source> <saying verb> <content>", follows
         token ``comma`` ("He says taxes will rise, she says they will fall.")."""
         tok, lex, w = self.tok, self.lex, self.words
@@ -177,7 +295,7 @@ class _Phrases(_SentenceTables):
         while k < n and (lowers[k] in w["aux"] or lowers[k] in w["adverb"]):
             k += 1
         verb = lex.verbs.get(lowers[k]) if k < n else None
-        if verb is None or verb[1] != "speech" or lowers[k].endswith("ing"):
+        if verb is None or verb[1] not in classes or lowers[k].endswith("ing"):
             return False
         # a content of two words or more follows, not a phrase ("said in a statement")
         nxt = k + 1
@@ -271,6 +389,19 @@ class _Phrases(_SentenceTables):
             or (low.endswith(("ing", "ed")) and len(low) > 4 and text.isalpha() and text.islower())
         )
 
+    def capitalised_name(self, first: int, last: int) -> bool:
+        """Whether a capitalised cue word inside a sentence that is not in title case is
+        part of a name: after a word and beside another capitalised word ("spokeswoman
+        Hope Lane said", "chief executive Jo Read said")."""
+        tok = self.tok
+        if first == 0 or last - first != 1 or not tok.texts[first][0].isupper():
+            return False
+        if not tok.words[first - 1] or self._title_case:
+            return False
+        return tok.texts[first - 1][0].isupper() or (
+            last < len(tok) and tok.words[last] and tok.texts[last][0].isupper()
+        )
+
     def is_verbal(self, k: int) -> bool:
         """Whether token ``k`` is an auxiliary or a reporting verb form (never in a source)."""
         lowers, lex = self.tok.lowers, self.lex
@@ -283,7 +414,9 @@ class _Phrases(_SentenceTables):
             return True
         before = lowers[k - 1]
         # after a determiner, a quantifier or a possessive it is a noun: "some advocates"
-        return not (before in lex.noun_before or before.endswith("'s"))
+        if before in lex.noun_before or before.endswith("'s"):
+            return False
+        return not (self.tok.texts[k][0].isupper() and self.capitalised_name(k, k + 1))
 
     def np_start(self, k: int) -> bool:
         """Whether a noun phrase can start at token ``k``."""
@@ -400,6 +533,47 @@ class _Phrases(_SentenceTables):
                 return raw.speaker
         return self.main_subject()
 
+    def opening_phrase_end(self, start: int, after_phrase: bool) -> int | None:
+        """The comma closing an opening phrase at token ``start`` (-1 when the phrase
+        runs on without one), or None when no opening phrase starts there: an adverb
+        or time phrase of up to three words, an adverbial led by a preposition or
+        subordinator (also after an adverb: "Shortly after ..."), a participle
+        phrase, and, after such a phrase, the rest of a place name ("Dover, Del.,")."""
+        tok, w = self.tok, self.words
+        lowers = tok.lowers
+        n = len(tok)
+        if start >= n:
+            return None
+        comma = next((k for k in range(start, min(n, start + 4)) if lowers[k] == ","), -1)
+        if comma > start and all(
+            lowers[k] in _starters()
+            or lowers[k] in w["adverb"]
+            or lowers[k] in w["temporal"]
+            or lowers[k] in _TIME_NOUNS
+            or lowers[k].endswith("ly")
+            or (k == start and lowers[k] in ("the", "that", "a"))
+            for k in range(start, comma)
+        ):
+            return comma
+        if after_phrase and comma > start and comma - start <= 3:
+            texts = tok.texts
+            if all(texts[k][0].isupper() for k in range(start, comma)) and texts[
+                comma - 1
+            ].endswith("."):
+                return comma  # "... in Dover, Del., the mayor ..."
+        low = lowers[start]
+        if (
+            low in _ADVERBIAL_OPENERS
+            or (
+                start + 1 < n
+                and lowers[start + 1] in _ADVERBIAL_OPENERS
+                and (low.endswith("ly") or low in w["adverb"] or low in _OPENER_MODIFIERS)
+            )
+            or (low.endswith("ing") and len(low) > 5 and tok.texts[start][0].isupper())
+        ):
+            return next((k for k in range(start, min(n, start + 25)) if lowers[k] == ","), -1)
+        return None
+
     def main_subject(self) -> Span | None:
         """The subject at the start of the sentence: its first noun phrase, after any
         opening adverbial ("In a July interview with MSNBC, he ...")."""
@@ -411,22 +585,19 @@ class _Phrases(_SentenceTables):
         start = 0
         while start < n and tok.lowers[start] in _COORDINATORS | {"so", "still", "now"}:
             start += 1
-        # an opening adverb or time phrase and its comma: "However, he ...", "Also
-        # Monday, ...", "This year, ..."
-        comma = next((k for k in range(start, min(n, start + 4)) if tok.lowers[k] == ","), -1)
-        if comma > start and all(
-            tok.lowers[k] in _starters()
-            or tok.lowers[k] in w["adverb"]
-            or tok.lowers[k] in w["temporal"]
-            or tok.lowers[k].endswith("ly")
-            for k in range(start, comma)
-        ):
-            start = comma + 1
-        if start < n and tok.lowers[start] in _ADVERBIAL_OPENERS:
-            comma = next((k for k in range(start, min(n, start + 25)) if tok.lowers[k] == ","), -1)
+        # opening phrases and their commas, one after another: "However, he ...",
+        # "Also Monday, ...", "In a July interview, he ...", "Shortly after the vote,
+        # ...", "Arriving at the scene, ...", "The day before, at a rally in Dover,
+        # Del., ..."
+        skipped = False
+        for _ in range(4):
+            comma = self.opening_phrase_end(start, skipped)
+            if comma is None:
+                break
             if comma < 0:
                 return None
             start = comma + 1
+            skipped = True
         j = start
         if j < n and tok.lowers[j] in w["pronoun"]:
             return self.tokens_span(j, j + 1)
@@ -457,8 +628,11 @@ class _Phrases(_SentenceTables):
                 or low in ("of", "'", "-")
             ):
                 # allow a lower-case head noun right after capitalised words ("Ukrainian officials")
-                if j > 0 and (
-                    tok.texts[j - 1][0].isupper() or tok.lowers[j - 1] in w["determiner"]
+                # (not a past tense: "Lee went on ...")
+                if (
+                    j > 0
+                    and (tok.texts[j - 1][0].isupper() or tok.lowers[j - 1] in w["determiner"])
+                    and not low.endswith("ed")
                 ):
                     j += 1
                     break

@@ -220,6 +220,18 @@ class _SentenceTables:
         return out
 
     @_table
+    def _title_case(self) -> bool:
+        """Whether the sentence is written in title case (a headline: "Mayor Says City
+        Will Appeal"): fewer than two lower-case words of four letters or more."""
+        lower = 0
+        for text in self.tok.texts:
+            if len(text) >= 4 and text.islower() and text.isalpha():
+                lower += 1
+                if lower >= 2:
+                    return False
+        return True
+
+    @_table
     def _end_before_marks(self) -> int:
         """Where the sentence ends without its final ".", "?", "!" and quotation marks."""
         lowers = self.tok.lowers
