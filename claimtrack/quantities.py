@@ -28,7 +28,7 @@ from decimal import Decimal
 
 from claimtrack.lexicon import data_lines
 
-__all__ = ["numbers_as_values"]
+__all__ = ["counting_words", "numbers_as_values"]
 
 #: A thousands separator: a comma between a digit and three digits that end a number.
 _THOUSANDS = re.compile(r"(\d),(?=\d{3}(?!\d))")
@@ -63,6 +63,18 @@ def _format(value: Decimal) -> str:
 
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@functools.cache
+def counting_words() -> frozenset[str]:
+    """Number words of two up to a hundred ("three", "forty"): what counts things
+    ("three points"), from ``data/number_values.tsv``.
+
+    >>> sorted(counting_words())[:3]
+    ['eight', 'eighteen', 'eighty']
+    """
+    words, _ = _values()
+    return frozenset(word for word, value in words.items() if value >= 2)
 
 
 @functools.cache

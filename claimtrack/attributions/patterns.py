@@ -31,6 +31,7 @@ from claimtrack.attributions.tokens import (
     _TRAILING_PREPOSITIONS,
 )
 from claimtrack.attributions.values import AttributionKind, _Raw
+from claimtrack.quantities import counting_words
 from claimtrack.spans import Span
 
 
@@ -206,7 +207,10 @@ class _SentenceRules(_Contents):
         if last - first == 1 and self.attributive(first):
             return True  # an adjective: "a heavily criticised performance"
         if last - first == 1 and (
-            prev in _NOUN_CONTEXT or prev.endswith("'s") or prev[:1].isdigit() or prev in _CARDINALS
+            prev in _NOUN_CONTEXT
+            or prev.endswith("'s")
+            or prev[:1].isdigit()
+            or prev in counting_words()
         ):
             # a noun or adjective: "in praise of", "Trump's repeated accusations",
             # "271 pledged delegates"
@@ -408,27 +412,6 @@ _GERUND_PREPOSITIONS = frozenset(["by", "after", "before", "while", "without", "
 #: ("continues to insist that C", '"C," she continued.'), not before other verbs or
 #: objects ("continues to build houses", "continued its work").
 _ASPECT_VERBS = frozenset(["continue"])
-
-#: Numbers before a noun homograph of a cue word ("three points ahead").
-_CARDINALS = frozenset(
-    [
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-    ]
-)
 
 #: Words that open no plain object after an ambiguous verb: prepositions, particles
 #: and reflexives ("spoke about", "showed up", "found himself", "and").
