@@ -390,6 +390,21 @@ def main(argv: list[str] | None = None) -> int:
         f"(prepare + features), positives {y.mean():.3f}"
     )
 
+    def cv_without(keep: list[int], l2: float) -> tuple[float, float, list[float], float]:
+        """Cross-validation with only the features at ``keep``."""
+        return cross_validate(
+            x[:, keep],
+            y,
+            l2,
+            args.folds,
+            args.seeds,
+            None if signs is None else [signs[i] for i in keep],
+            None if extra is None else extra[:, keep],
+            allowed,
+            gated,
+            args.random_weight,
+        )
+
     results = {}
     for l2 in (float(v) for v in args.l2.split(",")):
         mean, spread, cuts, loss = cross_validate(
@@ -408,18 +423,7 @@ def main(argv: list[str] | None = None) -> int:
         base, _, base_loss = results[best_l2]
         for j, name in enumerate(names):
             keep = [i for i in range(len(names)) if i != j]
-            acc, _, _, loss = cross_validate(
-                x[:, keep],
-                y,
-                best_l2,
-                args.folds,
-                args.seeds,
-                None if signs is None else [signs[i] for i in keep],
-                None if extra is None else extra[:, keep],
-                allowed,
-                gated,
-                args.random_weight,
-            )
+            acc, _, _, loss = cv_without(keep, best_l2)
             print(
                 f"  without {name:<22} accuracy {acc:.4f} ({acc - base:+.4f}), "
                 f"log-loss {loss:.4f} ({loss - base_loss:+.4f})"
@@ -442,21 +446,7 @@ def main(argv: list[str] | None = None) -> int:
             # the same protocol without some features: which slice pairs each gets right
             gone = {d for d in args.compare_drop.split(",") if d}
             keep = [i for i, n in enumerate(names) if n not in gone]
-            sub = {
-                l2: cross_validate(
-                    x[:, keep],
-                    y,
-                    l2,
-                    args.folds,
-                    args.seeds,
-                    None if signs is None else [signs[i] for i in keep],
-                    None if extra is None else extra[:, keep],
-                    allowed,
-                    gated,
-                    args.random_weight,
-                )
-                for l2 in (float(v) for v in args.l2.split(","))
-            }
+            sub = {l2: cv_without(keep, l2) for l2 in (float(v) for v in args.l2.split(","))}
             l2_b = max(sub, key=lambda k: (round(sub[k][0], 4), -sub[k][3]))
             mu_b, sd_b, w_b, cut_b, _ = fit_final(
                 x[:, keep],
