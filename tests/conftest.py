@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,3 +32,23 @@ def gold() -> dict[str, Any]:
 def seeds_dir() -> Path:
     """The directory of seed articles."""
     return SEEDS
+
+
+@pytest.fixture
+def count_signatures(monkeypatch: pytest.MonkeyPatch) -> Callable[[], list[int]]:
+    """Call to start counting the texts whose MinHash signatures an index computes,
+    call by call (the list it returns fills as they are made)."""
+    from claimtrack.clusters import ClaimIndex
+
+    def start() -> list[int]:
+        counts: list[int] = []
+        original = ClaimIndex._signatures
+
+        def counted(self: ClaimIndex, texts: Any) -> Any:
+            counts.append(len(texts))
+            return original(self, texts)
+
+        monkeypatch.setattr(ClaimIndex, "_signatures", counted)
+        return counts
+
+    return start

@@ -426,20 +426,9 @@ def test_a_version_3_store_is_migrated(tmp_path: Path) -> None:
         assert store._tracker is None  # read from the tables, nothing rebuilt
 
 
-def _signed(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Counts of texts whose MinHash signatures the index computes, call by call."""
-    counts: list[int] = []
-    original = ClaimIndex._signatures
-
-    def counted(self: ClaimIndex, texts: Any) -> Any:
-        counts.append(len(texts))
-        return original(self, texts)
-
-    monkeypatch.setattr(ClaimIndex, "_signatures", counted)
-    return counts
-
-
-def test_a_store_keeps_its_index_keys(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_store_keeps_its_index_keys(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, count_signatures: Callable[[], list[int]]
+) -> None:
     """The index's keys are stored with the claims: a store taken back computes none,
     and adding to it computes only the new claims' keys; the result is as if the
     keys had been computed again."""
@@ -452,7 +441,7 @@ def test_a_store_keeps_its_index_keys(tmp_path: Path, monkeypatch: pytest.Monkey
     stored = db.execute("SELECT count(*) FROM claims WHERE keys IS NOT NULL").fetchone()[0]
     db.close()
     assert stored > 0
-    counts = _signed(monkeypatch)
+    counts = count_signatures()
     with ClaimStore(path) as store:
         store.tracker()
         assert sum(counts) == 0
@@ -482,7 +471,9 @@ def test_a_store_keeps_its_index_keys(tmp_path: Path, monkeypatch: pytest.Monkey
     db.close()
 
 
-def test_a_version_6_store_is_migrated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_version_6_store_is_migrated(
+    tmp_path: Path, count_signatures: Callable[[], list[int]]
+) -> None:
     """Schema 6 kept no index keys: opened now, it equals a store built today; its
     keys are computed when it is read and written with the next batch."""
     articles = corpus(10)
@@ -509,7 +500,7 @@ def test_a_version_6_store_is_migrated(tmp_path: Path, monkeypatch: pytest.Monke
     assert db.execute("PRAGMA user_version").fetchone()[0] == store_module.SCHEMA_VERSION
     assert db.execute("SELECT count(*) FROM claims WHERE keys IS NOT NULL").fetchone()[0] > 0
     db.close()
-    counts = _signed(monkeypatch)
+    counts = count_signatures()
     with ClaimStore(path) as store:
         store.tracker()
     assert sum(counts) == 0

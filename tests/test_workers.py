@@ -7,6 +7,7 @@ import json
 import os
 import pickle
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -70,20 +71,15 @@ def test_pile_as_one_process(seeds_dir: Path) -> None:
     assert kept_two.analysis() == kept_one.analysis()
 
 
-def test_workers_make_the_index_keys(seeds_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_workers_make_the_index_keys(
+    seeds_dir: Path, count_signatures: Callable[[], list[int]]
+) -> None:
     """On two workers, the claims' MinHash keys come with their words: this process
     makes none, and the results are those of one process; an index of other
     parameters makes its own."""
     items = list(read_articles(seeds_dir)) + news_pile(20)
     found = results(tracked(items, jobs=1))
-    made: list[int] = []
-    original = ClaimIndex._signatures
-
-    def counted(self: ClaimIndex, texts: Any) -> Any:
-        made.append(len(texts))
-        return original(self, texts)
-
-    monkeypatch.setattr(ClaimIndex, "_signatures", counted)
+    made = count_signatures()
     assert results(tracked(items, jobs=2)) == found
     assert sum(made) == 0
     other = ClaimTracker(keep_analyses=False, index=ClaimIndex(bands=12))
