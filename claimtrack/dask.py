@@ -18,7 +18,7 @@ What runs where (:func:`track`):
    canonically (:func:`claimtrack.claims.renamed`), prepared for comparison
    (:func:`claimtrack.claimtext.prepare_claim`) and given their index keys
    (:class:`~claimtrack.minhash.MinHashKeys`); they stay on the workers.
-4. **Between the workers** (``compare="workers"``, the default): the candidate
+4. **Between the workers** (``compare="workers"``): the candidate
    pairs the driver's :class:`~claimtrack.clusters.ClaimIndex` would compare are
    found by blocking keys exchanged between partitions (identical sentences,
    then LSH band keys, weak keys and anchors, with the index's caps), joined
@@ -30,9 +30,12 @@ What runs where (:func:`track`):
    found (:meth:`ClaimTracker.restore <claimtrack.tracker.ClaimTracker.restore>`,
    comparing nothing), then makes the links, article ties, corroboration and
    clusters with the code the local engine runs.  With ``compare="driver"``
-   (the engine before session 10) the driver's index finds and relates the
-   candidates itself (:meth:`ClaimTracker.add_prepared
-   <claimtrack.tracker.ClaimTracker.add_prepared>`).
+   (the default) the driver's index finds and relates the candidates itself
+   (:meth:`ClaimTracker.add_prepared <claimtrack.tracker.ClaimTracker.add_prepared>`):
+   on one machine of two cores it is the faster (100k claims: 45 s against 68 s
+   between the workers and 56 s for the local engine, bench/DASK.md), as the
+   exchanges cost the workers more processor time than the driver saves; the
+   workers' way is for a driver whose processor is the bottleneck.
 
 So the results are those of ``ClaimTracker(keep_analyses=False).add(articles)``,
 byte for byte: the tests compare the command line's JSON Lines output of both
@@ -467,7 +470,7 @@ def track(
     index: ClaimIndex | None = None,
     stages: Stages | None = None,
     partition_size: int | None = None,
-    compare: str = "workers",
+    compare: str = "driver",
 ) -> ClaimTracker:
     """The tracker of ``articles`` (a bag of :class:`~claimtrack.articles.Article`,
     as :func:`bag_of` or :func:`read_jsonl_bag` make, the articles themselves, or
@@ -485,11 +488,11 @@ def track(
         stages: Progress, as ``stages(name, done, total)``: ``"analysing"`` and
             ``"preparing"`` partitions, ``"comparing"`` and ``"gathering"``
             partitions (with ``compare="workers"``), then the tracker's ``"indexing"``.
-        compare: ``"workers"`` (default): candidates found by keys exchanged
+        compare: ``"driver"`` (default): the driver's index finds and relates
+            the candidates; ``"workers"``: candidates found by keys exchanged
             between the workers and related there, the driver's index given the
-            entry pairs found (:mod:`claimtrack.blocking`); ``"driver"``: the
-            driver's index finds and relates them (as before session 10).  An
-            index given with claims in it is always probed on the driver.
+            entry pairs found (:mod:`claimtrack.blocking`).  The results are the
+            same.  An index given with claims in it is always probed on the driver.
 
     Raises:
         DaskError: Dask is not installed.

@@ -99,7 +99,7 @@ def test_seeds_compared_on_the_workers(client: Any, seeds_dir: Path) -> None:
         expected = local(seeds, parameters)
         index = ClaimIndex(**parameters)
         index.compared = set()
-        found = engine.track(seeds, partition_size=2, index=index)
+        found = engine.track(seeds, partition_size=2, index=index, compare="workers")
         assert results(found) == expected
         assert index.compared == set()  # the driver compared nothing
         index = ClaimIndex(**parameters)
@@ -161,8 +161,11 @@ def test_random_corpora_as_local(
             items.append(article)
     if repeat:
         items.append(items[0])
-    found = engine.track(items, partition_size=size, index=ClaimIndex(**parameters))
-    assert results(found) == local(items, parameters)
+    expected = local(items, parameters)
+    for compare in ("workers", "driver"):
+        index = ClaimIndex(**parameters)
+        found = engine.track(items, partition_size=size, index=index, compare=compare)
+        assert results(found) == expected
 
 
 def test_duplicate_ids_raise(client: Any) -> None:
