@@ -266,6 +266,14 @@ def _add_engine_options(parser: argparse.ArgumentParser) -> None:
         help="with --engine dask: the scheduler of a running Dask cluster, e.g. "
         "tcp://10.0.0.5:8786, instead of a local cluster",
     )
+    parser.add_argument(
+        "--compare",
+        choices=["driver", "workers"],
+        help="with --engine dask: where candidate claims are found and compared: driver "
+        "(this process's index, after the workers analysed the articles) or workers "
+        "(blocking keys exchanged between partitions); the same results "
+        "(default: driver; see docs/scale.md)",
+    )
 
 
 class _Parser(argparse.ArgumentParser):
@@ -487,6 +495,8 @@ class _Engine:
         self.given_jobs: int | None = args.jobs
         self.workers: int | None = getattr(args, "workers", None)
         self.scheduler: str | None = getattr(args, "scheduler", None)
+        self.compare: str | None = getattr(args, "compare", None)
+        self.command: str = getattr(args, "command", "")
         self._stack = contextlib.ExitStack()
         self._connected = False
         self._workers = 1
@@ -495,6 +505,12 @@ class _Engine:
         """Usage errors in the engine options."""
         if not self.dask and (self.workers is not None or self.scheduler is not None):
             raise _UsageError("--workers and --scheduler go with --engine dask")
+        if not self.dask and self.compare is not None:
+            raise _UsageError("--compare goes with --engine dask")
+        if self.compare is not None and self.command == "ingest":
+            raise _UsageError(
+                "--compare goes with links and clusters: ingest compares new claims in its store"
+            )
         if self.dask and self.given_jobs is not None:
             raise _UsageError("--jobs goes with --engine local (with dask: --workers)")
         if self.workers is not None and self.scheduler is not None:
@@ -526,7 +542,9 @@ class _Engine:
         import claimtrack.dask as engine
 
         self._connect()
-        return engine.track(articles, splitter=splitter, stages=stages)
+        return engine.track(
+            articles, splitter=splitter, stages=stages, compare=self.compare or "driver"
+        )
 
     def analyzer(
         self, splitter: SentenceSplitter | None

@@ -196,10 +196,11 @@ def run(*argv: str) -> tuple[int, str, str]:
 
 
 def test_cli_clusters_and_links_as_local(seeds_dir: Path) -> None:
-    """``--engine dask --workers 2`` prints what ``--engine local`` prints, byte for byte."""
-    for command in (["clusters"], ["links", "--all"]):
+    """``--engine dask --workers 2`` prints what ``--engine local`` prints, byte for byte,
+    the candidates compared on the driver or on the workers."""
+    for command, compare in ((["clusters"], []), (["links", "--all"], ["--compare", "workers"])):
         args = [*command, str(seeds_dir), "--format", "jsonl"]
-        code, out, err = run(*args, "--engine", "dask", "--workers", "2")
+        code, out, err = run(*args, "--engine", "dask", "--workers", "2", *compare)
         assert (code, err) == (0, "")
         assert out == run(*args)[1] != ""
 
@@ -222,9 +223,15 @@ def test_cli_ingest_as_local(seeds_dir: Path, tmp_path: Path) -> None:
 
 def test_cli_engine_usage_errors(seeds_dir: Path) -> None:
     """Engine options that do not go together are usage errors (exit 2, one line)."""
-    for options in (["--workers", "2"], ["--engine", "dask", "--workers", "2", "--scheduler", "x"]):
-        code, out, err = run("clusters", str(seeds_dir), *options)
+    for command, options in (
+        ("clusters", ["--workers", "2"]),
+        ("clusters", ["--engine", "dask", "--workers", "2", "--scheduler", "x"]),
+        ("clusters", ["--compare", "workers"]),
+        ("ingest", ["--engine", "dask", "--compare", "workers"]),
+    ):
+        code, out, err = run(command, str(seeds_dir), *options)
         assert code == 2 and out == "" and err.count("\n") == 1
+        assert "--" in err
 
 
 def test_cli_unreachable_scheduler(seeds_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
