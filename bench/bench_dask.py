@@ -232,8 +232,9 @@ def main(argv: list[str] | None = None) -> int:
         "--compare",
         nargs="+",
         choices=("workers", "driver"),
-        default=["workers"],
-        help="where the Dask modes find and relate candidates (each run in turn)",
+        default=["driver"],
+        help="where the Dask modes find and relate candidates, each run in turn "
+        "(default: driver, the engine's default)",
     )
     parser.add_argument(
         "--shuffled",
