@@ -377,12 +377,51 @@ def _pick(items: Sequence[Any], k: int) -> Any:
     return items[k]
 
 
-def _shuffled(maps: Sequence[Any], reduce: Callable[..., Any], *args: Any) -> list[Any]:
-    """One exchange: ``reduce`` of destination ``d`` takes item ``d`` of every map."""
-    import dask
+class _Tasks:
+    """A task graph written as a dict, handed to Dask once.
 
-    pick = dask.delayed(_pick, pure=True)
-    return [dask.delayed(reduce)([pick(m, d) for m in maps], *args) for d in range(len(maps))]
+    A delayed call whose arguments hold other delayed objects makes Dask optimise
+    and cull the whole graph upstream of them, at every call.  An exchange between
+    P partitions is P x P picks, and each of the P reduces after it takes P of
+    them, so built from delayed calls the exchanges cost the driver the cube of P:
+    most of an hour at 1M claims (120 partitions), against seconds at 100k.
+    Written as a dict, each task costs one entry."""
+
+    def __init__(self, given: Sequence[Any] = ()) -> None:
+        import uuid
+
+        self.layer = f"claimtrack-{uuid.uuid4().hex}"
+        self.tasks: dict[str, Any] = {}
+        for item in given:  # persisted already: their keys, standing for their results
+            self.tasks.update(dict(item.__dask_graph__()))
+
+    def add(self, name: str, where: object, function: Callable[..., Any], *args: Any) -> str:
+        """A task calling ``function(*args)``, arguments that are keys of this graph
+        (or lists of them) standing for their results; its key."""
+        key = f"{self.layer}-{name}-{where}"
+        self.tasks[key] = (function, *args)
+        return key
+
+    def shuffled(
+        self, name: str, maps: Sequence[str], reduce: Callable[..., Any], *args: Any
+    ) -> list[str]:
+        """One exchange: ``reduce`` of destination ``d`` takes item ``d`` of every map."""
+        return [
+            self.add(name, d, reduce, self.picked(f"{name}-in", maps, d), *args)
+            for d in range(len(maps))
+        ]
+
+    def picked(self, name: str, maps: Sequence[str], k: int) -> list[str]:
+        """Item ``k`` of each map's result."""
+        return [self.add(f"{name}-pick", f"{m}-{k}", _pick, key, k) for m, key in enumerate(maps)]
+
+    def delayed(self, keys: Sequence[str]) -> list[Any]:
+        """The results of ``keys``, as delayed objects sharing this graph."""
+        from dask.delayed import Delayed
+        from dask.highlevelgraph import HighLevelGraph
+
+        graph = HighLevelGraph.from_collections(self.layer, self.tasks)
+        return [Delayed(key, graph, layer=self.layer) for key in keys]
 
 
 def _compare_on_workers(
@@ -416,24 +455,43 @@ def _compare_on_workers(
     where = np.array(firsts, dtype=np.int64)
     n = len(prepared)
     settings = blocking.Settings.of(index)
-    sent = [dask.delayed(blocking.entry_rows)(p, n) for p in prepared]
-    roles = _shuffled(sent, blocking.entry_roles, where)
-    assigned = [dask.delayed(_assign)(p, _picked(roles, i)) for i, p in enumerate(prepared)]
-    assigned = list(_persisted(assigned))
-    rows = [dask.delayed(blocking.key_rows)(p, settings, n) for p in assigned]
-    found = _shuffled(rows, blocking.key_pairs, settings, where)
+    graph = _Tasks(prepared)
+    mine = [p.key for p in prepared]
+    sent = [graph.add("sent", i, blocking.entry_rows, p, n) for i, p in enumerate(mine)]
+    roles = graph.shuffled("roles", sent, blocking.entry_roles, where)
+    assigned = list(
+        _persisted(
+            graph.delayed(
+                [
+                    graph.add("assigned", i, _assign, p, graph.picked("roles", roles, i))
+                    for i, p in enumerate(mine)
+                ]
+            )
+        )
+    )
+    graph = _Tasks(assigned)
+    mine = [p.key for p in assigned]
+    rows = [graph.add("rows", i, blocking.key_rows, p, settings, n) for i, p in enumerate(mine)]
+    found = graph.shuffled("found", rows, blocking.key_pairs, settings, where)
     joined = [
-        dask.delayed(blocking.attach)(p, _picked(found, i), where) for i, p in enumerate(assigned)
+        graph.add("joined", i, blocking.attach, p, graph.picked("found", found, i), where)
+        for i, p in enumerate(mine)
     ]
     selected = [
-        dask.delayed(blocking.select)(p, _picked(joined, i)) for i, p in enumerate(assigned)
+        graph.add("selected", i, blocking.select, p, graph.picked("joined", joined, i))
+        for i, p in enumerate(mine)
     ]
-    asked = [dask.delayed(blocking.wanted)(s, where) for s in selected]
-    served = [dask.delayed(blocking.serve)(p, _picked(asked, i)) for i, p in enumerate(assigned)]
-    compared = [
-        dask.delayed(_relate)(p, s, _picked(served, i))
-        for i, (p, s) in enumerate(zip(assigned, selected, strict=True))
+    asked = [graph.add("asked", i, blocking.wanted, s, where) for i, s in enumerate(selected)]
+    served = [
+        graph.add("served", i, blocking.serve, p, graph.picked("asked", asked, i))
+        for i, p in enumerate(mine)
     ]
+    compared = graph.delayed(
+        [
+            graph.add("compared", i, _relate, p, s, graph.picked("served", served, i))
+            for i, (p, s) in enumerate(zip(mine, selected, strict=True))
+        ]
+    )
     results = _computed(compared, "comparing", stages)
     shares = _computed([dask.delayed(_for_driver)(p) for p in assigned], "gathering", stages)
     claims = [claim for share in shares for claim in share[0]]
@@ -445,13 +503,6 @@ def _compare_on_workers(
 
 def _assign(part: blocking.Part, roles: Sequence[Any]) -> blocking.Part:
     return part.assign(roles)
-
-
-def _picked(maps: Sequence[Any], k: int) -> list[Any]:
-    """Item ``k`` of each map's result."""
-    import dask
-
-    return [dask.delayed(_pick, pure=True)(m, k) for m in maps]
 
 
 def _relate(
