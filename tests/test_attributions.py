@@ -1177,3 +1177,32 @@ def test_transcript_line_in_capitals_is_still_an_attribution() -> None:
     """A speaker's name in capitals before a colon stays a source."""
     (a,) = extract("FALLIN: Well, I think we can win the state this year.")
     assert (a.pattern, a.speaker and a.speaker.text) == ("colon", "FALLIN")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "If the vote fails, Lee wants to run again next year.",
+            [("subject_cue_content", "Lee", "wants", "to run again next year")],
+        ),
+        ("Americans are angry, and I agree with them.", []),
+        (
+            "The plan has failed, some officials now think.",
+            [("content_then_cue", "some officials", "think", "The plan has failed")],
+        ),
+    ],
+)
+def test_verb_of_thinking_closes_a_content_only_at_the_sentence_end(
+    text: str, found: list[tuple[str, str, str, str]]
+) -> None:
+    """ "C, S thinks." closes a content; a verb of thinking or wanting with words after
+    it ("C, Lee wants to ...") is no closing cue: its content follows it, if any."""
+    assert [roles(a) for a in extract(text)] == found
+
+
+def test_weak_verb_after_a_quotation_is_no_cue() -> None:
+    """A weak verb after a quotation ('..." he said to an enormous cheer.') is no cue."""
+    assert [roles(a) for a in extract('"We will build a wall," he said to an enormous cheer.')] == [
+        ("quote_then_cue", "he", "said", "We will build a wall")
+    ]

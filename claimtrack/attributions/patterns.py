@@ -385,6 +385,8 @@ def noun_that(r: _SentenceRules, c: Cue) -> bool:
 def quote_then_cue(r: _SentenceRules, c: Cue) -> bool:
     """'"C," S V' and '"C," V S': a quotation before the cue.  A participle after
     a comma ('"C," Tester said, referring to ...') belongs to the participle patterns."""
+    if c.klass == "weak":
+        return False  # '"...," Lee added, speaking to ...': a weak verb after a quotation
     quote = None if c.participle else r.quote_before(c.start)
     if quote is None:
         return False
@@ -539,6 +541,15 @@ def content_then_cue(r: _SentenceRules, c: Cue) -> bool:
     if tail is None or tail[0] <= 0:
         return False
     content_end, speaker = tail
+    if (
+        c.klass == "cognitive"
+        and c.last < r._end_before_marks
+        and (speaker is None or speaker.start < c.bare.start)
+    ):
+        # "C, some officials now think.": a verb of thinking closes the sentence; one
+        # with words after it ("C, he wants to ...", "C, Lee is seeking to ...") is no
+        # closing cue
+        return False
     if (
         speaker is not None
         and speaker.start > c.bare.start
