@@ -1206,3 +1206,13 @@ def test_weak_verb_after_a_quotation_is_no_cue() -> None:
     assert [roles(a) for a in extract('"We will build a wall," he said to an enormous cheer.')] == [
         ("quote_then_cue", "he", "said", "We will build a wall")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The bill is likely to pass the Senate next week.", "The firm is poised to win the contract."],
+)
+def test_likelihood_without_a_speaker_is_no_cue(text: str) -> None:
+    """ "is likely to", "is poised to" report nobody's view (PolNeAR train: 5 of 47 and
+    1 of 9 occurrences are cues)."""
+    assert extract(text) == ()

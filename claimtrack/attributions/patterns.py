@@ -584,7 +584,7 @@ def parenthetical(r: _SentenceRules, c: Cue) -> bool:
 #: Verbs of likelihood whose subject belongs to what is reported ("the plan appears to
 #: work"), and the last words before "to" of the phrase cues of that kind ("is expected to").
 _RAISING_VERBS = frozenset(["appear", "seem"])
-_RAISING_PHRASE_WORDS = frozenset(["expected", "likely"])
+_RAISING_PHRASE_WORDS = frozenset(["expected"])
 
 
 def raising(r: _SentenceRules, c: Cue) -> bool:
