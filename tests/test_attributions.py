@@ -1216,3 +1216,40 @@ def test_likelihood_without_a_speaker_is_no_cue(text: str) -> None:
     """ "is likely to", "is poised to" report nobody's view (PolNeAR train: 5 of 47 and
     1 of 9 occurrences are cues)."""
     assert extract(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Abortion rights advocates said the ruling made the fight more urgent.",
+            "Abortion rights advocates",
+            "the ruling made the fight more urgent",
+        ),
+        (
+            "About four in 10 said they were angry with the government.",
+            "About four in 10",
+            "they were angry with the government",
+        ),
+        (
+            "Two of three say the economy is getting worse.",
+            "Two of three",
+            "the economy is getting worse",
+        ),
+        (
+            "At least 43 said the same about the senator.",
+            "At least 43",
+            "the same about the senator",
+        ),
+    ],
+)
+def test_plural_noun_and_share_subjects(text: str, speaker: str, content: str) -> None:
+    """An -s form of a cue verb before a verb of saying is a plural noun ("advocates
+    said"); a share or a count before its verb ("four in 10 said") is a subject."""
+    (a,) = extract(text)
+    assert (a.speaker and a.speaker.text, a.content.text) == (speaker, content)
+
+
+def test_number_before_a_participle_stays_a_modifier() -> None:
+    """ "271 pledged delegates": a number before a cue word other than "say" qualifies it."""
+    assert extract("Lee has 271 pledged delegates in the race.") == ()

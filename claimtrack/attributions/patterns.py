@@ -193,6 +193,14 @@ class _SentenceRules(_Contents):
             return nxt in lex.verbs
         return nxt in ("", ":", ",", ".", "that") or nxt in _QUOTE_TOKENS
 
+    def count_subject(self, c: Cue) -> bool:
+        """Whether the number before a cue is its subject: a share ("four in 10 said",
+        "two of three say") or a count before "say" ("43 said the same")."""
+        first = c.first
+        if c.lemma == "say":
+            return True
+        return first >= 3 and self.tok.lowers[first - 2] in ("in", "of")
+
     def not_a_cue(self, c: Cue) -> bool:
         """Whether the candidate is no reporting verb here: an infinitive, a noun, an
         adjective, a passive, a bare participle or gerund, or a word of quoted speech."""
@@ -202,6 +210,8 @@ class _SentenceRules(_Contents):
             return True  # infinitive, or a noun ("the report")
         if self.capitalised_name(first, last):
             return True  # a name: "spokeswoman Hope Lane said", "chief executive Jo Read"
+        if last - first == 1 and self.plural_subject(first):
+            return True  # a plural noun before its verb: "rights advocates said"
         if c.lemma in _ASPECT_VERBS and not self.aspect_complement(c):
             return True  # "continues to build houses", "continued its work"
         if last - first == 1 and self.attributive(first):
@@ -209,8 +219,7 @@ class _SentenceRules(_Contents):
         if last - first == 1 and (
             prev in _NOUN_CONTEXT
             or prev.endswith("'s")
-            or prev[:1].isdigit()
-            or prev in counting_words()
+            or ((prev[:1].isdigit() or prev in counting_words()) and not self.count_subject(c))
         ):
             # a noun or adjective: "in praise of", "Trump's repeated accusations",
             # "271 pledged delegates"

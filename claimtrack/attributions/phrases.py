@@ -410,6 +410,8 @@ class _Phrases(_SentenceTables):
             return True
         if low not in lex.verbs:
             return False
+        if self.plural_subject(k):
+            return False
         if k == 0:
             return True
         before = lowers[k - 1]
@@ -417,6 +419,17 @@ class _Phrases(_SentenceTables):
         if before in lex.noun_before or before.endswith("'s"):
             return False
         return not (self.tok.texts[k][0].isupper() and self.capitalised_name(k, k + 1))
+
+    def plural_subject(self, k: int) -> bool:
+        """Whether token ``k``, an -s form of a cue verb, is a plural noun heading the
+        subject of a verb of saying right after it ("Abortion rights advocates said
+        C", "Reports say C")."""
+        lowers = self.tok.lowers
+        low = lowers[k]
+        if not low.endswith("s") or low.endswith("'s") or k + 1 >= len(lowers):
+            return False
+        verb = self.lex.verbs.get(lowers[k + 1])
+        return verb is not None and verb[1] == "speech" and not lowers[k + 1].endswith("ing")
 
     def np_start(self, k: int) -> bool:
         """Whether a noun phrase can start at token ``k``."""
