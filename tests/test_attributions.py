@@ -1253,3 +1253,21 @@ def test_plural_noun_and_share_subjects(text: str, speaker: str, content: str) -
 def test_number_before_a_participle_stays_a_modifier() -> None:
     """ "271 pledged delegates": a number before a cue word other than "say" qualifies it."""
     assert extract("Lee has 271 pledged delegates in the race.") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("That is why critics say the plan will fail.", "critics"),
+        ("Still, even Mr. Lee says there is good reason for the delay.", "Mr. Lee"),
+    ],
+)
+def test_subject_after_a_wh_word_or_a_focus_adverb(text: str, speaker: str) -> None:
+    """ "why", "how" or an adverb ("even") before a subject is no part of it."""
+    (a,) = extract(text)
+    assert a.speaker is not None and a.speaker.text == speaker
+
+
+def test_percentage_points_is_no_cue() -> None:
+    """ "points" after "percentage" is a noun."""
+    assert extract("Turnout was 41%, five percentage points shy of the record.") == ()

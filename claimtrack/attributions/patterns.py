@@ -216,10 +216,14 @@ class _SentenceRules(_Contents):
             return True  # "continues to build houses", "continued its work"
         if last - first == 1 and self.attributive(first):
             return True  # an adjective: "a heavily criticised performance"
-        if last - first == 1 and (
-            prev in _NOUN_CONTEXT
-            or prev.endswith("'s")
-            or ((prev[:1].isdigit() or prev in counting_words()) and not self.count_subject(c))
+        if (
+            last - first == 1
+            and (
+                prev in _NOUN_CONTEXT
+                or prev == "percentage"  # "five percentage points"
+                or prev.endswith("'s")
+                or ((prev[:1].isdigit() or prev in counting_words()) and not self.count_subject(c))
+            )
         ):
             # a noun or adjective: "in praise of", "Trump's repeated accusations",
             # "271 pledged delegates"

@@ -32,6 +32,9 @@ _WEEKDAYS = frozenset(
 _TIME_WORDS = frozenset(
     ["this", "last", "past", "earlier", "later", "a", "few", "less", "more", "than", "about"]
 )
+#: Words that may open a clause before its subject, besides adverbs ("That is why
+#: critics say", "... is how aides describe it").
+_SUBJECT_OPENERS = frozenset(["why", "how", "where", "only", "perhaps", "maybe"])
 _DASHES = frozenset(["-", "--", "\u2014", "\u2013"])
 
 
@@ -119,6 +122,12 @@ class _Phrases(_SentenceTables):
             start = min(self._next_words[start], end)
         if start + 1 < end and tok.lowers[start] in ("and", "but") and self.np_start(start + 1):
             start += 1  # "C, and the minister says C2": a report of its own
+        while (
+            start + 1 < end
+            and (lowers[start] in self.words["adverb"] or lowers[start] in _SUBJECT_OPENERS)
+            and not self.np_start(start)
+        ):
+            start += 1  # "That is why critics say C", "Still, even Mr. Lee says C"
         if start >= end or end - start > 20 or not self.np_start(start):
             return None, -1
         if self.prepositional_object(start, end):
