@@ -1271,3 +1271,34 @@ def test_subject_after_a_wh_word_or_a_focus_adverb(text: str, speaker: str) -> N
 def test_percentage_points_is_no_cue() -> None:
     """ "points" after "percentage" is a noun."""
     assert extract("Turnout was 41%, five percentage points shy of the record.") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        (
+            "A spokesman for the mayor declined to comment.",
+            "A spokesman for the mayor",
+            "declined",
+            "to comment",
+        ),
+        ("They want to compromise.", "They", "want", "to compromise"),
+        (
+            "The campaign declined to comment for this article.",
+            "The campaign",
+            "declined",
+            "to comment for this article",
+        ),
+    ],
+)
+def test_infinitive_of_one_word_is_a_content(
+    text: str, speaker: str, cue: str, content: str
+) -> None:
+    """ "declined to comment.": the verb is the cue and the infinitive its content, as
+    PolNeAR annotates it (23 of its 29 train cues over "declined to comment")."""
+    (a,) = extract(text)
+    assert (a.speaker and a.speaker.text, a.cue and a.cue.text, a.content.text) == (
+        speaker,
+        cue,
+        content,
+    )
