@@ -1302,3 +1302,23 @@ def test_infinitive_of_one_word_is_a_content(
         cue,
         content,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "State officials whose laws were struck down say the courts have changed.",
+            "State officials whose laws were struck down",
+        ),
+        (
+            "A second officer at the base that evening backed her account.",
+            "A second officer at the base",
+        ),
+    ],
+)
+def test_subject_with_a_whose_relative_or_before_that_evening(text: str, speaker: str) -> None:
+    """A subject holding a restrictive "whose" relative is a source; "that evening"
+    between a source and its cue is a time phrase."""
+    (a,) = extract(text)
+    assert a.speaker is not None and a.speaker.text == speaker

@@ -30,7 +30,10 @@ _WEEKDAYS = frozenset(
 )
 #: Other words of a time phrase between a source and its cue ("less than two weeks ago").
 _TIME_WORDS = frozenset(
-    ["this", "last", "past", "earlier", "later", "a", "few", "less", "more", "than", "about"]
+    [
+        *("this", "that", "last", "past", "earlier", "later", "a", "few", "less", "more"),
+        *("than", "about"),
+    ]
 )
 #: Words that may open a clause before its subject, besides adverbs ("That is why
 #: critics say", "... is how aides describe it").
@@ -145,7 +148,7 @@ class _Phrases(_SentenceTables):
             return -1
         for k in range(start + 1, min(verbal, start + 7)):
             low = lowers[k]
-            if low == "who":
+            if low in ("who", "whose"):
                 return k if self.is_word(k - 1) and self._last_verbal[k] < start else -1
             if not self.tok.words[k]:
                 return -1
