@@ -1322,3 +1322,17 @@ def test_subject_with_a_whose_relative_or_before_that_evening(text: str, speaker
     between a source and its cue is a time phrase."""
     (a,) = extract(text)
     assert a.speaker is not None and a.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor appeared on a radio show in the morning.",
+        "The mayor later appeared in a video with the governor.",
+        "The candidate enjoys broad support in the state.",
+    ],
+)
+def test_no_plain_object_after_in_or_on(text: str) -> None:
+    """An ambiguous verb followed by "in" or "on" ("appeared on a radio show") has no
+    plain object: the phrase is an adjunct, not a content."""
+    assert extract(text) == ()

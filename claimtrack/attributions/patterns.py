@@ -658,6 +658,7 @@ def subject_cue_content(r: _SentenceRules, c: Cue) -> bool:
         and (
             speaker is None
             or tok.lowers[rng[0]] in _NO_OBJECT
+            or nxt in ("in", "on")
             or (
                 before_subject == ","
                 and c.start == c.first
