@@ -1336,3 +1336,13 @@ def test_no_plain_object_after_in_or_on(text: str) -> None:
     """An ambiguous verb followed by "in" or "on" ("appeared on a radio show") has no
     plain object: the phrase is an adjunct, not a content."""
     assert extract(text) == ()
+
+
+def test_partly_quoted_content_runs_on_to_the_end_of_its_quotation() -> None:
+    """A mixed content ending inside a quotation that goes on past the sentence ends
+    where the quotation ends; one whose quotation closes in the sentence does not move."""
+    text = 'Lee said that farmers "do a fine job. And it is so important." Then he left.'
+    (a,) = extract(text)
+    assert (a.kind, a.content.text) == ("mixed", 'farmers "do a fine job. And it is so important.')
+    (b,) = extract('Lee said taxes would "rise a lot." He left.')
+    assert b.content.text == 'taxes would "rise a lot."'
