@@ -1346,3 +1346,22 @@ def test_partly_quoted_content_runs_on_to_the_end_of_its_quotation() -> None:
     assert (a.kind, a.content.text) == ("mixed", 'farmers "do a fine job. And it is so important.')
     (b,) = extract('Lee said taxes would "rise a lot." He left.')
     assert b.content.text == 'taxes would "rise a lot."'
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "He boasted of how the inquiry was hurting her.",
+            "boasted of",
+            "how the inquiry was hurting her",
+        ),
+        ("Lee argued for a higher minimum wage.", "argued for", "a higher minimum wage"),
+        ("The senator warned against a rush to war.", "warned against", "a rush to war"),
+    ],
+)
+def test_preposition_after_the_verb_belongs_to_the_cue(text: str, cue: str, content: str) -> None:
+    """ "boasted of C", "talked about C": the preposition is part of the cue, as PolNeAR
+    marks it, and the content starts after it."""
+    (a,) = extract(text)
+    assert (a.cue and a.cue.text, a.content.text) == (cue, content)

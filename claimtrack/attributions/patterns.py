@@ -500,6 +500,10 @@ def cue_then_quote(r: _SentenceRules, c: Cue) -> bool:
     return True
 
 
+#: Prepositions that join a verb to its content, part of the cue ("boasted of C",
+#: "talked about C", "vouched for C").
+_CUE_PREPOSITIONS = frozenset(["about", "of", "for", "against"])
+
 #: Words that open the question after a passive "asked" ("asked whether C", "asked about C").
 _QUESTION_OPENERS = frozenset(
     ["about", "whether", "if", "why", "who", "what", "how", "when", "where", "which"]
@@ -686,7 +690,12 @@ def subject_cue_content(r: _SentenceRules, c: Cue) -> bool:
         if end <= rng[0]:
             return True
         rng = (rng[0], end)
-    r.add("subject_cue_content", [r.tokens_span(*rng)], c.span, speaker)
+    cue = c.span
+    if rng[0] == c.last and tok.lowers[rng[0]] in _CUE_PREPOSITIONS and rng[1] - rng[0] >= 2:
+        # "boasted of how C", "talked about C": the preposition belongs to the cue
+        cue = Span(cue.start, tok.ends[rng[0]])
+        rng = (rng[0] + 1, rng[1])
+    r.add("subject_cue_content", [r.tokens_span(*rng)], cue, speaker)
     return True
 
 
