@@ -1339,13 +1339,15 @@ def test_no_plain_object_after_in_or_on(text: str) -> None:
 
 
 def test_partly_quoted_content_runs_on_to_the_end_of_its_quotation() -> None:
-    """A mixed content ending inside a quotation that goes on past the sentence ends
-    where the quotation ends; one whose quotation closes in the sentence does not move."""
+    """A mixed content ending inside a quotation it opened ends where the quotation
+    ends, past a stop inside it or past the sentence's end."""
     text = 'Lee said that farmers "do a fine job. And it is so important." Then he left.'
     (a,) = extract(text)
-    assert (a.kind, a.content.text) == ("mixed", 'farmers "do a fine job. And it is so important.')
+    assert (a.kind, a.content.text) == ("mixed", 'farmers "do a fine job. And it is so important."')
     (b,) = extract('Lee said taxes would "rise a lot." He left.')
     assert b.content.text == 'taxes would "rise a lot."'
+    (c,) = extract('Lee said Clinton "had no plan in mind, but he is being used" by his rivals.')
+    assert c.content.text == 'Clinton "had no plan in mind, but he is being used"'
 
 
 @pytest.mark.parametrize(

@@ -96,9 +96,10 @@ def _continue_quotes(
 def _run_on_quotation(
     text: str, raw: _Raw, quotes: list[list[Span]], start_lists: list[list[int]]
 ) -> _Raw:
-    """A partly quoted content that ends inside a quotation opened in it, running on
-    past the sentence ('Lee said that "taxes will rise. And soon."'), ends where the
-    quotation ends."""
+    """A partly quoted content that ends inside a quotation opened in it ends where the
+    quotation ends: a stop inside the quotation ('Lee said she "had no plan, but he is
+    being used"') or the sentence's end ('Lee said that "taxes will rise. And soon."')
+    does not end the content."""
     para = raw.sentence.paragraph
     last = raw.content[-1]
     k = bisect.bisect_right(start_lists[para], last.end - 1) - 1
@@ -107,9 +108,7 @@ def _run_on_quotation(
     quote = quotes[para][k]
     if not (raw.content[0].start <= quote.start < last.end < quote.end):
         return raw
-    if quote.end <= raw.sentence.end:
-        return raw
-    end = _strip_marks(text, quote).end
+    end = quote.end
     if end <= last.end:
         return raw
     return attrs.evolve(raw, content=(*raw.content[:-1], Span(last.start, end)))
