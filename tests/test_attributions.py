@@ -1343,11 +1343,11 @@ def test_partly_quoted_content_runs_on_to_the_end_of_its_quotation() -> None:
     ends, past a stop inside it or past the sentence's end."""
     text = 'Lee said that farmers "do a fine job. And it is so important." Then he left.'
     (a,) = extract(text)
-    assert (a.kind, a.content.text) == ("mixed", 'farmers "do a fine job. And it is so important."')
+    assert (a.kind, a.content.text) == ("mixed", 'farmers "do a fine job. And it is so important.')
     (b,) = extract('Lee said taxes would "rise a lot." He left.')
     assert b.content.text == 'taxes would "rise a lot."'
     (c,) = extract('Lee said Clinton "had no plan in mind, but he is being used" by his rivals.')
-    assert c.content.text == 'Clinton "had no plan in mind, but he is being used"'
+    assert c.content.text == 'Clinton "had no plan in mind, but he is being used'
 
 
 @pytest.mark.parametrize(

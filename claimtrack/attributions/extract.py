@@ -108,7 +108,7 @@ def _run_on_quotation(
     quote = quotes[para][k]
     if not (raw.content[0].start <= quote.start < last.end < quote.end):
         return raw
-    end = quote.end
+    end = _strip_marks(text, quote).end
     if end <= last.end:
         return raw
     return attrs.evolve(raw, content=(*raw.content[:-1], Span(last.start, end)))
