@@ -1367,3 +1367,11 @@ def test_preposition_after_the_verb_belongs_to_the_cue(text: str, cue: str, cont
     marks it, and the content starts after it."""
     (a,) = extract(text)
     assert (a.cue and a.cue.text, a.content.text) == (cue, content)
+
+
+def test_free_relative_what_is_part_of_the_content() -> None:
+    """ "what he calls C": the content is "what" and C, two pieces, as PolNeAR has it."""
+    (a,) = extract("The plan is what he calls a disaster for the city.")
+    assert (a.speaker and a.speaker.text, a.cue and a.cue.text) == ("he", "calls")
+    assert a.content.text == "what a disaster for the city"
+    assert len(a.content.spans) == 2

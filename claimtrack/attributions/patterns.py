@@ -647,12 +647,15 @@ def subject_cue_content(r: _SentenceRules, c: Cue) -> bool:
         return klass in ("other", "weak") and nxt not in ("that", ":")
     speaker, subject = r.speaker_before(c.first)
     before_subject = tok.lowers[subject - 1] if subject > 0 else ""
+    what = None  # the "what" of a free relative: "what he calls C"
     if before_subject == "what" and tok.lowers[rng[0]] in ("is", "was") and rng[1] - rng[0] > 2:
         # "What officials say is that C": the content follows the copula
         start = rng[0] + 1
         if tok.lowers[start] == "that":
             start += 1
         rng = (start, rng[1])
+    elif before_subject == "what":
+        what = r.tokens_span(subject - 1, subject)
     clause = r.complement_follows(c, rng)
     if klass == "weak" and not clause:
         return True  # verbs seldom used to report speech need a clause or a quotation
@@ -695,7 +698,11 @@ def subject_cue_content(r: _SentenceRules, c: Cue) -> bool:
         # "boasted of how C", "talked about C": the preposition belongs to the cue
         cue = Span(cue.start, tok.ends[rng[0]])
         rng = (rng[0] + 1, rng[1])
-    r.add("subject_cue_content", [r.tokens_span(*rng)], cue, speaker)
+    pieces = [r.tokens_span(*rng)]
+    if what is not None:
+        # "railed against what he calls C": PolNeAR's content is "what" and C
+        pieces.insert(0, what)
+    r.add("subject_cue_content", pieces, cue, speaker)
     return True
 
 
