@@ -150,8 +150,13 @@ class _Contents(_Phrases):
 
     def short_answer(self, i: int, end: int) -> bool:
         """Whether tokens ``i:end`` close the sentence with a short answer: "yes", "no",
-        "the same", or a pronoun and an auxiliary ("Flake said he would.")."""
+        "the same", or a pronoun and an auxiliary ("Flake said he would."); or are an
+        infinitive of one word closing the sentence or its clause ("declined to comment.",
+        "They want to compromise.")."""
         tok, w = self.tok, self.words
+        if i + 2 == end and tok.lowers[i] == "to" and tok.words[i + 1]:
+            # an infinitive closing the sentence or its clause: "declined to comment."
+            return end == self._end_before_marks or (end < len(tok) and tok.lowers[end] == ",")
         if end != self._end_before_marks or i >= end:
             return False
         words = [tok.lowers[k] for k in range(i, end) if tok.words[k]]

@@ -45,6 +45,9 @@ def _continue_quotes(
     ends = [s.end for s in sentences]
     out = []
     for raw in found:
+        if raw.kind == "mixed":
+            out.append(_run_on_quotation(text, raw, quotes, start_lists))
+            continue
         if raw.kind != "direct":
             out.append(raw)
             continue
@@ -88,6 +91,27 @@ def _continue_quotes(
             index += 1
         out.append(attrs.evolve(raw, content=tuple(pieces)))
     return out
+
+
+def _run_on_quotation(
+    text: str, raw: _Raw, quotes: list[list[Span]], start_lists: list[list[int]]
+) -> _Raw:
+    """A partly quoted content that ends inside a quotation opened in it ends where the
+    quotation ends: a stop inside the quotation ('Lee said she "had no plan, but he is
+    being used"') or the sentence's end ('Lee said that "taxes will rise. And soon."')
+    does not end the content."""
+    para = raw.sentence.paragraph
+    last = raw.content[-1]
+    k = bisect.bisect_right(start_lists[para], last.end - 1) - 1
+    if k < 0:
+        return raw
+    quote = quotes[para][k]
+    if not (raw.content[0].start <= quote.start < last.end < quote.end):
+        return raw
+    end = _strip_marks(text, quote).end
+    if end <= last.end:
+        return raw
+    return attrs.evolve(raw, content=(*raw.content[:-1], Span(last.start, end)))
 
 
 #: Characters that are no word characters, stripped from the ends of a sentence's

@@ -193,6 +193,14 @@ class _SentenceRules(_Contents):
             return nxt in lex.verbs
         return nxt in ("", ":", ",", ".", "that") or nxt in _QUOTE_TOKENS
 
+    def count_subject(self, c: Cue) -> bool:
+        """Whether the number before a cue is its subject: a share ("four in 10 said",
+        "two of three say") or a count before "say" ("43 said the same")."""
+        first = c.first
+        if c.lemma == "say":
+            return True
+        return first >= 3 and self.tok.lowers[first - 2] in ("in", "of")
+
     def not_a_cue(self, c: Cue) -> bool:
         """Whether the candidate is no reporting verb here: an infinitive, a noun, an
         adjective, a passive, a bare participle or gerund, or a word of quoted speech."""
@@ -202,15 +210,20 @@ class _SentenceRules(_Contents):
             return True  # infinitive, or a noun ("the report")
         if self.capitalised_name(first, last):
             return True  # a name: "spokeswoman Hope Lane said", "chief executive Jo Read"
+        if last - first == 1 and self.plural_subject(first):
+            return True  # a plural noun before its verb: "rights advocates said"
         if c.lemma in _ASPECT_VERBS and not self.aspect_complement(c):
             return True  # "continues to build houses", "continued its work"
         if last - first == 1 and self.attributive(first):
             return True  # an adjective: "a heavily criticised performance"
-        if last - first == 1 and (
-            prev in _NOUN_CONTEXT
-            or prev.endswith("'s")
-            or prev[:1].isdigit()
-            or prev in counting_words()
+        if (
+            last - first == 1
+            and (
+                prev in _NOUN_CONTEXT
+                or prev == "percentage"  # "five percentage points"
+                or prev.endswith("'s")
+                or ((prev[:1].isdigit() or prev in counting_words()) and not self.count_subject(c))
+            )
         ):
             # a noun or adjective: "in praise of", "Trump's repeated accusations",
             # "271 pledged delegates"
@@ -385,6 +398,8 @@ def noun_that(r: _SentenceRules, c: Cue) -> bool:
 def quote_then_cue(r: _SentenceRules, c: Cue) -> bool:
     """'"C," S V' and '"C," V S': a quotation before the cue.  A participle after
     a comma ('"C," Tester said, referring to ...') belongs to the participle patterns."""
+    if c.klass == "weak":
+        return False  # '"...," Lee added, speaking to ...': a weak verb after a quotation
     quote = None if c.participle else r.quote_before(c.start)
     if quote is None:
         return False
@@ -485,6 +500,10 @@ def cue_then_quote(r: _SentenceRules, c: Cue) -> bool:
     return True
 
 
+#: Prepositions that join a verb to its content, part of the cue ("boasted of C",
+#: "talked about C", "vouched for C").
+_CUE_PREPOSITIONS = frozenset(["about", "of", "for", "against"])
+
 #: Words that open the question after a passive "asked" ("asked whether C", "asked about C").
 _QUESTION_OPENERS = frozenset(
     ["about", "whether", "if", "why", "who", "what", "how", "when", "where", "which"]
@@ -540,6 +559,15 @@ def content_then_cue(r: _SentenceRules, c: Cue) -> bool:
         return False
     content_end, speaker = tail
     if (
+        c.klass == "cognitive"
+        and c.last < r._end_before_marks
+        and (speaker is None or speaker.start < c.bare.start)
+    ):
+        # "C, some officials now think.": a verb of thinking closes the sentence; one
+        # with words after it ("C, he wants to ...", "C, Lee is seeking to ...") is no
+        # closing cue
+        return False
+    if (
         speaker is not None
         and speaker.start > c.bare.start
         and r.tok.lowers[c.last] in ("the", "a", "an")
@@ -573,7 +601,7 @@ def parenthetical(r: _SentenceRules, c: Cue) -> bool:
 #: Verbs of likelihood whose subject belongs to what is reported ("the plan appears to
 #: work"), and the last words before "to" of the phrase cues of that kind ("is expected to").
 _RAISING_VERBS = frozenset(["appear", "seem"])
-_RAISING_PHRASE_WORDS = frozenset(["expected", "likely"])
+_RAISING_PHRASE_WORDS = frozenset(["expected"])
 
 
 def raising(r: _SentenceRules, c: Cue) -> bool:
@@ -619,12 +647,15 @@ def subject_cue_content(r: _SentenceRules, c: Cue) -> bool:
         return klass in ("other", "weak") and nxt not in ("that", ":")
     speaker, subject = r.speaker_before(c.first)
     before_subject = tok.lowers[subject - 1] if subject > 0 else ""
+    what = None  # the "what" of a free relative: "what he calls C"
     if before_subject == "what" and tok.lowers[rng[0]] in ("is", "was") and rng[1] - rng[0] > 2:
         # "What officials say is that C": the content follows the copula
         start = rng[0] + 1
         if tok.lowers[start] == "that":
             start += 1
         rng = (start, rng[1])
+    elif before_subject == "what":
+        what = r.tokens_span(subject - 1, subject)
     clause = r.complement_follows(c, rng)
     if klass == "weak" and not clause:
         return True  # verbs seldom used to report speech need a clause or a quotation
@@ -634,6 +665,7 @@ def subject_cue_content(r: _SentenceRules, c: Cue) -> bool:
         and (
             speaker is None
             or tok.lowers[rng[0]] in _NO_OBJECT
+            or nxt in ("in", "on")
             or (
                 before_subject == ","
                 and c.start == c.first
@@ -661,7 +693,16 @@ def subject_cue_content(r: _SentenceRules, c: Cue) -> bool:
         if end <= rng[0]:
             return True
         rng = (rng[0], end)
-    r.add("subject_cue_content", [r.tokens_span(*rng)], c.span, speaker)
+    cue = c.span
+    if rng[0] == c.last and tok.lowers[rng[0]] in _CUE_PREPOSITIONS and rng[1] - rng[0] >= 2:
+        # "boasted of how C", "talked about C": the preposition belongs to the cue
+        cue = Span(cue.start, tok.ends[rng[0]])
+        rng = (rng[0] + 1, rng[1])
+    pieces = [r.tokens_span(*rng)]
+    if what is not None:
+        # "railed against what he calls C": PolNeAR's content is "what" and C
+        pieces.insert(0, what)
+    r.add("subject_cue_content", pieces, cue, speaker)
     return True
 
 

@@ -30,8 +30,14 @@ _WEEKDAYS = frozenset(
 )
 #: Other words of a time phrase between a source and its cue ("less than two weeks ago").
 _TIME_WORDS = frozenset(
-    ["this", "last", "past", "earlier", "later", "a", "few", "less", "more", "than", "about"]
+    [
+        *("this", "that", "last", "past", "earlier", "later", "a", "few", "less", "more"),
+        *("than", "about"),
+    ]
 )
+#: Words that may open a clause before its subject, besides adverbs ("That is why
+#: critics say", "... is how aides describe it").
+_SUBJECT_OPENERS = frozenset(["why", "how", "where", "only", "perhaps", "maybe"])
 _DASHES = frozenset(["-", "--", "\u2014", "\u2013"])
 
 
@@ -119,6 +125,12 @@ class _Phrases(_SentenceTables):
             start = min(self._next_words[start], end)
         if start + 1 < end and tok.lowers[start] in ("and", "but") and self.np_start(start + 1):
             start += 1  # "C, and the minister says C2": a report of its own
+        while (
+            start + 1 < end
+            and (lowers[start] in self.words["adverb"] or lowers[start] in _SUBJECT_OPENERS)
+            and not self.np_start(start)
+        ):
+            start += 1  # "That is why critics say C", "Still, even Mr. Lee says C"
         if start >= end or end - start > 20 or not self.np_start(start):
             return None, -1
         if self.prepositional_object(start, end):
@@ -136,7 +148,7 @@ class _Phrases(_SentenceTables):
             return -1
         for k in range(start + 1, min(verbal, start + 7)):
             low = lowers[k]
-            if low == "who":
+            if low in ("who", "whose"):
                 return k if self.is_word(k - 1) and self._last_verbal[k] < start else -1
             if not self.tok.words[k]:
                 return -1
@@ -410,6 +422,8 @@ class _Phrases(_SentenceTables):
             return True
         if low not in lex.verbs:
             return False
+        if self.plural_subject(k):
+            return False
         if k == 0:
             return True
         before = lowers[k - 1]
@@ -417,6 +431,17 @@ class _Phrases(_SentenceTables):
         if before in lex.noun_before or before.endswith("'s"):
             return False
         return not (self.tok.texts[k][0].isupper() and self.capitalised_name(k, k + 1))
+
+    def plural_subject(self, k: int) -> bool:
+        """Whether token ``k``, an -s form of a cue verb, is a plural noun heading the
+        subject of a verb of saying right after it ("Abortion rights advocates said
+        C", "Reports say C")."""
+        lowers = self.tok.lowers
+        low = lowers[k]
+        if not low.endswith("s") or low.endswith("'s") or k + 1 >= len(lowers):
+            return False
+        verb = self.lex.verbs.get(lowers[k + 1])
+        return verb is not None and verb[1] == "speech" and not lowers[k + 1].endswith("ing")
 
     def np_start(self, k: int) -> bool:
         """Whether a noun phrase can start at token ``k``."""
