@@ -110,6 +110,8 @@ def main() -> None:
     import dask
     from distributed import Client, LocalCluster
 
+    import claimtrack.dask  # noqa: F401 (imported before the clock starts)
+
     build = with_delayed if args.way == "delayed" else with_tasks
     with (
         LocalCluster(n_workers=2, threads_per_worker=1, processes=True) as cluster,
