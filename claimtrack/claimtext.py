@@ -29,6 +29,7 @@ word and shared with :mod:`claimtrack.changes` and :mod:`claimtrack.relations`.
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import re
 import sys
@@ -161,6 +162,14 @@ def is_number(word: str) -> bool:
     return any(c.isdigit() for c in word) or word in change_words()["number"]
 
 
+def _sorted_keys(values: Iterable[str]) -> tuple[str, ...]:
+    """Strings as a sorted tuple, each once (a set of one or two names weighs 216
+    bytes, a tuple 64-72)."""
+    if type(values) is tuple and all(a < b for a, b in itertools.pairwise(values)):
+        return values  # sorted and distinct already (as a store or a worker sends it)
+    return tuple(sorted(set(values)))
+
+
 @attrs.frozen
 class ClaimText:
     """A claim's text prepared for comparison.
@@ -169,8 +178,10 @@ class ClaimText:
         words: The normalised words, in order.
         stems: Stems of the content words (places as the country they name): a
             set made on each access from :attr:`stem_keys`.
-        numbers: The numbers and number words.
-        names: Capitalised names in the text (places as the country they name).
+        numbers: The numbers and number words: a set made on each access from
+            :attr:`number_keys`.
+        names: Capitalised names in the text (places as the country they name): a
+            set made on each access from :attr:`name_keys`.
         speakers: Canonical speaker names, normalised.
         cues: Cue lemmas.
         named: The speakers that are named sources (not groups or anonymous).
@@ -178,12 +189,14 @@ class ClaimText:
             they hold such a phrase (else empty: see :attr:`compared`).
         stem_keys: :attr:`stems` sorted, as a tuple: a fifth of a set's memory
             for the many claims an index holds.
+        number_keys, name_keys: :attr:`numbers` and :attr:`names` the same way
+            (given as any collection of strings: kept sorted, each once).
     """
 
     words: tuple[str, ...]
     stem_keys: tuple[str, ...]
-    numbers: frozenset[str]
-    names: frozenset[str]
+    number_keys: tuple[str, ...] = attrs.field(converter=_sorted_keys)
+    name_keys: tuple[str, ...] = attrs.field(converter=_sorted_keys)
     speakers: frozenset[str] = frozenset()
     cues: frozenset[str] = frozenset()
     named: frozenset[str] = frozenset()
@@ -192,6 +205,14 @@ class ClaimText:
     @property
     def stems(self) -> frozenset[str]:
         return frozenset(self.stem_keys)
+
+    @property
+    def numbers(self) -> frozenset[str]:
+        return frozenset(self.number_keys)
+
+    @property
+    def names(self) -> frozenset[str]:
+        return frozenset(self.name_keys)
 
     @property
     def compared(self) -> tuple[str, ...]:
@@ -330,8 +351,8 @@ def interned(
     return ClaimText(
         tuple(map(intern, words)),
         tuple(map(intern, stem_keys)),
-        frozenset(numbers) or _EMPTY,
-        frozenset(names) or _EMPTY,
+        tuple(numbers),
+        tuple(map(intern, names)),
         _shared_set(frozenset(speakers)),
         _shared_set(frozenset(cues)),
         _shared_set(frozenset(named)),
@@ -357,8 +378,8 @@ def packed(text: ClaimText) -> str:
     fields = [
         text.words,
         text.stem_keys,
-        sorted(text.numbers),
-        sorted(text.names),
+        text.number_keys,
+        text.name_keys,
         sorted(text.speakers),
         sorted(text.cues),
         sorted(text.named),
@@ -438,8 +459,8 @@ def prepare(
     base = ClaimText(
         words=tuple(words),
         stem_keys=tuple(sorted(stems)),
-        numbers=frozenset(numbers) if numbers else _EMPTY,
-        names=frozenset(names) if names else _EMPTY,
+        number_keys=numbers,
+        name_keys=names,
         canonical=compared,
     )
     speakers = tuple(speakers)
@@ -457,8 +478,8 @@ def with_sources(
     return ClaimText(
         text.words,
         text.stem_keys,
-        text.numbers,
-        text.names,
+        text.number_keys,
+        text.name_keys,
         _keys(speakers),
         _shared_set(frozenset(cues)),
         _keys(named),

@@ -333,7 +333,7 @@ class ClaimIndex:
             speaker = named.rsplit(" ", 1)[-1]
             keys.extend(
                 ("target", speaker, name)
-                for name in sorted(text.names)
+                for name in text.name_keys
                 if name != named.replace(" ", "_")
             )
         return sorted(set(keys))
@@ -1161,8 +1161,8 @@ def _conflicts(
     out = []
     speakers = _speaker_values(members)
     by_kind: dict[str, dict[str, list[str]]] = {
-        "number": {c.id: sorted(texts[c.id].numbers) for c in members},
-        "name": {c.id: sorted(texts[c.id].names) for c in members},
+        "number": {c.id: list(texts[c.id].number_keys) for c in members},
+        "name": {c.id: list(texts[c.id].name_keys) for c in members},
         "speaker": speakers,
     }
     for kind, values_of in by_kind.items():

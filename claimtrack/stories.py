@@ -179,7 +179,7 @@ class Vocabulary:
         names: set[str] = set()
         for text in texts:
             stems.update(text.stem_keys)
-            names |= text.names
+            names.update(text.name_keys)
         self._stems.add(article_id, frozenset(stems))
         self._names.add(article_id, frozenset(names))
 
