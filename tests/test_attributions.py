@@ -1398,3 +1398,9 @@ def test_coordinated_cue_takes_the_subject_of_its_own_clause(text: str, speaker:
     subordinator, not the sentence's first speaker."""
     found = [a for a in extract(text) if a.cue is not None and a.cue.text in ("said", "asked")]
     assert [a.speaker and a.speaker.text for a in found] == [speaker]
+
+
+def test_participle_shares_a_subject_after_a_focus_adverb() -> None:
+    """ "And even S V1 ..., noting that C": "even" is no part of the shared subject."""
+    (a,) = extract("And even Lee tried to help them, noting that he would demur too.")
+    assert (a.pattern, a.speaker and a.speaker.text) == ("participle_content", "Lee")

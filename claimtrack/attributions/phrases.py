@@ -647,6 +647,8 @@ class _Phrases(_SentenceTables):
         start = 0
         while start < n and tok.lowers[start] in _COORDINATORS | {"so", "still", "now"}:
             start += 1
+        while start + 1 < n and tok.lowers[start] in ("even", "only") and self.np_start(start + 1):
+            start += 1  # "And even Lee tried to help, noting that C"
         # opening phrases and their commas, one after another: "However, he ...",
         # "Also Monday, ...", "In a July interview, he ...", "Shortly after the vote,
         # ...", "Arriving at the scene, ...", "The day before, at a rally in Dover,
