@@ -1375,3 +1375,32 @@ def test_free_relative_what_is_part_of_the_content() -> None:
     assert (a.speaker and a.speaker.text, a.cue and a.cue.text) == ("he", "calls")
     assert a.content.text == "what a disaster for the city"
     assert len(a.content.spans) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Some pastors called for a boycott, and the civic league strongly denounced"
+            " the remarks and said it would return the donations.",
+            "the civic league",
+        ),
+        (
+            "The crowd cheered when the mayor spotted a sign and asked it to be fetched.",
+            "the mayor",
+        ),
+        ("Lee criticized the plan and said it would fail.", "Lee"),
+    ],
+)
+def test_coordinated_cue_takes_the_subject_of_its_own_clause(text: str, speaker: str) -> None:
+    """ "..., and S V1 X and said C", "... when S V1 X and asked C": a cue after "and"
+    shares the subject of the clause it stands in, opened by ", and" or a
+    subordinator, not the sentence's first speaker."""
+    found = [a for a in extract(text) if a.cue is not None and a.cue.text in ("said", "asked")]
+    assert [a.speaker and a.speaker.text for a in found] == [speaker]
+
+
+def test_participle_shares_a_subject_after_a_focus_adverb() -> None:
+    """ "And even S V1 ..., noting that C": "even" is no part of the shared subject."""
+    (a,) = extract("And even Lee tried to help them, noting that he would demur too.")
+    assert (a.pattern, a.speaker and a.speaker.text) == ("participle_content", "Lee")

@@ -680,7 +680,7 @@ def subject_cue_content(r: _SentenceRules, c: Cue) -> bool:
         # it ("..., a mission intended to ...")
         return True
     if speaker is None and c.start > 0 and tok.lowers[c.start - 1] in _COORDINATORS:
-        speaker = r.shared_speaker(c.first)
+        speaker = r.coordinated_subject(c.start - 1) or r.shared_speaker(c.first)
     if speaker is None:
         return True
     relative = c.start >= 2 and tok.lowers[c.start - 1] in ("who", "which")

@@ -39,6 +39,9 @@ _TIME_WORDS = frozenset(
 #: critics say", "... is how aides describe it").
 _SUBJECT_OPENERS = frozenset(["why", "how", "where", "only", "perhaps", "maybe"])
 _DASHES = frozenset(["-", "--", "\u2014", "\u2013"])
+#: Subordinators that open a clause with its own subject inside a sentence ("... when
+#: Lee spotted a sign and asked C").
+_CLAUSE_OPENERS = frozenset(["when", "after", "because", "while", "as", "before"])
 
 
 class _Phrases(_SentenceTables):
@@ -558,6 +561,40 @@ class _Phrases(_SentenceTables):
                 return raw.speaker
         return self.main_subject()
 
+    def coordinated_subject(self, cue_first: int) -> Span | None:
+        """The subject of the clause a coordinated cue ("... and said C") belongs to when
+        that clause opens after ", and" or a subordinator ("..., and the league
+        denounced X and said C", "... when Lee spotted a sign and asked C"): the noun
+        phrase after the opener, up to its verb; None when no such clause opens
+        within a few words of the cue."""
+        tok, w = self.tok, self.words
+        lowers = tok.lowers
+        for k in range(cue_first - 2, max(0, cue_first - 16), -1):
+            low = lowers[k]
+            if low in _CLAUSE_PUNCT or low in _QUOTE_TOKENS:
+                return None
+            opener = low in _CLAUSE_OPENERS or (low == "and" and k > 0 and lowers[k - 1] == ",")
+            if not opener or k + 1 >= cue_first or not self.np_start(k + 1):
+                continue
+            if lowers[k + 1] in w["pronoun"]:
+                return None  # a pronoun subject is found as the cue's own
+            j = k + 1
+            while j < cue_first and j - k <= 10 and tok.words[j]:
+                low = lowers[j]
+                if (
+                    low in w["aux"]
+                    or low in w["boundary"]
+                    or low in w["adverb"]
+                    or self.is_verbal(j)
+                    or (j > k + 1 and low.endswith(("ed", "ly")) and tok.texts[j].islower())
+                ):
+                    break  # its verb: "Lee spotted a sign", "the league strongly denounced"
+                j += 1
+            if j == k + 1 or j >= cue_first or not tok.words[j]:
+                return None
+            return self.tokens_span(k + 1, j)
+        return None
+
     def opening_phrase_end(self, start: int, after_phrase: bool) -> int | None:
         """The comma closing an opening phrase at token ``start`` (-1 when the phrase
         runs on without one), or None when no opening phrase starts there: an adverb
@@ -610,6 +647,8 @@ class _Phrases(_SentenceTables):
         start = 0
         while start < n and tok.lowers[start] in _COORDINATORS | {"so", "still", "now"}:
             start += 1
+        while start + 1 < n and tok.lowers[start] in ("even", "only") and self.np_start(start + 1):
+            start += 1  # "And even Lee tried to help, noting that C"
         # opening phrases and their commas, one after another: "However, he ...",
         # "Also Monday, ...", "In a July interview, he ...", "Shortly after the vote,
         # ...", "Arriving at the scene, ...", "The day before, at a rally in Dover,
