@@ -126,8 +126,10 @@ def compare(a: ClaimText, b: ClaimText) -> Comparison:
         same_speaker=same_speaker,
         other_speaker=all(other_speakers(a, b)),
         shared_cue=any(map(stating_cue, a.cues & b.cues)),
-        number_conflict=bool(a.numbers) and bool(b.numbers) and a.number_keys != b.number_keys,
-        name_conflict=bool(a.names - b.names) and bool(b.names - a.names),
+        number_conflict=bool(a.number_keys)
+        and bool(b.number_keys)
+        and a.number_keys != b.number_keys,
+        name_conflict=not a.names.issubset(b.name_keys) and not b.names.issubset(a.name_keys),
     )
 
 
