@@ -35,6 +35,7 @@ from claimtrack.analysis import (
 )
 from claimtrack.articles import Article, ArticleSet, ArticleStream
 from claimtrack.exceptions import ClaimtrackError, InputError
+from claimtrack.heap import release_heap, steady_heap
 from claimtrack.quotes import CONVENTIONS
 from claimtrack.report import (
     attribution_record,
@@ -81,6 +82,11 @@ class _Progress:
             self.stream.flush()
 
 
+#: Set when this process is the command (not :func:`main` called by a program):
+#: its heap is then its own to tune (:mod:`claimtrack.heap`).
+_OWN_PROCESS = False
+
+
 class _Stages:
     """Progress of the stages after analysing (indexing claims, linking, writing), as
     ``ClaimTracker.add`` and ``ClaimStore.add`` report them: each stage shown as soon
@@ -92,12 +98,14 @@ class _Stages:
         self.start = self.last = time.monotonic()
 
     def __call__(self, name: str, done: int, total: int) -> None:
-        if not self.enabled:
-            return
         now = time.monotonic()
         if name != self.name:
+            if _OWN_PROCESS:  # what the stage before let go is given back to the system
+                release_heap()
             self.name, self.start = name, now
         elif now - self.last < 1.0:
+            return
+        if not self.enabled:
             return
         self.last = now
         of = f"/{total}" if total else ""
@@ -107,7 +115,7 @@ class _Stages:
         self.stream.flush()
 
     def close(self) -> None:
-        if self.name:
+        if self.name and self.enabled:
             self.stream.write("\r" + " " * 60 + "\r")
             self.stream.flush()
 
@@ -824,7 +832,10 @@ def main(
     out = out if out is not None else _lenient(sys.stdout)
     err = err if err is not None else _lenient(sys.stderr)
     if argv is None:  # this process is the command: what it loads lives as long as it
+        global _OWN_PROCESS
+        _OWN_PROCESS = True
         freeze_bulk_loads()
+        steady_heap()
     args = _build_parser().parse_args(argv)
     run: Runner = args.run
     store: ClaimStore | None = None

@@ -43,6 +43,7 @@ from claimtrack.articles import Article
 from claimtrack.claims import Claim, claims_of_article
 from claimtrack.claimtext import ClaimText, prepare
 from claimtrack.exceptions import ClaimtrackError
+from claimtrack.heap import steady_heap
 from claimtrack.minhash import default_keys
 from claimtrack.sentences import SentenceSplitter
 
@@ -122,6 +123,7 @@ _SPLITTER: SentenceSplitter | None = None
 def _start_worker(splitter: SentenceSplitter) -> None:
     global _SPLITTER
     _SPLITTER = splitter
+    steady_heap()  # a worker's pickled results are large buffers, freed at once
 
 
 def _run_chunk(

@@ -15,6 +15,7 @@ import claimtrack
 ORDER = [
     "startup",
     "exceptions",
+    "heap",
     "spans",
     "lexicon",
     "normalize",
