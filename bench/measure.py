@@ -9,10 +9,12 @@ its own size as every step's floor; and a command's worker processes would not
 be counted.
 
 Run as a script, it measures one command (output thrown away) and prints its
-wall time, that peak, and the processor seconds (user + system) of the command's
-own process and of its descendants (worker processes), as last seen while they
-ran, with the load average: figures that a machine busy with other work moves
-less than the wall time.  A baseline is measured by running it with the other
+wall time, that peak (with ``--unique``, the peak of the summed unique set
+sizes instead, sampled: the private pages alone, which other processes mapping
+the same libraries do not move as they move the PSS), and the processor seconds
+(user + system) of the command's own process and of its descendants (worker
+processes), as last seen while they ran, with the load average: figures that a
+machine busy with other work moves less than the wall time.  A baseline is measured by running it with the other
 version first on ``PYTHONPATH`` (the child inherits it)::
 
     python bench/measure.py -- python -m claimtrack clusters corpus.jsonl --format jsonl --quiet
@@ -51,13 +53,23 @@ def _descendants(pid: int) -> list[int]:
 
 def _pss_mb(pids: list[int]) -> float:
     """The summed proportional set size of processes (shared pages counted once)."""
+    return _summed_mb(pids, ("Pss",))
+
+
+def _uss_mb(pids: list[int]) -> float:
+    """The summed unique set size of processes: their private pages alone, which
+    other processes mapping the same files (another Python run beside) do not move."""
+    return _summed_mb(pids, ("Private_Clean", "Private_Dirty"))
+
+
+def _summed_mb(pids: list[int], fields: tuple[str, ...]) -> float:
     total = 0
     for pid in pids:
         try:
             for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-                if line.startswith("Pss:"):
-                    total += int(line.split()[1])
-                    break
+                name, _, value = line.partition(":")
+                if name in fields:
+                    total += int(value.split()[0])
         except OSError:
             continue
     return total / 1024
@@ -98,9 +110,10 @@ def _cpu_seconds(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def observed(command: list[str]) -> dict[str, float]:
-    """Run ``command`` (output thrown away): wall seconds, peak MB (as :func:`measured`),
-    the processor seconds of its own process and of its descendants, and its exit status."""
+def observed(command: list[str], *, unique: bool = False) -> dict[str, float]:
+    """Run ``command`` (output thrown away): wall seconds, peak MB (as :func:`measured`;
+    with ``unique``, of the summed unique set sizes alone), the processor seconds of
+    its own process and of its descendants, and its exit status."""
     start = time.perf_counter()
     peak = 0.0
     cpu: dict[int, float] = {}
@@ -111,7 +124,10 @@ def observed(command: list[str]) -> dict[str, float]:
             if pid:
                 break
             family = _descendants(child.pid)
-            peak = max(peak, _pss_mb(family), _hwm_mb(child.pid))
+            if unique:  # sampled alone: the command's own peak counts its shared pages
+                peak = max(peak, _uss_mb(family))
+            else:
+                peak = max(peak, _pss_mb(family), _hwm_mb(child.pid))
             for member in family:
                 seconds = _cpu_seconds(member)
                 if seconds is not None:
@@ -130,8 +146,13 @@ def observed(command: list[str]) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("command", nargs="+", help="the command, after --")
+    parser.add_argument(
+        "--unique",
+        action="store_true",
+        help="peak of the summed unique set sizes (private pages), not of the PSS",
+    )
     args = parser.parse_args(argv)
-    found = observed(args.command)
+    found = observed(args.command, unique=args.unique)
     load = os.getloadavg()[0]
     print(
         f"wall {found['wall']:.1f} s, peak {found['peak']:.0f} MB, processor: command "

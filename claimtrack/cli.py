@@ -853,8 +853,14 @@ def main(
             store = ClaimStore(args.db, analyzer=engine.analyzer(None), jobs=engine.jobs)
             progress = _Progress(0, "storing", err, not args.quiet and err.isatty())
             stages = _Stages(err, not args.quiet and err.isatty())
+
+            def stored(done: int) -> None:
+                progress.step(done)
+                if _OWN_PROCESS:  # a batch is written: what it held goes back to the system
+                    release_heap()
+
             try:
-                ingested = store.add(stream, progress=progress.step, stages=stages)
+                ingested = store.add(stream, progress=stored, stages=stages)
             finally:
                 progress.close()
                 stages.close()
