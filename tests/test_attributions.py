@@ -1404,3 +1404,35 @@ def test_participle_shares_a_subject_after_a_focus_adverb() -> None:
     """ "And even S V1 ..., noting that C": "even" is no part of the shared subject."""
     (a,) = extract("And even Lee tried to help them, noting that he would demur too.")
     assert (a.pattern, a.speaker and a.speaker.text) == ("participle_content", "Lee")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The governor said in a long radio interview that the budget would pass.",
+            "the budget would pass",
+        ),
+        (
+            "Lee complained to the town's planning board that the fees were too high.",
+            "the fees were too high",
+        ),
+        (
+            "The minister announced via a short video that the border would reopen.",
+            "the border would reopen",
+        ),
+    ],
+)
+def test_phrase_after_a_verb_of_saying_stays_out_of_the_content(text: str, content: str) -> None:
+    """ "said in an interview that C", "complained to X that C": a phrase of medium,
+    place or audience between a verb of saying and its "that" clause is in neither
+    the cue nor the content."""
+    (a,) = extract(text)
+    assert a.content.text == content
+
+
+def test_preposition_phrase_without_a_clause_stays_the_content() -> None:
+    """Without a "that" clause after it, the phrase after the verb is left as it was:
+    "in a town hall that drew cheers": a relative "that" opens no clause."""
+    (a,) = extract("Lee said in a town hall that drew cheers the state would cut taxes.")
+    assert "town hall that drew cheers" in a.content.text

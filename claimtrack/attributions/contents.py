@@ -32,6 +32,11 @@ _SUBORDINATORS = frozenset(
 #: Verbs whose addressee may stand between them and their content ("told reporters C").
 _ADDRESSEE_VERBS = frozenset(["tell", "ask", "urge", "warn", "assure", "remind", "inform"])
 
+#: Prepositions that open a phrase of place, medium or audience between a verb of
+#: saying and its clause ("said in an interview on Monday that C", "joked to the host
+#: that C").
+_REPORT_PREPOSITIONS = frozenset(["in", "on", "at", "to", "during", "via", "through", "from"])
+
 
 @functools.cache
 def _union(*groups: frozenset[str]) -> frozenset[str]:
@@ -48,6 +53,7 @@ class _Contents(_Phrases):
         n = len(tok)
         # skip an object, an audience or time words up to a nearby "that"
         skippable = _union(w["object"], w["temporal"], w["determiner"], _NOUN_CONTEXT)
+        first = i
         for j in range(i, min(n, i + 9)):
             low = tok.lowers[j]
             if low == "that":
@@ -64,6 +70,16 @@ class _Contents(_Phrases):
                 i += 1
             else:
                 i = self.after_addressee(i)
+        elif (
+            i == first
+            and i + 1 < n
+            and tok.lowers[i] in _REPORT_PREPOSITIONS
+            and (self.np_start(i + 1) or tok.lowers[i + 1] in w["object"])
+            and self.speech_lemma(lemma)
+        ):
+            # a phrase of place, medium or audience before the clause: "said in a
+            # telephone interview that C", "complained to the host that C"
+            i = self.after_addressee(i + 1, i, quote=False)
         while i < n and (
             (tok.lowers[i] in w["temporal"] and not tok.texts[i][0].isupper())
             or tok.lowers[i]
@@ -105,19 +121,33 @@ class _Contents(_Phrases):
                 return k
         return end
 
-    def after_addressee(self, i: int) -> int:
+    def speech_lemma(self, lemma: str) -> bool:
+        """Whether ``lemma`` is a verb of saying or thinking in the lexicon."""
+        verb = self.lex.verbs.get(lemma)
+        return verb is not None and verb[1] in ("speech", "cognitive")
+
+    def after_addressee(self, i: int, default: int | None = None, quote: bool = True) -> int:
         """Where the content starts after a longer addressee of "told" and its like, up
         to a "that" ("told delegates at the convention on Monday that C") or a quotation
-        after a comma ('told the news agency simply, "C"'); ``i`` when none is near."""
+        after a comma ('told the news agency simply, "C"', unless ``quote`` is False);
+        ``default`` (``i`` if not given) when none is near."""
         tok, w = self.tok, self.words
         lowers = tok.lowers
         n = len(tok)
+        if default is None:
+            default = i
         for j in range(i, min(n, i + 16)):
             low = lowers[j]
             if low == "that":
                 # a clause opens with its subject: "the company that makes cars" is a relative
-                return j + 1 if j + 1 < n and self.np_start(j + 1) else i
-            if low in (",", ":") and j + 1 < n and lowers[j + 1] in _QUOTE_TOKENS and j > i:
+                return j + 1 if j + 1 < n and self.np_start(j + 1) else default
+            if (
+                quote
+                and low in (",", ":")
+                and j + 1 < n
+                and lowers[j + 1] in _QUOTE_TOKENS
+                and j > i
+            ):
                 return j + 1
             if (
                 (not tok.words[j] and low not in ("'s", "'", "-", "."))
@@ -126,8 +156,8 @@ class _Contents(_Phrases):
                 or low in w["boundary"]
                 or (low in self.lex.verbs and self.is_verbal(j))
             ):
-                return i
-        return i
+                return default
+        return default
 
     def short_object(self, i: int, end: int) -> bool:
         """Whether tokens ``i:end`` close the sentence with a short noun phrase object
