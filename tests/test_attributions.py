@@ -1436,3 +1436,29 @@ def test_preposition_phrase_without_a_clause_stays_the_content() -> None:
     "in a town hall that drew cheers": a relative "that" opens no clause."""
     (a,) = extract("Lee said in a town hall that drew cheers the state would cut taxes.")
     assert "town hall that drew cheers" in a.content.text
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("But beekeepers say the new levy will not raise much money.", "beekeepers"),
+        ("Yet tenants say the new levy will not raise much money.", "tenants"),
+    ],
+)
+def test_subject_after_a_coordinator_opening_the_sentence(text: str, speaker: str) -> None:
+    """ "But beekeepers say C": the word after a coordinator opening the sentence may
+    start the subject as a capitalised word would, and the coordinator is no part of it."""
+    (a,) = extract(text)
+    assert (a.speaker and a.speaker.text, a.content.text) == (
+        speaker,
+        "the new levy will not raise much money",
+    )
+
+
+def test_but_and_a_preposition_open_a_clause_after_the_content() -> None:
+    """ "S says C, but for X, Y is ...": ", but" before a preposition opens a clause of
+    its own, which the content stops before; "not only X, but in Y" stays one content."""
+    (a,) = extract("Lee says the fees were fair, but for many farmers, the costs are too high.")
+    assert a.content.text == "the fees were fair"
+    (b,) = extract("Lee says the plan failed not only in the city, but in the suburbs too.")
+    assert b.content.text == "the plan failed not only in the city, but in the suburbs too"

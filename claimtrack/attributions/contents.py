@@ -9,6 +9,7 @@ import functools
 from claimtrack.attributions.phrases import _Phrases
 from claimtrack.attributions.sentence import _table
 from claimtrack.attributions.tokens import (
+    _ADVERBIAL_OPENERS,
     _CLAUSE_PUNCT,
     _NOUN_CONTEXT,
     _QUOTE_TOKENS,
@@ -272,7 +273,16 @@ class _Contents(_Phrases):
         if k >= len(tok) or not tok.words[k]:
             return False
         low = tok.lowers[k]
-        return not (self.np_start(k) or low in self.lex.verbs or low in w["boundary"])
+        return not (
+            self.np_start(k)
+            or low in self.lex.verbs
+            or low in w["boundary"]
+            or (
+                # ", but for now, the plan ...": a new clause; not the second half of
+                # "not (only) X, but in Y"
+                low in _ADVERBIAL_OPENERS and "not" not in tok.lowers[max(0, k - 14) : k]
+            )
+        )
 
     def verb_group_follows(self, k: int) -> bool:
         """Whether auxiliaries, adverbs or a negation and then a cue verb start at token

@@ -128,13 +128,24 @@ class _Phrases(_SentenceTables):
             start = min(self._next_words[start], end)
         if start + 1 < end and tok.lowers[start] in ("and", "but") and self.np_start(start + 1):
             start += 1  # "C, and the minister says C2": a report of its own
+        elif start == 0 and end > 1 and lowers[0] in _COORDINATORS:
+            start = 1  # "Yet critics say C": the coordinator opening the sentence
+        # the word after a coordinator opening the sentence stands where a capital
+        # would: "But specialists say C" as "Specialists say C"
+        opening = (
+            start == 1
+            and lowers[0] in _COORDINATORS
+            and tok.words[1]
+            and lowers[1] not in _ADVERBIAL_OPENERS
+            and lowers[1] not in self.words["boundary"]
+        )
         while (
             start + 1 < end
             and (lowers[start] in self.words["adverb"] or lowers[start] in _SUBJECT_OPENERS)
             and not self.np_start(start)
         ):
             start += 1  # "That is why critics say C", "Still, even Mr. Lee says C"
-        if start >= end or end - start > 20 or not self.np_start(start):
+        if start >= end or end - start > 20 or not (self.np_start(start) or opening):
             return None, -1
         if self.prepositional_object(start, end):
             return None, -1
