@@ -1462,3 +1462,31 @@ def test_but_and_a_preposition_open_a_clause_after_the_content() -> None:
     assert a.content.text == "the fees were fair"
     (b,) = extract("Lee says the plan failed not only in the city, but in the suburbs too.")
     assert b.content.text == "the plan failed not only in the city, but in the suburbs too"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The barns were insured, and dairy inspectors say they are worth less now.",
+            "dairy inspectors",
+        ),
+        ("Although in March she said the levy was fair, the council voted it down.", "she"),
+        ("It is unclear why he had said the bridge was unsafe.", "he"),
+    ],
+)
+def test_subject_after_a_clause_opener(text: str, speaker: str) -> None:
+    """ "..., and inspectors say C": the word after ", and" may open a subject as a
+    capitalised word would; a personal pronoun before its cue is the subject whatever
+    opens its clause ("Although in March she said C", "why he had said C")."""
+    found = [
+        a for a in extract(text) if a.cue is not None and a.cue.text in ("say", "said", "had said")
+    ]
+    assert [a.speaker and a.speaker.text for a in found] == [speaker]
+
+
+def test_pronoun_after_a_noun_phrase_is_a_relative_clause() -> None:
+    """ "the plan he backs": a pronoun after a noun phrase opened by a determiner starts
+    a relative clause without its pronoun, not a report."""
+    text = "It failed, and in the end the man he praised lost his seat in the vote."
+    assert not [a for a in extract(text) if a.cue is not None and a.cue.text == "praised"]

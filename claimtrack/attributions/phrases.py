@@ -38,6 +38,8 @@ _TIME_WORDS = frozenset(
 #: Words that may open a clause before its subject, besides adverbs ("That is why
 #: critics say", "... is how aides describe it").
 _SUBJECT_OPENERS = frozenset(["why", "how", "where", "only", "perhaps", "maybe"])
+#: Personal pronouns in the subject case: one right before a cue is its subject.
+_SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "we", "i"])
 _DASHES = frozenset(["-", "--", "\u2014", "\u2013"])
 #: Subordinators that open a clause with its own subject inside a sentence ("... when
 #: Lee spotted a sign and asked C").
@@ -128,16 +130,19 @@ class _Phrases(_SentenceTables):
             start = min(self._next_words[start], end)
         if start + 1 < end and tok.lowers[start] in ("and", "but") and self.np_start(start + 1):
             start += 1  # "C, and the minister says C2": a report of its own
-        elif start == 0 and end > 1 and lowers[0] in _COORDINATORS:
-            start = 1  # "Yet critics say C": the coordinator opening the sentence
-        # the word after a coordinator opening the sentence stands where a capital
-        # would: "But specialists say C" as "Specialists say C"
+        if (
+            start + 1 < end
+            and lowers[start] in _COORDINATORS
+            and (start == 0 or (lowers[start - 1] == "," and self.opens_subject(start + 1)))
+        ):
+            start += 1  # "Yet critics say C", "..., and aviation experts say C"
+        # the word after a coordinator opening the sentence or a clause stands where a
+        # capital would: "But specialists say C" as "Specialists say C"
         opening = (
-            start == 1
-            and lowers[0] in _COORDINATORS
-            and tok.words[1]
-            and lowers[1] not in _ADVERBIAL_OPENERS
-            and lowers[1] not in self.words["boundary"]
+            start >= 1
+            and lowers[start - 1] in _COORDINATORS
+            and (start == 1 or lowers[start - 2] == ",")
+            and self.opens_subject(start)
         )
         while (
             start + 1 < end
@@ -146,11 +151,42 @@ class _Phrases(_SentenceTables):
         ):
             start += 1  # "That is why critics say C", "Still, even Mr. Lee says C"
         if start >= end or end - start > 20 or not (self.np_start(start) or opening):
+            if lowers[end - 1] in _SUBJECT_PRONOUNS and not self.after_noun_phrase(end - 1):
+                # a personal pronoun before the cue is its subject, whatever phrase opens
+                # the clause: "Although in May she said C", "..., on Tuesday he said C"
+                return self.tokens_span(end - 1, end), end - 1
             return None, -1
         if self.prepositional_object(start, end):
             return None, -1
         end = self.before_time_phrase(start, end)
         return Span(tok.starts[start], tok.ends[end - 1]), start
+
+    def after_noun_phrase(self, k: int) -> bool:
+        """Whether token ``k`` follows a noun phrase opened by a determiner a few words
+        before it ("the plan he backs", "any topic she knew"): a relative clause
+        without its pronoun, whose verb reports less often than a clause's."""
+        lowers, tok = self.tok.lowers, self.tok
+        for j in range(k - 1, max(-1, k - 5), -1):
+            if not tok.words[j] and not lowers[j].endswith("'s"):
+                return False
+            if lowers[j] in self.words["determiner"]:
+                return True
+            if lowers[j] in self.words["boundary"] or self.is_verbal(j):
+                return False
+        return False
+
+    def opens_subject(self, k: int) -> bool:
+        """Whether the lower-case word at token ``k``, after a coordinator opening a
+        sentence or clause, may open a subject: a word, not a preposition, a clause
+        word, a coordinator, an adverb in -ly or a contraction ("you'll")."""
+        low = self.tok.lowers[k]
+        return (
+            self.tok.words[k]
+            and low not in _ADVERBIAL_OPENERS
+            and low not in self.words["boundary"]
+            and low not in _COORDINATORS
+            and not low.endswith(("ly", "'ll", "\u2019ll", "'d", "\u2019d", "'re", "\u2019re"))
+        )
 
     def restrictive_relative(self, start: int, verbal: int) -> int:
         """The "who" of a restrictive relative clause opening at most a few words into a
