@@ -1490,3 +1490,13 @@ def test_pronoun_after_a_noun_phrase_is_a_relative_clause() -> None:
     a relative clause without its pronoun, not a report."""
     text = "It failed, and in the end the man he praised lost his seat in the vote."
     assert not [a for a in extract(text) if a.cue is not None and a.cue.text == "praised"]
+
+
+def test_reporting_noun_before_that_stays_in_the_content() -> None:
+    """ "rejected the idea that C": a determiner and a reporting noun before "that"
+    belong to the content, as PolNeAR has it; an addressee does not ("told the
+    board that C")."""
+    (a,) = extract("Lee rejected the idea that the town needs a second bridge.")
+    assert a.content.text == "the idea that the town needs a second bridge"
+    (b,) = extract("Lee told the board that the town needs a second bridge.")
+    assert b.content.text == "the town needs a second bridge"

@@ -60,7 +60,11 @@ class _Contents(_Phrases):
             if low == "that":
                 # "I think that is his intent": "that" is the subject, not a complementizer
                 nxt = tok.lowers[j + 1] if j + 1 < n else ""
-                if not (nxt in w["aux"] or nxt in ("'s", "is", "was")):
+                if not (nxt in w["aux"] or nxt in ("'s", "is", "was")) and not (
+                    j > i
+                    and tok.lowers[j - 1] in self.lex.nouns
+                    and tok.lowers[i] in w["determiner"]
+                ):
                     i = j + 1
                 break
             if not (low in skippable or tok.texts[j][0].isupper() or low in self.lex.nouns):
