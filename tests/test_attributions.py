@@ -1500,3 +1500,13 @@ def test_reporting_noun_before_that_stays_in_the_content() -> None:
     assert a.content.text == "the idea that the town needs a second bridge"
     (b,) = extract("Lee told the board that the town needs a second bridge.")
     assert b.content.text == "the town needs a second bridge"
+
+
+def test_bare_verb_after_and_continues_an_infinitive_or_modal() -> None:
+    """ "S said X would review Y and report Z": a bare verb after "and" continues the
+    verb group of "to" or a modal before it, inside the content; a past form is a
+    second report ("... and said C2")."""
+    (a,) = extract("Lee said the board would review the rules and explain its findings.")
+    assert a.content.text == "the board would review the rules and explain its findings"
+    found = extract("Lee said the board had reviewed the rules and argued they were fair.")
+    assert found[0].content.text == "the board had reviewed the rules"

@@ -175,7 +175,12 @@ def _content_end_by_scan(rules: _SentenceRules, i: int) -> int:
         if low in ("and", "but") and j + 1 < n and j > i:
             nxt = tok.lowers[j + 1]
             verb = lex.verbs.get(nxt)
-            if verb and not nxt.endswith("ing") and verb[1] != "other":
+            if (
+                verb
+                and not nxt.endswith("ing")
+                and verb[1] != "other"
+                and not (nxt == verb[0] and rules.infinitive_before(j))
+            ):
                 return j
             if nxt in ("noted", "added", "said", "pressed", "urged", "warned"):
                 return j
@@ -213,6 +218,9 @@ _CUE_TEXT = st.lists(
             "-",
             "(",
             "quickly",
+            "to",
+            "would",
+            "say",
         ]
     ),
     max_size=60,
@@ -222,6 +230,7 @@ _CUE_TEXT = st.lists(
 @given(st.one_of(_CUE_TEXT, news_text()))
 @example(", officials said said said said said said according to")  # a report follows
 @example(", but and")  # a comma before "but" and no predicate
+@example("Smith said he will not and say that")  # a bare verb after a modal
 @settings(max_examples=150)
 def test_sentence_tables_answer_as_scans(text: str) -> None:
     for rules in _rules(text):

@@ -22,6 +22,10 @@ from claimtrack.spans import Span
 _ADJUNCT_OPENERS = frozenset(["although", "though", "despite", "compared", "which"])
 
 
+#: Modals before a bare verb.
+_MODALS = frozenset(["will", "would", "may", "might", "can", "could", "should", "must", "shall"])
+
+
 #: Subordinators that open a sentence with a clause before the main one ("While C, S ...").
 _SUBORDINATORS = frozenset(
     [
@@ -248,7 +252,12 @@ class _Contents(_Phrases):
             elif low in ("and", "but"):
                 verb = lex.verbs.get(nxt)
                 stops_after_start[j] = (
-                    bool(verb and not nxt.endswith("ing") and verb[1] != "other")
+                    bool(
+                        verb
+                        and not nxt.endswith("ing")
+                        and verb[1] != "other"
+                        and not (nxt == verb[0] and self.infinitive_before(j))
+                    )
                     or nxt in ("noted", "added", "said", "pressed", "urged", "warned")
                     or self.pronoun_cue_follows(j + 1)
                     or self.verb_group_follows(j + 1)
@@ -269,6 +278,19 @@ class _Contents(_Phrases):
         ):
             trimmed_end -= 1
         return stops_anywhere, next_stop, trimmed_end
+
+    def infinitive_before(self, k: int) -> bool:
+        """Whether "to" or a modal stands a few words before token ``k`` in the same
+        clause ("asked them to raise their voices and say ...", "may switch sides and
+        back ..."): a bare verb after "and" at ``k`` continues that verb group."""
+        lowers = self.tok.lowers
+        for j in range(k - 1, max(-1, k - 10), -1):
+            low = lowers[j]
+            if low == "to" or low in _MODALS:
+                return True
+            if low in _CLAUSE_PUNCT or low in self.words["boundary"]:
+                return False
+        return False
 
     def predicate_follows(self, k: int) -> bool:
         """Whether token ``k`` opens a predicate with no subject of its own ("..., but
