@@ -539,19 +539,12 @@ def test_a_pronoun_and_cue_close_a_content() -> None:
             "Taxes will rise next year",
             "indirect",
         ),
-        (
-            '"We will appeal the ruling," Jane Roe, a spokeswoman for the city council of '
-            "the town, said in a statement.",
-            "Jane Roe, a spokeswoman for the city council of the town",
-            "said in a statement",
-            "We will appeal the ruling",
-            "direct",
-        ),
     ],
 )
 def test_content_before_cue(text: str, speaker: str, cue: str, content: str, kind: str) -> None:
     """The cue after the content: a quotation that does not open the sentence, a long
-    description of the speaker after the cue, an apposition between speaker and cue."""
+    description of the speaker after the cue (an apposition between speaker and cue
+    after a quotation: test_quotation_before_a_speaker_with_a_long_apposition)."""
     (a,) = extract(text)
     assert a.pattern == "content_then_cue"
     assert (a.speaker and a.speaker.text, a.cue and a.cue.text) == (speaker, cue)
@@ -1510,3 +1503,25 @@ def test_bare_verb_after_and_continues_an_infinitive_or_modal() -> None:
     assert a.content.text == "the board would review the rules and explain its findings"
     found = extract("Lee said the board had reviewed the rules and argued they were fair.")
     assert found[0].content.text == "the board had reviewed the rules"
+
+
+def test_quotation_before_a_speaker_with_a_long_apposition() -> None:
+    """'"C," S, a long description of S, said': the quotation is the content of a cue
+    whose speaker and apposition stand between them, however long the apposition."""
+    text = (
+        '"We will not raise the fees," Jo Lane, a spokeswoman for the regional water board, said.'
+    )
+    (a,) = extract(text)
+    assert (a.pattern, a.content.text) == ("quote_then_cue", "We will not raise the fees")
+    assert a.speaker is not None and a.speaker.text.startswith("Jo Lane")
+    text = (
+        '"We will appeal the ruling," Jane Roe, a spokeswoman for the city council of '
+        "the town, said in a statement."
+    )
+    (b,) = extract(text)
+    assert (b.pattern, b.speaker and b.speaker.text, b.cue and b.cue.text) == (
+        "quote_then_cue",
+        "Jane Roe, a spokeswoman for the city council of the town",
+        "said in a statement",
+    )
+    assert (b.content.text, b.kind) == ("We will appeal the ruling", "direct")

@@ -393,6 +393,13 @@ class _Contents(_Phrases):
             return None
         if k < 0 or tok.lowers[k] not in _QUOTE_TOKENS:
             return None
+        return self.closing_quote(k)
+
+    def closing_quote(self, k: int) -> Span | None:
+        """The quotation that token ``k``, a quotation mark, closes, when it opens the
+        sentence (or runs on from an earlier one) and ends with a comma, "?", "!" or a
+        dash inside or right after it ('"C," S said'); else None."""
+        tok = self.tok
         quote = self.quote_at(tok.starts[k])
         if quote is None or quote.end != tok.ends[k]:
             return None

@@ -401,6 +401,12 @@ def quote_then_cue(r: _SentenceRules, c: Cue) -> bool:
     if c.klass == "weak":
         return False  # '"...," Lee added, speaking to ...': a weak verb after a quotation
     quote = None if c.participle else r.quote_before(c.start)
+    if quote is None and not c.participle and c.start > 2:
+        # '"C," Lee, a farmer from the valley, said': a speaker with an apposition
+        # longer than quote_before walks over
+        speaker, subject = r.speaker_before(c.first)
+        if speaker is not None and subject >= 2 and r.tok.lowers[subject - 1] in _QUOTE_TOKENS:
+            quote = r.closing_quote(subject - 1)
     if quote is None:
         return False
     speaker, _ = r.speaker_before(c.first) if c.start > 0 else (None, -1)
