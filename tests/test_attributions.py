@@ -1525,3 +1525,15 @@ def test_quotation_before_a_speaker_with_a_long_apposition() -> None:
         "said in a statement",
     )
     assert (b.content.text, b.kind) == ("We will appeal the ruling", "direct")
+
+
+def test_coordinated_participles_are_two_reports() -> None:
+    """ "S V, praising X but warning that C2": a cue in -ing after "and"/"but",
+    coordinated with a participle after a comma, ends the first content and reports
+    C2 with the shared speaker."""
+    text = "Lee spoke to the crowd, praising the new mayor but warning that the budget would fail."
+    found = [
+        (a.cue and a.cue.text, a.speaker and a.speaker.text, a.content.text) for a in extract(text)
+    ]
+    assert ("warning", "Lee", "the budget would fail") in found
+    assert all("warning" not in content for _, _, content in found)

@@ -186,6 +186,8 @@ def _content_end_by_scan(rules: _SentenceRules, i: int) -> int:
                 return j
             if rules.pronoun_cue_follows(j + 1) or rules.verb_group_follows(j + 1):
                 return j
+            if rules.coordinated_participle(j + 1):
+                return j
         j += 1
     while j > i and tok.lowers[j - 1] in (".", "?", "!", ",", ":", ";", "-", "\u2014"):
         j -= 1
@@ -221,6 +223,7 @@ _CUE_TEXT = st.lists(
             "to",
             "would",
             "say",
+            "warning",
         ]
     ),
     max_size=60,
@@ -231,6 +234,7 @@ _CUE_TEXT = st.lists(
 @example(", officials said said said said said said according to")  # a report follows
 @example(", but and")  # a comma before "but" and no predicate
 @example("Smith said he will not and say that")  # a bare verb after a modal
+@example("Smith spoke , saying that he left and warning that")  # coordinated participles
 @settings(max_examples=150)
 def test_sentence_tables_answer_as_scans(text: str) -> None:
     for rules in _rules(text):

@@ -261,6 +261,7 @@ class _Contents(_Phrases):
                     or nxt in ("noted", "added", "said", "pressed", "urged", "warned")
                     or self.pronoun_cue_follows(j + 1)
                     or self.verb_group_follows(j + 1)
+                    or self.coordinated_participle(j + 1)
                 )
         next_stop = [n] * (n + 1)
         for j in range(n - 1, -1, -1):
@@ -278,6 +279,29 @@ class _Contents(_Phrases):
         ):
             trimmed_end -= 1
         return stops_anywhere, next_stop, trimmed_end
+
+    def coordinated_participle(self, k: int) -> bool:
+        """Whether token ``k``, after "and" or "but", is a cue verb in -ing (not a weak
+        one) coordinated with a participle after a comma earlier in the sentence (",
+        praising X but warning that C2"): a second report of the shared speaker."""
+        lowers = self.tok.lowers
+        low = lowers[k]
+        if not low.endswith("ing"):
+            return False
+        verb = self.lex.verbs.get(low)
+        if verb is None or verb[1] not in ("speech", "cognitive", "other"):
+            return False
+        return self._comma_participle < k
+
+    @_table
+    def _comma_participle(self) -> int:
+        """The first token after a comma that is a cue verb in -ing (", saying ..."),
+        else the sentence's length."""
+        lowers, verbs = self.tok.lowers, self.lex.verbs
+        for j in range(1, len(lowers)):
+            if lowers[j - 1] == "," and lowers[j].endswith("ing") and lowers[j] in verbs:
+                return j
+        return len(lowers)
 
     def infinitive_before(self, k: int) -> bool:
         """Whether "to" or a modal stands a few words before token ``k`` in the same

@@ -237,6 +237,7 @@ class _SentenceRules(_Contents):
             and last - first == 1
             and not c.participle
             and not any(tok.lowers[k] in w["aux"] for k in range(c.start, first))
+            and not (prev in ("and", "but") and self.coordinated_participle(first))
         ):
             return True  # a participle or gerund without its comma: "told cheering supporters"
         in_quote = self.quote_at(tok.starts[first])
@@ -476,7 +477,10 @@ def participle_content(r: _SentenceRules, c: Cue) -> bool:
     Settles every participle after a comma, and every other -ing form not after
     an auxiliary ("...the reporting requirements"): the later patterns read
     finite verbs."""
-    if not (c.participle and c.klass in _PARTICIPLE_CLASSES):
+    if not (
+        (c.participle and c.klass in _PARTICIPLE_CLASSES)
+        or (c.prev in ("and", "but") and r.coordinated_participle(c.first))
+    ):
         return c.low.endswith("ing") and c.prev not in r.words["aux"]
     rng = r.content_after(c.last, c.lemma)
     if rng is not None and c.klass == "other" and not r.complement_follows(c, rng):
