@@ -1537,3 +1537,13 @@ def test_coordinated_participles_are_two_reports() -> None:
     ]
     assert ("warning", "Lee", "the budget would fail") in found
     assert all("warning" not in content for _, _, content in found)
+
+
+def test_subject_before_a_phrase_ending_in_a_quotation() -> None:
+    """'S, citing "X," said C': the comma closing the phrase stands inside its
+    quotation; the subject before the phrase is the speaker of the cue after it."""
+    text = 'Jo Lane, citing "the quiet charm of the valley," said the resort could work.'
+    found = [a for a in extract(text) if a.cue is not None and a.cue.text == "said"]
+    assert [(a.speaker and a.speaker.text, a.content.text) for a in found] == [
+        ("Jo Lane", "the resort could work")
+    ]

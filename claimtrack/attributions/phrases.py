@@ -3,6 +3,8 @@ interrupting phrases), after it, or shared with an earlier cue of the sentence."
 
 from __future__ import annotations
 
+import bisect
+
 from claimtrack.attributions.cues import _np_words, _number_words, _starters
 from claimtrack.attributions.sentence import _SentenceTables, _table
 from claimtrack.attributions.tokens import (
@@ -100,6 +102,11 @@ class _Phrases(_SentenceTables):
             ):
                 k -= 1
             return Span(tok.starts[k], tok.ends[end - 1]), k
+        if end >= 3 and lowers[end - 1] in _QUOTE_TOKENS and lowers[end - 2] == ",":
+            # 'Lee, citing "a grave risk," said C': the phrase's comma inside its quotation
+            found = self.subject_before_quoted_phrase(end - 1)
+            if found[0] is not None:
+                return found
         if tok.lowers[end - 1] == ",":
             found = self.apposed_subject(end)
             if found[0] is None:
@@ -187,6 +194,33 @@ class _Phrases(_SentenceTables):
             and low not in _COORDINATORS
             and not low.endswith(("ly", "'ll", "\u2019ll", "'d", "\u2019d", "'re", "\u2019re"))
         )
+
+    def subject_before_quoted_phrase(self, mark: int) -> tuple[Span | None, int]:
+        """The subject before a phrase set off by commas that ends in a quotation
+        closing at token ``mark`` ('Lee, citing "a grave risk," said C'): the phrase
+        opens with a participle, preposition or time word; the subject is a noun phrase
+        of at most 14 words without a verb.  Returns the span and its first token."""
+        tok = self.tok
+        lowers = tok.lowers
+        quote = self.quote_at(tok.starts[mark])
+        if quote is None or quote.end != tok.ends[mark]:
+            return None, -1
+        opening = bisect.bisect_left(tok.starts, quote.start)
+        seg = opening
+        while seg > 0 and lowers[seg - 1] not in _CLAUSE_PUNCT and opening - seg < 8:
+            seg -= 1
+        if seg < 2 or seg == opening or lowers[seg - 1] != "," or not self.interrupts(seg):
+            return None, -1
+        subject_end = seg - 1
+        subject_start = self.clause_start(subject_end)
+        if (
+            subject_start < subject_end
+            and subject_end - subject_start <= 14
+            and self.np_start(subject_start)
+            and not any(self.is_verbal(k) for k in range(subject_start, subject_end))
+        ):
+            return Span(tok.starts[subject_start], tok.ends[subject_end - 1]), subject_start
+        return None, -1
 
     def restrictive_relative(self, start: int, verbal: int) -> int:
         """The "who" of a restrictive relative clause opening at most a few words into a
