@@ -1547,3 +1547,13 @@ def test_subject_before_a_phrase_ending_in_a_quotation() -> None:
     assert [(a.speaker and a.speaker.text, a.content.text) for a in found] == [
         ("Jo Lane", "the resort could work")
     ]
+
+
+def test_content_before_a_cue_followed_by_a_participle() -> None:
+    """ "C, S said, adding that C2": the cue closes C, and the participle after it
+    reports C2 with the same speaker (not "C1, S said, C2" with the participle in C2)."""
+    found = extract("The dam will hold in the spring, Lee said, adding that the vote was close.")
+    assert [(a.pattern, a.speaker and a.speaker.text, a.content.text) for a in found] == [
+        ("content_then_cue", "Lee", "The dam will hold in the spring"),
+        ("participle_content", "Lee", "the vote was close"),
+    ]

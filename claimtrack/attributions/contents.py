@@ -527,15 +527,19 @@ class _Contents(_Phrases):
         speaker_after = None
         end = self._end_before_marks
         before = self.skip_aux_left(first)
-        short_tail = j == end or (
-            (tok.lowers[j] in self.words["temporal"] or tok.lowers[j] in _TRAILING_PREPOSITIONS)
-            and end - j <= 10
-            and not any(
-                tok.lowers[k] == "that"
-                or tok.lowers[k] in _QUOTE_TOKENS
-                or tok.lowers[k] in self.words["aux"]
-                or tok.lowers[k] in self.lex.verbs
-                for k in range(j, end)
+        short_tail = (
+            j == end
+            or self.participle_after(j)
+            or (
+                (tok.lowers[j] in self.words["temporal"] or tok.lowers[j] in _TRAILING_PREPOSITIONS)
+                and end - j <= 10
+                and not any(
+                    tok.lowers[k] == "that"
+                    or tok.lowers[k] in _QUOTE_TOKENS
+                    or tok.lowers[k] in self.words["aux"]
+                    or tok.lowers[k] in self.lex.verbs
+                    for k in range(j, end)
+                )
             )
         )
         close = self.content_close(before)
@@ -566,6 +570,17 @@ class _Contents(_Phrases):
         if before - start > 8 or before == start:
             return None
         return close, self.tokens_span(start, before)
+
+    def participle_after(self, j: int) -> bool:
+        """Whether a comma and a cue verb in -ing follow at token ``j`` ("C, Lee said,
+        adding that C2"): a report of its own after a cue that closes its content."""
+        lowers = self.tok.lowers
+        return (
+            j + 1 < len(lowers)
+            and lowers[j] == ","
+            and lowers[j + 1].endswith("ing")
+            and lowers[j + 1] in self.lex.verbs
+        )
 
     def parenthetical(self, first: int, last: int) -> tuple[Span, Span, Span] | None:
         """'C1, S V, C2': the cue and its speaker between commas inside the content."""
