@@ -1557,3 +1557,10 @@ def test_content_before_a_cue_followed_by_a_participle() -> None:
         ("content_then_cue", "Lee", "The dam will hold in the spring"),
         ("participle_content", "Lee", "the vote was close"),
     ]
+
+
+def test_tail_after_a_closing_cue_may_hold_an_attributive_verb_form() -> None:
+    """ "C, S proclaimed to a cheering crowd on Tuesday.": a cue verb form after a
+    determiner in the phrase after the cue is no verb, and the cue still closes C."""
+    (a,) = extract("The dam is a grave risk, Jo Lane proclaimed to a cheering crowd on Tuesday.")
+    assert (a.pattern, a.content.text) == ("content_then_cue", "The dam is a grave risk")

@@ -537,7 +537,7 @@ class _Contents(_Phrases):
                     tok.lowers[k] == "that"
                     or tok.lowers[k] in _QUOTE_TOKENS
                     or tok.lowers[k] in self.words["aux"]
-                    or tok.lowers[k] in self.lex.verbs
+                    or (tok.lowers[k] in self.lex.verbs and self.is_verbal(k))
                     for k in range(j, end)
                 )
             )
