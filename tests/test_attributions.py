@@ -1564,3 +1564,13 @@ def test_tail_after_a_closing_cue_may_hold_an_attributive_verb_form() -> None:
     determiner in the phrase after the cue is no verb, and the cue still closes C."""
     (a,) = extract("The dam is a grave risk, Jo Lane proclaimed to a cheering crowd on Tuesday.")
     assert (a.pattern, a.content.text) == ("content_then_cue", "The dam is a grave risk")
+
+
+def test_gerund_of_saying_after_by_is_a_cue() -> None:
+    """ "S won the vote by arguing that C": "by" before a gerund of saying is no sign
+    of a noun ("in praise of"): the gerund reports C, its speaker the sentence's subject."""
+    found = extract("Lee won the vote by arguing that the levy was unfair.")
+    assert [(a.pattern, a.cue and a.cue.text, a.content.text) for a in found] == [
+        ("participle_content", "arguing", "the levy was unfair")
+    ]
+    assert found[0].speaker is not None and found[0].speaker.text.startswith("Lee")

@@ -218,6 +218,7 @@ class _SentenceRules(_Contents):
             return True  # an adjective: "a heavily criticised performance"
         if (
             last - first == 1
+            and not c.participle  # "by warning that C": a gerund of the subject's
             and (
                 prev in _NOUN_CONTEXT
                 or prev == "percentage"  # "five percentage points"
