@@ -184,6 +184,13 @@ def test_dateline_never_in_a_claim(seed_analysis: Any) -> None:
             "whether the plan would pass",
         ),
         (
+            "The new mayor has been criticized for raising the fees on parking.",
+            "passive",
+            None,
+            "has been criticized",
+            "The new mayor for raising the fees on parking",
+        ),
+        (
             "The new tariff appears to have hurt the farmers in the north.",
             "raising",
             None,

@@ -7,7 +7,7 @@ sentence around one candidate cue and returns True when it settles that cue
 Cue patterns are tried in the registry's order:
 
 >>> list(CUE_PATTERNS)  # doctest: +NORMALIZE_WHITESPACE
-['according_to', 'noun_that', 'asked', 'quote_then_cue', 'participle_quote',
+['according_to', 'noun_that', 'asked', 'passive', 'quote_then_cue', 'participle_quote',
  'participle_content', 'cue_then_quote', 'content_then_cue', 'parenthetical', 'raising',
  'subject_cue_content', 'cue_then_next_paragraph']
 >>> PATTERNS == (*LINE_PATTERNS, *CUE_PATTERNS)
@@ -147,7 +147,10 @@ class _SentenceRules(_Contents):
     def try_cue(self, cue: Cue) -> None:
         """Try the cue patterns in order until one settles the cue."""
         if cue.lemma != "according to" and cue.klass != "noun" and self.not_a_cue(cue):
-            asked(self, cue)  # a passive "asked" is refused as a verb of its subject's
+            # a passive is refused as a verb of its subject's: "asked whether C", or
+            # the subject and a complement ("S was criticized for C")
+            if not asked(self, cue):
+                passive(self, cue)
             return
         for pattern in CUE_PATTERNS.values():
             if pattern(self, cue):
@@ -556,6 +559,40 @@ def asked(r: _SentenceRules, c: Cue) -> bool:
     return True
 
 
+#: Words that open the complement of a passive cue whose subject is reported on
+#: ("was criticized for C"; "is expected to C" after a verb of thinking only: "was
+#: asked to speak", "was described as" are as often no report in PolNeAR).
+_PASSIVE_COMPLEMENTS = frozenset(["for", "to"])
+
+
+def passive(r: _SentenceRules, c: Cue) -> bool:
+    """'S was criticized for C', 'S is expected to C': a passive cue
+    between its subject and a complement.  Nobody is named as the source; the subject
+    and the complement are the content, in two pieces.  Tried on the cues the rules
+    refuse as passives."""
+    tok = r.tok
+    n = len(tok)
+    if c.low.endswith("ing") or c.klass not in ("speech", "other", "cognitive"):
+        return False
+    if not any(tok.lowers[k] in r.words["passive"] for k in range(c.start, c.first)):
+        return False
+    k = c.last
+    if k >= n or tok.lowers[k] not in _PASSIVE_COMPLEMENTS:
+        return False
+    if tok.lowers[k] == "to" and not (
+        c.klass == "cognitive" and k + 1 < n and tok.words[k + 1] and not r.np_start(k + 1)
+    ):
+        return False  # "was sent to the committee": no infinitive
+    end = r.content_end(k + 1)
+    if r.words_between(k, end) < 3:
+        return False
+    subject, _ = r.speaker_before(c.first)
+    if subject is None:
+        return False
+    r.add("passive", [subject, r.tokens_span(k, end)], c.span, None)
+    return True
+
+
 #: Verbs of evidence that close a content as a saying verb does ("C, the poll shows.").
 _EVIDENCE_VERBS = frozenset(["show", "find"])
 
@@ -744,6 +781,7 @@ CUE_PATTERNS: dict[str, CuePattern] = {
         according_to,
         noun_that,
         asked,
+        passive,
         quote_then_cue,
         participle_quote,
         participle_content,
