@@ -1581,3 +1581,14 @@ def test_gerund_of_saying_after_by_is_a_cue() -> None:
         ("participle_content", "arguing", "the levy was unfair")
     ]
     assert found[0].speaker is not None and found[0].speaker.text.startswith("Lee")
+
+
+def test_participle_opening_the_sentence_before_a_clause() -> None:
+    """ "Noting that C, S V ...": a participle of saying opening the sentence reports
+    the clause up to its comma, its speaker the main clause's subject."""
+    (a, *_) = extract("Noting that the old dam had failed, Lee asked the council for funds.")
+    assert (a.cue and a.cue.text, a.speaker and a.speaker.text, a.content.text) == (
+        "Noting",
+        "Lee",
+        "the old dam had failed",
+    )

@@ -78,7 +78,7 @@ class Cue:
         if not self.low.endswith("ing"):
             return False
         return self.prev == "," or (
-            self.prev in _GERUND_PREPOSITIONS and self.klass in ("speech", "cognitive")
+            self.prev in (*_GERUND_PREPOSITIONS, "") and self.klass in ("speech", "cognitive")
         )
 
 
@@ -465,7 +465,7 @@ _NO_OBJECT = _OBJECT_PREPOSITIONS | frozenset(
 
 def participle_quote(r: _SentenceRules, c: Cue) -> bool:
     """', saying "C"': a participle after a comma, a quotation after it."""
-    if not (c.participle and c.klass in _PARTICIPLE_CLASSES):
+    if not (c.participle and c.klass in _PARTICIPLE_CLASSES) or c.first == 0:
         return False
     quote_after = r.quote_after(c.last)
     if quote_after is None:
@@ -487,6 +487,18 @@ def participle_content(r: _SentenceRules, c: Cue) -> bool:
     ):
         return c.low.endswith("ing") and c.prev not in r.words["aux"]
     rng = r.content_after(c.last, c.lemma)
+    if rng is not None and c.first == 0:
+        # "Noting that C, Lee said ...": the phrase opening the sentence ends at its comma
+        comma = r.opening_phrase_end(0, False)
+        if (
+            comma is None
+            or comma < 0
+            or comma <= rng[0]
+            or not r.complement_follows(c, rng)  # a clause, a quotation or a colon
+            or r.main_subject() is None  # the subject of the main clause speaks
+        ):
+            return True
+        rng = (rng[0], min(rng[1], comma))
     if rng is not None and c.klass == "other" and not r.complement_follows(c, rng):
         return True  # ", offering $30 billion": an ambiguous verb needs a clause or a quotation
     if rng is not None:
