@@ -1592,3 +1592,12 @@ def test_participle_opening_the_sentence_before_a_clause() -> None:
         "Lee",
         "the old dam had failed",
     )
+
+
+def test_passive_with_an_agent_names_the_source() -> None:
+    """ "S was criticized by T for C": the agent T after "by" is the source."""
+    (a,) = extract(
+        "The new mayor was criticized by several rivals for raising the fees on parking."
+    )
+    assert (a.pattern, a.speaker and a.speaker.text) == ("passive", "several rivals")
+    assert a.content.text == "The new mayor for raising the fees on parking"

@@ -589,6 +589,14 @@ def passive(r: _SentenceRules, c: Cue) -> bool:
     if not any(tok.lowers[k] in r.words["passive"] for k in range(c.start, c.first)):
         return False
     k = c.last
+    agent = None
+    if k + 1 < n and tok.lowers[k] == "by" and r.np_start(k + 1):
+        # "S was criticized by T for C": the agent T is the source
+        j = k + 1
+        while j < n and j - k <= 8 and tok.words[j] and tok.lowers[j] not in _PASSIVE_COMPLEMENTS:
+            j += 1
+        if j < n and tok.lowers[j] in _PASSIVE_COMPLEMENTS and j > k + 1:
+            agent, k = r.tokens_span(k + 1, j), j
     if k >= n or tok.lowers[k] not in _PASSIVE_COMPLEMENTS:
         return False
     if tok.lowers[k] == "to" and not (
@@ -601,7 +609,7 @@ def passive(r: _SentenceRules, c: Cue) -> bool:
     subject, _ = r.speaker_before(c.first)
     if subject is None:
         return False
-    r.add("passive", [subject, r.tokens_span(k, end)], c.span, None)
+    r.add("passive", [subject, r.tokens_span(k, end)], c.span, agent)
     return True
 
 
