@@ -1601,3 +1601,28 @@ def test_passive_with_an_agent_names_the_source() -> None:
     )
     assert (a.pattern, a.speaker and a.speaker.text) == ("passive", "several rivals")
     assert a.content.text == "The new mayor for raising the fees on parking"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (
+            "The mayor is worried that the new rules could hurt the spring tourism.",
+            "is worried that",
+        ),
+        (
+            "The board was worried that the new rules could hurt the spring tourism.",
+            "was worried that",
+        ),
+    ],
+)
+def test_be_and_a_participle_of_thinking_before_a_clause(text: str, cue: str) -> None:
+    """ "S is worried that C": "be" before a verb or phrase of thinking is no passive
+    to refuse; its subject thinks C."""
+    (a,) = extract(text)
+    assert (a.pattern, a.cue and a.cue.text, a.content.text) == (
+        "passive",
+        cue,
+        "the new rules could hurt the spring tourism",
+    )
+    assert a.speaker is not None and a.speaker.text in ("The mayor", "The board")

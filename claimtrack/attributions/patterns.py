@@ -584,11 +584,28 @@ def passive(r: _SentenceRules, c: Cue) -> bool:
     refuse as passives."""
     tok = r.tok
     n = len(tok)
-    if c.low.endswith("ing") or c.klass not in ("speech", "other", "cognitive"):
-        return False
     if not any(tok.lowers[k] in r.words["passive"] for k in range(c.start, c.first)):
         return False
     k = c.last
+    if (c.klass == "phrase" and c.lemma.endswith(" that")) or (
+        c.klass == "cognitive" and k + 1 < n and tok.lowers[k] == "that"
+    ):
+        # "S is worried that C", "S is concerned that C": the subject thinks C
+        k += c.klass == "cognitive"
+        speaker, _ = r.speaker_before(c.first)
+        end = r.content_end(k)
+        if (
+            speaker is None
+            or r.text[speaker.start : speaker.end].lower() == "it"  # "It is hoped that C"
+            or k >= n
+            or not r.np_start(k)
+            or r.words_between(k, end) < 3
+        ):
+            return False
+        r.add("passive", [r.tokens_span(k, end)], c.span, speaker)
+        return True
+    if c.low.endswith("ing") or c.klass not in ("speech", "other", "cognitive"):
+        return False
     agent = None
     if k + 1 < n and tok.lowers[k] == "by" and r.np_start(k + 1):
         # "S was criticized by T for C": the agent T is the source
