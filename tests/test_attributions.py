@@ -1626,3 +1626,19 @@ def test_be_and_a_participle_of_thinking_before_a_clause(text: str, cue: str) ->
         "the new rules could hurt the spring tourism",
     )
     assert a.speaker is not None and a.speaker.text in ("The mayor", "The board")
+
+
+def test_quotation_runs_on_into_a_quoted_paragraph_without_a_cue() -> None:
+    """'"A," she said. / "B."': a quotation before a cue that closes its paragraph
+    runs on into a next paragraph that opens with a quotation and holds no cue; one
+    with a cue of its own ('"C," Roe added.') is its own attribution."""
+    text = (
+        '"We need real change," Lee said.\n\n"But not change built on fear."\n\n'
+        '"It will pass," Roe added.'
+    )
+    found = extract(text)
+    assert [a.content.text for a in found] == [
+        "We need real change But not change built on fear.",
+        "It will pass",
+    ]
+    assert len(found[0].content.spans) == 2
