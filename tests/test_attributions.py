@@ -1642,3 +1642,16 @@ def test_quotation_runs_on_into_a_quoted_paragraph_without_a_cue() -> None:
         "It will pass",
     ]
     assert len(found[0].content.spans) == 2
+
+
+def test_participle_after_a_quotation_closing_on_a_comma() -> None:
+    """'S insisted C "...," claiming that C2': the comma inside the closing mark is
+    the comma before the participle, which ends C and reports C2."""
+    text = 'Lee insisted he has "grown the party," claiming that he raised the turnout.'
+    found = [
+        (a.cue and a.cue.text, a.speaker and a.speaker.text, a.content.text) for a in extract(text)
+    ]
+    assert found == [
+        ("insisted", "Lee", 'he has "grown the party,"'),
+        ("claiming", "Lee", "he raised the turnout"),
+    ]

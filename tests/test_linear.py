@@ -156,6 +156,19 @@ def _content_end_by_scan(rules: _SentenceRules, i: int) -> int:
         if low == ";":
             return j
         if (
+            j >= 2
+            and j + 1 < n
+            and tok.lowers[j - 1] in _QUOTE_TOKENS
+            and tok.lowers[j - 2] == ","
+            and (
+                low in ("while", "saying", "adding", "noting", "according", "citing")
+                or low in ("although", "though", "despite", "compared", "which")
+                or (low in lex.verbs and low.endswith("ing"))
+            )
+        ):
+            return j  # ',” adding that C2'
+
+        if (
             low == ","
             and j + 1 < n
             and (rules.attribution_follows(j) or rules.report_follows(j, ("speech", "cognitive")))
@@ -235,6 +248,7 @@ _CUE_TEXT = st.lists(
 @example(", but and")  # a comma before "but" and no predicate
 @example("Smith said he will not and say that")  # a bare verb after a modal
 @example("Smith spoke , saying that he left and warning that")  # coordinated participles
+@example('Smith said he " left , " saying that')  # a participle after a closing mark
 @settings(max_examples=150)
 def test_sentence_tables_answer_as_scans(text: str) -> None:
     for rules in _rules(text):

@@ -26,6 +26,10 @@ _ADJUNCT_OPENERS = frozenset(["although", "though", "despite", "compared", "whic
 _MODALS = frozenset(["will", "would", "may", "might", "can", "could", "should", "must", "shall"])
 
 
+#: Words after a comma that stop a content (", saying C2", ", according to ...").
+_PARTICIPLE_STOPS = frozenset(["while", "saying", "adding", "noting", "according", "citing"])
+
+
 #: Subordinators that open a sentence with a clause before the main one ("While C, S ...").
 _SUBORDINATORS = frozenset(
     [
@@ -243,12 +247,22 @@ class _Contents(_Phrases):
                 verb = lex.verbs.get(nxt)
                 stops_anywhere[j] = (
                     (nxt == "but" and not self.predicate_follows(j + 2))
-                    or nxt in ("while", "saying", "adding", "noting", "according", "citing")
+                    or nxt in _PARTICIPLE_STOPS
                     or nxt in _ADJUNCT_OPENERS
                     or bool(verb and (nxt.endswith("ing") or verb[1] == "speech"))
                     or self.attribution_follows(j)
                     or self.report_follows(j, ("speech", "cognitive"))
                 )
+            elif low in _QUOTE_TOKENS and j >= 1 and lowers[j - 1] == ",":
+                # ',” adding that C2': a participle or an adjunct after a quotation
+                # closing on a comma stops the content after the mark
+                verb = lex.verbs.get(nxt)
+                if (
+                    nxt in _PARTICIPLE_STOPS
+                    or nxt in _ADJUNCT_OPENERS
+                    or (verb is not None and nxt.endswith("ing"))
+                ):
+                    stops_anywhere[j + 1] = True
             elif low in ("and", "but"):
                 verb = lex.verbs.get(nxt)
                 stops_after_start[j] = (

@@ -131,6 +131,14 @@ class _SentenceRules(_Contents):
         tok = self.tok
         n = len(tok)
         start = self.skip_aux_left(first)
+        prev = tok.lowers[first - 1] if first > 0 else ""
+        if (
+            prev in _QUOTE_TOKENS
+            and first >= 2
+            and tok.lowers[first - 2] == ","
+            and tok.lowers[first].endswith("ing")
+        ):
+            prev = ","  # 'he has "expanded the party," claiming that C': a participle
         return Cue(
             first,
             last,
@@ -140,7 +148,7 @@ class _SentenceRules(_Contents):
             Span(tok.starts[start], tok.ends[last - 1]),
             self.tokens_span(first, last),
             tok.lowers[first],
-            tok.lowers[first - 1] if first > 0 else "",
+            prev,
             tok.lowers[last] if last < n else "",
         )
 
