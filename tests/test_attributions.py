@@ -1655,3 +1655,10 @@ def test_participle_after_a_quotation_closing_on_a_comma() -> None:
         ("insisted", "Lee", 'he has "grown the party,"'),
         ("claiming", "Lee", "he raised the turnout"),
     ]
+
+
+def test_but_after_a_quotation_closing_on_a_comma() -> None:
+    """'S said C "...," but the council ...': ", but" and a new clause after the
+    closing mark end the content as ", but" does without the quotation."""
+    (a,) = extract('Lee said the plan was "a fine one," but the council voted it down.')
+    assert a.content.text == 'the plan was "a fine one,"'

@@ -164,6 +164,7 @@ def _content_end_by_scan(rules: _SentenceRules, i: int) -> int:
                 low in ("while", "saying", "adding", "noting", "according", "citing")
                 or low in ("although", "though", "despite", "compared", "which")
                 or (low in lex.verbs and low.endswith("ing"))
+                or (low == "but" and not rules.predicate_follows(j + 1))
             )
         ):
             return j  # ',” adding that C2'
@@ -249,6 +250,7 @@ _CUE_TEXT = st.lists(
 @example("Smith said he will not and say that")  # a bare verb after a modal
 @example("Smith spoke , saying that he left and warning that")  # coordinated participles
 @example('Smith said he " left , " saying that')  # a participle after a closing mark
+@example('Smith said he " left , " but the')  # "but" after a closing mark
 @settings(max_examples=150)
 def test_sentence_tables_answer_as_scans(text: str) -> None:
     for rules in _rules(text):

@@ -261,6 +261,7 @@ class _Contents(_Phrases):
                     nxt in _PARTICIPLE_STOPS
                     or nxt in _ADJUNCT_OPENERS
                     or (verb is not None and nxt.endswith("ing"))
+                    or (nxt == "but" and not self.predicate_follows(j + 2))
                 ):
                     stops_anywhere[j + 1] = True
             elif low in ("and", "but"):
