@@ -1662,3 +1662,24 @@ def test_but_after_a_quotation_closing_on_a_comma() -> None:
     closing mark end the content as ", but" does without the quotation."""
     (a,) = extract('Lee said the plan was "a fine one," but the council voted it down.')
     assert a.content.text == 'the plan was "a fine one,"'
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The union pushed for a higher minimum wage in the state.",
+            "pushed for",
+            "a higher minimum wage in the state",
+        ),
+        (
+            "Farmers are hoping for a quick end to the drought this year.",
+            "are hoping for",
+            "a quick end to the drought this year",
+        ),
+    ],
+)
+def test_push_for_and_hope_for_are_cues(text: str, cue: str, content: str) -> None:
+    """ "pushed for C", "hoping for C": phrasal cues of the phrase lexicon, as "call for" is."""
+    (a,) = extract(text)
+    assert (a.cue and a.cue.text, a.content.text) == (cue, content)
