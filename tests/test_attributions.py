@@ -1673,6 +1673,11 @@ def test_but_after_a_quotation_closing_on_a_comma() -> None:
             "a higher minimum wage in the state",
         ),
         (
+            "The mayor agreed with the council's plan for the bridge.",
+            "agreed with",
+            "the council's plan for the bridge",
+        ),
+        (
             "Farmers are hoping for a quick end to the drought this year.",
             "are hoping for",
             "a quick end to the drought this year",
@@ -1680,6 +1685,7 @@ def test_but_after_a_quotation_closing_on_a_comma() -> None:
     ],
 )
 def test_push_for_and_hope_for_are_cues(text: str, cue: str, content: str) -> None:
-    """ "pushed for C", "hoping for C": phrasal cues of the phrase lexicon, as "call for" is."""
+    """ "pushed for C", "hoping for C", "agreed with C": phrasal cues of the phrase
+    lexicon, as "call for" is."""
     (a,) = extract(text)
     assert (a.cue and a.cue.text, a.content.text) == (cue, content)
