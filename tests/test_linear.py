@@ -156,6 +156,20 @@ def _content_end_by_scan(rules: _SentenceRules, i: int) -> int:
         if low == ";":
             return j
         if (
+            j >= 2
+            and j + 1 < n
+            and tok.lowers[j - 1] in _QUOTE_TOKENS
+            and tok.lowers[j - 2] == ","
+            and (
+                low in ("while", "saying", "adding", "noting", "according", "citing")
+                or low in ("although", "though", "despite", "compared", "which")
+                or (low in lex.verbs and low.endswith("ing"))
+                or (low == "but" and not rules.predicate_follows(j + 1))
+            )
+        ):
+            return j  # ',” adding that C2'
+
+        if (
             low == ","
             and j + 1 < n
             and (rules.attribution_follows(j) or rules.report_follows(j, ("speech", "cognitive")))
@@ -175,11 +189,18 @@ def _content_end_by_scan(rules: _SentenceRules, i: int) -> int:
         if low in ("and", "but") and j + 1 < n and j > i:
             nxt = tok.lowers[j + 1]
             verb = lex.verbs.get(nxt)
-            if verb and not nxt.endswith("ing") and verb[1] != "other":
+            if (
+                verb
+                and not nxt.endswith("ing")
+                and verb[1] != "other"
+                and not (nxt == verb[0] and rules.infinitive_before(j))
+            ):
                 return j
             if nxt in ("noted", "added", "said", "pressed", "urged", "warned"):
                 return j
             if rules.pronoun_cue_follows(j + 1) or rules.verb_group_follows(j + 1):
+                return j
+            if rules.coordinated_participle(j + 1):
                 return j
         j += 1
     while j > i and tok.lowers[j - 1] in (".", "?", "!", ",", ":", ";", "-", "\u2014"):
@@ -213,6 +234,10 @@ _CUE_TEXT = st.lists(
             "-",
             "(",
             "quickly",
+            "to",
+            "would",
+            "say",
+            "warning",
         ]
     ),
     max_size=60,
@@ -222,6 +247,10 @@ _CUE_TEXT = st.lists(
 @given(st.one_of(_CUE_TEXT, news_text()))
 @example(", officials said said said said said said according to")  # a report follows
 @example(", but and")  # a comma before "but" and no predicate
+@example("Smith said he will not and say that")  # a bare verb after a modal
+@example("Smith spoke , saying that he left and warning that")  # coordinated participles
+@example('Smith said he " left , " saying that')  # a participle after a closing mark
+@example('Smith said he " left , " but the')  # "but" after a closing mark
 @settings(max_examples=150)
 def test_sentence_tables_answer_as_scans(text: str) -> None:
     for rules in _rules(text):

@@ -9,6 +9,7 @@ import functools
 from claimtrack.attributions.phrases import _Phrases
 from claimtrack.attributions.sentence import _table
 from claimtrack.attributions.tokens import (
+    _ADVERBIAL_OPENERS,
     _CLAUSE_PUNCT,
     _NOUN_CONTEXT,
     _QUOTE_TOKENS,
@@ -21,6 +22,14 @@ from claimtrack.spans import Span
 _ADJUNCT_OPENERS = frozenset(["although", "though", "despite", "compared", "which"])
 
 
+#: Modals before a bare verb.
+_MODALS = frozenset(["will", "would", "may", "might", "can", "could", "should", "must", "shall"])
+
+
+#: Words after a comma that stop a content (", saying C2", ", according to ...").
+_PARTICIPLE_STOPS = frozenset(["while", "saying", "adding", "noting", "according", "citing"])
+
+
 #: Subordinators that open a sentence with a clause before the main one ("While C, S ...").
 _SUBORDINATORS = frozenset(
     [
@@ -31,6 +40,11 @@ _SUBORDINATORS = frozenset(
 
 #: Verbs whose addressee may stand between them and their content ("told reporters C").
 _ADDRESSEE_VERBS = frozenset(["tell", "ask", "urge", "warn", "assure", "remind", "inform"])
+
+#: Prepositions that open a phrase of place, medium or audience between a verb of
+#: saying and its clause ("said in an interview on Monday that C", "joked to the host
+#: that C").
+_REPORT_PREPOSITIONS = frozenset(["in", "on", "at", "to", "during", "via", "through", "from"])
 
 
 @functools.cache
@@ -48,12 +62,17 @@ class _Contents(_Phrases):
         n = len(tok)
         # skip an object, an audience or time words up to a nearby "that"
         skippable = _union(w["object"], w["temporal"], w["determiner"], _NOUN_CONTEXT)
+        first = i
         for j in range(i, min(n, i + 9)):
             low = tok.lowers[j]
             if low == "that":
                 # "I think that is his intent": "that" is the subject, not a complementizer
                 nxt = tok.lowers[j + 1] if j + 1 < n else ""
-                if not (nxt in w["aux"] or nxt in ("'s", "is", "was")):
+                if not (nxt in w["aux"] or nxt in ("'s", "is", "was")) and not (
+                    j > i
+                    and tok.lowers[j - 1] in self.lex.nouns
+                    and tok.lowers[i] in w["determiner"]
+                ):
                     i = j + 1
                 break
             if not (low in skippable or tok.texts[j][0].isupper() or low in self.lex.nouns):
@@ -64,6 +83,16 @@ class _Contents(_Phrases):
                 i += 1
             else:
                 i = self.after_addressee(i)
+        elif (
+            i == first
+            and i + 1 < n
+            and tok.lowers[i] in _REPORT_PREPOSITIONS
+            and (self.np_start(i + 1) or tok.lowers[i + 1] in w["object"])
+            and self.speech_lemma(lemma)
+        ):
+            # a phrase of place, medium or audience before the clause: "said in a
+            # telephone interview that C", "complained to the host that C"
+            i = self.after_addressee(i + 1, i, quote=False)
         while i < n and (
             (tok.lowers[i] in w["temporal"] and not tok.texts[i][0].isupper())
             or tok.lowers[i]
@@ -105,19 +134,33 @@ class _Contents(_Phrases):
                 return k
         return end
 
-    def after_addressee(self, i: int) -> int:
+    def speech_lemma(self, lemma: str) -> bool:
+        """Whether ``lemma`` is a verb of saying or thinking in the lexicon."""
+        verb = self.lex.verbs.get(lemma)
+        return verb is not None and verb[1] in ("speech", "cognitive")
+
+    def after_addressee(self, i: int, default: int | None = None, quote: bool = True) -> int:
         """Where the content starts after a longer addressee of "told" and its like, up
         to a "that" ("told delegates at the convention on Monday that C") or a quotation
-        after a comma ('told the news agency simply, "C"'); ``i`` when none is near."""
+        after a comma ('told the news agency simply, "C"', unless ``quote`` is False);
+        ``default`` (``i`` if not given) when none is near."""
         tok, w = self.tok, self.words
         lowers = tok.lowers
         n = len(tok)
+        if default is None:
+            default = i
         for j in range(i, min(n, i + 16)):
             low = lowers[j]
             if low == "that":
                 # a clause opens with its subject: "the company that makes cars" is a relative
-                return j + 1 if j + 1 < n and self.np_start(j + 1) else i
-            if low in (",", ":") and j + 1 < n and lowers[j + 1] in _QUOTE_TOKENS and j > i:
+                return j + 1 if j + 1 < n and self.np_start(j + 1) else default
+            if (
+                quote
+                and low in (",", ":")
+                and j + 1 < n
+                and lowers[j + 1] in _QUOTE_TOKENS
+                and j > i
+            ):
                 return j + 1
             if (
                 (not tok.words[j] and low not in ("'s", "'", "-", "."))
@@ -126,8 +169,8 @@ class _Contents(_Phrases):
                 or low in w["boundary"]
                 or (low in self.lex.verbs and self.is_verbal(j))
             ):
-                return i
-        return i
+                return default
+        return default
 
     def short_object(self, i: int, end: int) -> bool:
         """Whether tokens ``i:end`` close the sentence with a short noun phrase object
@@ -204,19 +247,36 @@ class _Contents(_Phrases):
                 verb = lex.verbs.get(nxt)
                 stops_anywhere[j] = (
                     (nxt == "but" and not self.predicate_follows(j + 2))
-                    or nxt in ("while", "saying", "adding", "noting", "according", "citing")
+                    or nxt in _PARTICIPLE_STOPS
                     or nxt in _ADJUNCT_OPENERS
                     or bool(verb and (nxt.endswith("ing") or verb[1] == "speech"))
                     or self.attribution_follows(j)
                     or self.report_follows(j, ("speech", "cognitive"))
                 )
+            elif low in _QUOTE_TOKENS and j >= 1 and lowers[j - 1] == ",":
+                # ',” adding that C2': a participle or an adjunct after a quotation
+                # closing on a comma stops the content after the mark
+                verb = lex.verbs.get(nxt)
+                if (
+                    nxt in _PARTICIPLE_STOPS
+                    or nxt in _ADJUNCT_OPENERS
+                    or (verb is not None and nxt.endswith("ing"))
+                    or (nxt == "but" and not self.predicate_follows(j + 2))
+                ):
+                    stops_anywhere[j + 1] = True
             elif low in ("and", "but"):
                 verb = lex.verbs.get(nxt)
                 stops_after_start[j] = (
-                    bool(verb and not nxt.endswith("ing") and verb[1] != "other")
+                    bool(
+                        verb
+                        and not nxt.endswith("ing")
+                        and verb[1] != "other"
+                        and not (nxt == verb[0] and self.infinitive_before(j))
+                    )
                     or nxt in ("noted", "added", "said", "pressed", "urged", "warned")
                     or self.pronoun_cue_follows(j + 1)
                     or self.verb_group_follows(j + 1)
+                    or self.coordinated_participle(j + 1)
                 )
         next_stop = [n] * (n + 1)
         for j in range(n - 1, -1, -1):
@@ -235,6 +295,42 @@ class _Contents(_Phrases):
             trimmed_end -= 1
         return stops_anywhere, next_stop, trimmed_end
 
+    def coordinated_participle(self, k: int) -> bool:
+        """Whether token ``k``, after "and" or "but", is a cue verb in -ing (not a weak
+        one) coordinated with a participle after a comma earlier in the sentence (",
+        praising X but warning that C2"): a second report of the shared speaker."""
+        lowers = self.tok.lowers
+        low = lowers[k]
+        if not low.endswith("ing"):
+            return False
+        verb = self.lex.verbs.get(low)
+        if verb is None or verb[1] not in ("speech", "cognitive", "other"):
+            return False
+        return self._comma_participle < k
+
+    @_table
+    def _comma_participle(self) -> int:
+        """The first token after a comma that is a cue verb in -ing (", saying ..."),
+        else the sentence's length."""
+        lowers, verbs = self.tok.lowers, self.lex.verbs
+        for j in range(1, len(lowers)):
+            if lowers[j - 1] == "," and lowers[j].endswith("ing") and lowers[j] in verbs:
+                return j
+        return len(lowers)
+
+    def infinitive_before(self, k: int) -> bool:
+        """Whether "to" or a modal stands a few words before token ``k`` in the same
+        clause ("asked them to raise their voices and say ...", "may switch sides and
+        back ..."): a bare verb after "and" at ``k`` continues that verb group."""
+        lowers = self.tok.lowers
+        for j in range(k - 1, max(-1, k - 10), -1):
+            low = lowers[j]
+            if low == "to" or low in _MODALS:
+                return True
+            if low in _CLAUSE_PUNCT or low in self.words["boundary"]:
+                return False
+        return False
+
     def predicate_follows(self, k: int) -> bool:
         """Whether token ``k`` opens a predicate with no subject of its own ("..., but
         required candidates to ..."): a lower-case word that opens no noun phrase."""
@@ -242,7 +338,16 @@ class _Contents(_Phrases):
         if k >= len(tok) or not tok.words[k]:
             return False
         low = tok.lowers[k]
-        return not (self.np_start(k) or low in self.lex.verbs or low in w["boundary"])
+        return not (
+            self.np_start(k)
+            or low in self.lex.verbs
+            or low in w["boundary"]
+            or (
+                # ", but for now, the plan ...": a new clause; not the second half of
+                # "not (only) X, but in Y"
+                low in _ADVERBIAL_OPENERS and "not" not in tok.lowers[max(0, k - 14) : k]
+            )
+        )
 
     def verb_group_follows(self, k: int) -> bool:
         """Whether auxiliaries, adverbs or a negation and then a cue verb start at token
@@ -327,6 +432,13 @@ class _Contents(_Phrases):
             return None
         if k < 0 or tok.lowers[k] not in _QUOTE_TOKENS:
             return None
+        return self.closing_quote(k)
+
+    def closing_quote(self, k: int) -> Span | None:
+        """The quotation that token ``k``, a quotation mark, closes, when it opens the
+        sentence (or runs on from an earlier one) and ends with a comma, "?", "!" or a
+        dash inside or right after it ('"C," S said'); else None."""
+        tok = self.tok
         quote = self.quote_at(tok.starts[k])
         if quote is None or quote.end != tok.ends[k]:
             return None
@@ -430,15 +542,19 @@ class _Contents(_Phrases):
         speaker_after = None
         end = self._end_before_marks
         before = self.skip_aux_left(first)
-        short_tail = j == end or (
-            (tok.lowers[j] in self.words["temporal"] or tok.lowers[j] in _TRAILING_PREPOSITIONS)
-            and end - j <= 10
-            and not any(
-                tok.lowers[k] == "that"
-                or tok.lowers[k] in _QUOTE_TOKENS
-                or tok.lowers[k] in self.words["aux"]
-                or tok.lowers[k] in self.lex.verbs
-                for k in range(j, end)
+        short_tail = (
+            j == end
+            or self.participle_after(j)
+            or (
+                (tok.lowers[j] in self.words["temporal"] or tok.lowers[j] in _TRAILING_PREPOSITIONS)
+                and end - j <= 10
+                and not any(
+                    tok.lowers[k] == "that"
+                    or tok.lowers[k] in _QUOTE_TOKENS
+                    or tok.lowers[k] in self.words["aux"]
+                    or (tok.lowers[k] in self.lex.verbs and self.is_verbal(k))
+                    for k in range(j, end)
+                )
             )
         )
         close = self.content_close(before)
@@ -469,6 +585,17 @@ class _Contents(_Phrases):
         if before - start > 8 or before == start:
             return None
         return close, self.tokens_span(start, before)
+
+    def participle_after(self, j: int) -> bool:
+        """Whether a comma and a cue verb in -ing follow at token ``j`` ("C, Lee said,
+        adding that C2"): a report of its own after a cue that closes its content."""
+        lowers = self.tok.lowers
+        return (
+            j + 1 < len(lowers)
+            and lowers[j] == ","
+            and lowers[j + 1].endswith("ing")
+            and lowers[j + 1] in self.lex.verbs
+        )
 
     def parenthetical(self, first: int, last: int) -> tuple[Span, Span, Span] | None:
         """'C1, S V, C2': the cue and its speaker between commas inside the content."""

@@ -33,11 +33,13 @@ def _continue_quotes(
     News quotes run on: '"A," she said. "B. C."' attributes B and C to her too,
     and a quote left open at a paragraph's end continues in the next paragraph
     when that one opens with a quotation mark of the same kind (a single-quoted
-    subheading continues no double-quoted quote).  A following sentence with a
-    cue of its own stops the run.
+    subheading continues no double-quoted quote), as does a quotation before a cue
+    that closes its paragraph ('"A," she said. / "B."') when the next paragraph
+    holds no cue.  A following sentence with a cue of its own stops the run.
     """
     text = article.clean_text
     with_cue = {raw.sentence.index for raw in found}
+    paragraphs_with_cue = {raw.sentence.paragraph for raw in found}
     starts = [{q.start: q for q in para} for para in quotes]
     start_lists = [[q.start for q in para] for para in quotes]
     paragraphs = article.paragraphs
@@ -61,6 +63,13 @@ def _continue_quotes(
         k = bisect.bisect_right(start_lists[para], pieces[-1].start) - 1
         single = k >= 0 and _is_single(text, quotes[para][k])
         index = raw.sentence.index + 1
+        # a cue closing its paragraph ('"A," she said.') runs on into a next paragraph
+        # that opens with a quotation and holds no cue: '/ "B."'
+        closes_paragraph = (
+            raw.pattern == "quote_then_cue"
+            and para + 1 not in paragraphs_with_cue
+            and (index >= len(sentences) or sentences[index].paragraph != para)
+        )
         while index < len(sentences):
             nxt = sentences[index]
             if nxt.end <= last_end:  # already inside the quotation: skip all such at once
@@ -72,8 +81,11 @@ def _continue_quotes(
                 open_at_end = last_end >= paragraphs[para].end - 1
                 index += 1
                 continue
-            if nxt.paragraph != para and not (nxt.paragraph == para + 1 and open_at_end):
+            if nxt.paragraph != para and not (
+                nxt.paragraph == para + 1 and (open_at_end or closes_paragraph)
+            ):
                 break
+            closes_paragraph = False
             if nxt.index in with_cue:
                 break
             quote = starts[nxt.paragraph].get(nxt.body_start)

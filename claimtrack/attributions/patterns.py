@@ -7,7 +7,7 @@ sentence around one candidate cue and returns True when it settles that cue
 Cue patterns are tried in the registry's order:
 
 >>> list(CUE_PATTERNS)  # doctest: +NORMALIZE_WHITESPACE
-['according_to', 'noun_that', 'asked', 'quote_then_cue', 'participle_quote',
+['according_to', 'noun_that', 'asked', 'passive', 'quote_then_cue', 'participle_quote',
  'participle_content', 'cue_then_quote', 'content_then_cue', 'parenthetical', 'raising',
  'subject_cue_content', 'cue_then_next_paragraph']
 >>> PATTERNS == (*LINE_PATTERNS, *CUE_PATTERNS)
@@ -78,7 +78,7 @@ class Cue:
         if not self.low.endswith("ing"):
             return False
         return self.prev == "," or (
-            self.prev in _GERUND_PREPOSITIONS and self.klass in ("speech", "cognitive")
+            self.prev in (*_GERUND_PREPOSITIONS, "") and self.klass in ("speech", "cognitive")
         )
 
 
@@ -131,6 +131,14 @@ class _SentenceRules(_Contents):
         tok = self.tok
         n = len(tok)
         start = self.skip_aux_left(first)
+        prev = tok.lowers[first - 1] if first > 0 else ""
+        if (
+            prev in _QUOTE_TOKENS
+            and first >= 2
+            and tok.lowers[first - 2] == ","
+            and tok.lowers[first].endswith("ing")
+        ):
+            prev = ","  # 'he has "expanded the party," claiming that C': a participle
         return Cue(
             first,
             last,
@@ -140,14 +148,17 @@ class _SentenceRules(_Contents):
             Span(tok.starts[start], tok.ends[last - 1]),
             self.tokens_span(first, last),
             tok.lowers[first],
-            tok.lowers[first - 1] if first > 0 else "",
+            prev,
             tok.lowers[last] if last < n else "",
         )
 
     def try_cue(self, cue: Cue) -> None:
         """Try the cue patterns in order until one settles the cue."""
         if cue.lemma != "according to" and cue.klass != "noun" and self.not_a_cue(cue):
-            asked(self, cue)  # a passive "asked" is refused as a verb of its subject's
+            # a passive is refused as a verb of its subject's: "asked whether C", or
+            # the subject and a complement ("S was criticized for C")
+            if not asked(self, cue):
+                passive(self, cue)
             return
         for pattern in CUE_PATTERNS.values():
             if pattern(self, cue):
@@ -218,6 +229,7 @@ class _SentenceRules(_Contents):
             return True  # an adjective: "a heavily criticised performance"
         if (
             last - first == 1
+            and not c.participle  # "by warning that C": a gerund of the subject's
             and (
                 prev in _NOUN_CONTEXT
                 or prev == "percentage"  # "five percentage points"
@@ -237,6 +249,7 @@ class _SentenceRules(_Contents):
             and last - first == 1
             and not c.participle
             and not any(tok.lowers[k] in w["aux"] for k in range(c.start, first))
+            and not (prev in ("and", "but") and self.coordinated_participle(first))
         ):
             return True  # a participle or gerund without its comma: "told cheering supporters"
         in_quote = self.quote_at(tok.starts[first])
@@ -401,6 +414,12 @@ def quote_then_cue(r: _SentenceRules, c: Cue) -> bool:
     if c.klass == "weak":
         return False  # '"...," Lee added, speaking to ...': a weak verb after a quotation
     quote = None if c.participle else r.quote_before(c.start)
+    if quote is None and not c.participle and c.start > 2:
+        # '"C," Lee, a farmer from the valley, said': a speaker with an apposition
+        # longer than quote_before walks over
+        speaker, subject = r.speaker_before(c.first)
+        if speaker is not None and subject >= 2 and r.tok.lowers[subject - 1] in _QUOTE_TOKENS:
+            quote = r.closing_quote(subject - 1)
     if quote is None:
         return False
     speaker, _ = r.speaker_before(c.first) if c.start > 0 else (None, -1)
@@ -454,7 +473,7 @@ _NO_OBJECT = _OBJECT_PREPOSITIONS | frozenset(
 
 def participle_quote(r: _SentenceRules, c: Cue) -> bool:
     """', saying "C"': a participle after a comma, a quotation after it."""
-    if not (c.participle and c.klass in _PARTICIPLE_CLASSES):
+    if not (c.participle and c.klass in _PARTICIPLE_CLASSES) or c.first == 0:
         return False
     quote_after = r.quote_after(c.last)
     if quote_after is None:
@@ -470,9 +489,24 @@ def participle_content(r: _SentenceRules, c: Cue) -> bool:
     Settles every participle after a comma, and every other -ing form not after
     an auxiliary ("...the reporting requirements"): the later patterns read
     finite verbs."""
-    if not (c.participle and c.klass in _PARTICIPLE_CLASSES):
+    if not (
+        (c.participle and c.klass in _PARTICIPLE_CLASSES)
+        or (c.prev in ("and", "but") and r.coordinated_participle(c.first))
+    ):
         return c.low.endswith("ing") and c.prev not in r.words["aux"]
     rng = r.content_after(c.last, c.lemma)
+    if rng is not None and c.first == 0:
+        # "Noting that C, Lee said ...": the phrase opening the sentence ends at its comma
+        comma = r.opening_phrase_end(0, False)
+        if (
+            comma is None
+            or comma < 0
+            or comma <= rng[0]
+            or not r.complement_follows(c, rng)  # a clause, a quotation or a colon
+            or r.main_subject() is None  # the subject of the main clause speaks
+        ):
+            return True
+        rng = (rng[0], min(rng[1], comma))
     if rng is not None and c.klass == "other" and not r.complement_follows(c, rng):
         return True  # ", offering $30 billion": an ambiguous verb needs a clause or a quotation
     if rng is not None:
@@ -542,6 +576,65 @@ def asked(r: _SentenceRules, c: Cue) -> bool:
         # "asked by a reporter whether C": the agent asks
         asker = r.tokens_span(at + 2, k)
     r.add("asked", [r.tokens_span(start, end)], c.bare, asker)
+    return True
+
+
+#: Words that open the complement of a passive cue whose subject is reported on
+#: ("was criticized for C"; "is expected to C" after a verb of thinking only: "was
+#: asked to speak", "was described as" are as often no report in PolNeAR).
+_PASSIVE_COMPLEMENTS = frozenset(["for", "to"])
+
+
+def passive(r: _SentenceRules, c: Cue) -> bool:
+    """'S was criticized for C', 'S is expected to C': a passive cue
+    between its subject and a complement.  Nobody is named as the source; the subject
+    and the complement are the content, in two pieces.  Tried on the cues the rules
+    refuse as passives."""
+    tok = r.tok
+    n = len(tok)
+    if not any(tok.lowers[k] in r.words["passive"] for k in range(c.start, c.first)):
+        return False
+    k = c.last
+    if (c.klass == "phrase" and c.lemma.endswith(" that")) or (
+        c.klass == "cognitive" and k + 1 < n and tok.lowers[k] == "that"
+    ):
+        # "S is worried that C", "S is concerned that C": the subject thinks C
+        k += c.klass == "cognitive"
+        speaker, _ = r.speaker_before(c.first)
+        end = r.content_end(k)
+        if (
+            speaker is None
+            or r.text[speaker.start : speaker.end].lower() == "it"  # "It is hoped that C"
+            or k >= n
+            or not r.np_start(k)
+            or r.words_between(k, end) < 3
+        ):
+            return False
+        r.add("passive", [r.tokens_span(k, end)], c.span, speaker)
+        return True
+    if c.low.endswith("ing") or c.klass not in ("speech", "other", "cognitive"):
+        return False
+    agent = None
+    if k + 1 < n and tok.lowers[k] == "by" and r.np_start(k + 1):
+        # "S was criticized by T for C": the agent T is the source
+        j = k + 1
+        while j < n and j - k <= 8 and tok.words[j] and tok.lowers[j] not in _PASSIVE_COMPLEMENTS:
+            j += 1
+        if j < n and tok.lowers[j] in _PASSIVE_COMPLEMENTS and j > k + 1:
+            agent, k = r.tokens_span(k + 1, j), j
+    if k >= n or tok.lowers[k] not in _PASSIVE_COMPLEMENTS:
+        return False
+    if tok.lowers[k] == "to" and not (
+        c.klass == "cognitive" and k + 1 < n and tok.words[k + 1] and not r.np_start(k + 1)
+    ):
+        return False  # "was sent to the committee": no infinitive
+    end = r.content_end(k + 1)
+    if r.words_between(k, end) < 3:
+        return False
+    subject, _ = r.speaker_before(c.first)
+    if subject is None:
+        return False
+    r.add("passive", [subject, r.tokens_span(k, end)], c.span, agent)
     return True
 
 
@@ -733,6 +826,7 @@ CUE_PATTERNS: dict[str, CuePattern] = {
         according_to,
         noun_that,
         asked,
+        passive,
         quote_then_cue,
         participle_quote,
         participle_content,

@@ -3,6 +3,8 @@ interrupting phrases), after it, or shared with an earlier cue of the sentence."
 
 from __future__ import annotations
 
+import bisect
+
 from claimtrack.attributions.cues import _np_words, _number_words, _starters
 from claimtrack.attributions.sentence import _SentenceTables, _table
 from claimtrack.attributions.tokens import (
@@ -38,6 +40,8 @@ _TIME_WORDS = frozenset(
 #: Words that may open a clause before its subject, besides adverbs ("That is why
 #: critics say", "... is how aides describe it").
 _SUBJECT_OPENERS = frozenset(["why", "how", "where", "only", "perhaps", "maybe"])
+#: Personal pronouns in the subject case: one right before a cue is its subject.
+_SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "we", "i"])
 _DASHES = frozenset(["-", "--", "\u2014", "\u2013"])
 #: Subordinators that open a clause with its own subject inside a sentence ("... when
 #: Lee spotted a sign and asked C").
@@ -98,6 +102,11 @@ class _Phrases(_SentenceTables):
             ):
                 k -= 1
             return Span(tok.starts[k], tok.ends[end - 1]), k
+        if end >= 3 and lowers[end - 1] in _QUOTE_TOKENS and lowers[end - 2] == ",":
+            # 'Lee, citing "a grave risk," said C': the phrase's comma inside its quotation
+            found = self.subject_before_quoted_phrase(end - 1)
+            if found[0] is not None:
+                return found
         if tok.lowers[end - 1] == ",":
             found = self.apposed_subject(end)
             if found[0] is None:
@@ -128,18 +137,90 @@ class _Phrases(_SentenceTables):
             start = min(self._next_words[start], end)
         if start + 1 < end and tok.lowers[start] in ("and", "but") and self.np_start(start + 1):
             start += 1  # "C, and the minister says C2": a report of its own
+        if (
+            start + 1 < end
+            and lowers[start] in _COORDINATORS
+            and (start == 0 or (lowers[start - 1] == "," and self.opens_subject(start + 1)))
+        ):
+            start += 1  # "Yet critics say C", "..., and aviation experts say C"
+        # the word after a coordinator opening the sentence or a clause stands where a
+        # capital would: "But specialists say C" as "Specialists say C"
+        opening = (
+            start >= 1
+            and lowers[start - 1] in _COORDINATORS
+            and (start == 1 or lowers[start - 2] == ",")
+            and self.opens_subject(start)
+        )
         while (
             start + 1 < end
             and (lowers[start] in self.words["adverb"] or lowers[start] in _SUBJECT_OPENERS)
             and not self.np_start(start)
         ):
             start += 1  # "That is why critics say C", "Still, even Mr. Lee says C"
-        if start >= end or end - start > 20 or not self.np_start(start):
+        if start >= end or end - start > 20 or not (self.np_start(start) or opening):
+            if lowers[end - 1] in _SUBJECT_PRONOUNS and not self.after_noun_phrase(end - 1):
+                # a personal pronoun before the cue is its subject, whatever phrase opens
+                # the clause: "Although in May she said C", "..., on Tuesday he said C"
+                return self.tokens_span(end - 1, end), end - 1
             return None, -1
         if self.prepositional_object(start, end):
             return None, -1
         end = self.before_time_phrase(start, end)
         return Span(tok.starts[start], tok.ends[end - 1]), start
+
+    def after_noun_phrase(self, k: int) -> bool:
+        """Whether token ``k`` follows a noun phrase opened by a determiner a few words
+        before it ("the plan he backs", "any topic she knew"): a relative clause
+        without its pronoun, whose verb reports less often than a clause's."""
+        lowers, tok = self.tok.lowers, self.tok
+        for j in range(k - 1, max(-1, k - 5), -1):
+            if not tok.words[j] and not lowers[j].endswith("'s"):
+                return False
+            if lowers[j] in self.words["determiner"]:
+                return True
+            if lowers[j] in self.words["boundary"] or self.is_verbal(j):
+                return False
+        return False
+
+    def opens_subject(self, k: int) -> bool:
+        """Whether the lower-case word at token ``k``, after a coordinator opening a
+        sentence or clause, may open a subject: a word, not a preposition, a clause
+        word, a coordinator, an adverb in -ly or a contraction ("you'll")."""
+        low = self.tok.lowers[k]
+        return (
+            self.tok.words[k]
+            and low not in _ADVERBIAL_OPENERS
+            and low not in self.words["boundary"]
+            and low not in _COORDINATORS
+            and not low.endswith(("ly", "'ll", "\u2019ll", "'d", "\u2019d", "'re", "\u2019re"))
+        )
+
+    def subject_before_quoted_phrase(self, mark: int) -> tuple[Span | None, int]:
+        """The subject before a phrase set off by commas that ends in a quotation
+        closing at token ``mark`` ('Lee, citing "a grave risk," said C'): the phrase
+        opens with a participle, preposition or time word; the subject is a noun phrase
+        of at most 14 words without a verb.  Returns the span and its first token."""
+        tok = self.tok
+        lowers = tok.lowers
+        quote = self.quote_at(tok.starts[mark])
+        if quote is None or quote.end != tok.ends[mark]:
+            return None, -1
+        opening = bisect.bisect_left(tok.starts, quote.start)
+        seg = opening
+        while seg > 0 and lowers[seg - 1] not in _CLAUSE_PUNCT and opening - seg < 8:
+            seg -= 1
+        if seg < 2 or seg == opening or lowers[seg - 1] != "," or not self.interrupts(seg):
+            return None, -1
+        subject_end = seg - 1
+        subject_start = self.clause_start(subject_end)
+        if (
+            subject_start < subject_end
+            and subject_end - subject_start <= 14
+            and self.np_start(subject_start)
+            and not any(self.is_verbal(k) for k in range(subject_start, subject_end))
+        ):
+            return Span(tok.starts[subject_start], tok.ends[subject_end - 1]), subject_start
+        return None, -1
 
     def restrictive_relative(self, start: int, verbal: int) -> int:
         """The "who" of a restrictive relative clause opening at most a few words into a
