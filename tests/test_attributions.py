@@ -1404,3 +1404,43 @@ def test_participle_shares_a_subject_after_a_focus_adverb() -> None:
     """ "And even S V1 ..., noting that C": "even" is no part of the shared subject."""
     (a,) = extract("And even Lee tried to help them, noting that he would demur too.")
     assert (a.pattern, a.speaker and a.speaker.text) == ("participle_content", "Lee")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        (
+            "The council backed the tower plan because its planners said it would pay.",
+            "its planners",
+            "said",
+        ),
+        (
+            "A panel found Roe, who alleged that the ledger had been forged, not liable.",
+            "Roe, who",
+            "alleged",
+        ),
+        (
+            "The board backed the fund where the mayor claimed it was his idea.",
+            "the mayor",
+            "claimed",
+        ),
+        (
+            "The town sought the merger: local farmers argued it would raise rents.",
+            "local farmers",
+            "argued",
+        ),
+    ],
+)
+def test_report_inside_a_plain_object_is_its_own(text: str, speaker: str, cue: str) -> None:
+    """A cue with its own subject inside the plain object of a weaker verb, opened
+    by a subordinator, a relative "who", ", and" or a colon, is an attribution of
+    its own: the gold content is the inner one, with the inner speaker."""
+    found = [roles(a) for a in extract(text) if a.cue is not None and a.cue.text == cue]
+    assert [(s, c) for _, s, c, _ in found] == [(speaker, cue)]
+
+
+def test_no_report_of_its_own_in_a_plain_object_without_an_opener() -> None:
+    """A cue right after a weaker verb's object, with no opener ("shows voters
+    say C"), stays inside the object: PolNeAR rarely nests attributions."""
+    found = [a for a in extract("The survey showed local voters say the tax is fair.")]
+    assert [a.cue and a.cue.text for a in found] == ["showed"]

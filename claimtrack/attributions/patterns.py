@@ -108,8 +108,53 @@ class _SentenceRules(_Contents):
                 continue  # "said at a rally": the verb was the cue (", referring to" is not)
             if klass == "phrase" and self.verb_after_phrase(first, last):
                 continue  # "The mayor in a speech on Monday said": the verb is the cue
+            # a cue inside the plain object of a weaker verb is tried: "sought X as Lee
+            # said C"
+            outer = self.open_object_at(tok.starts[first])
+            before = len(self.found)
+            saved = bytes(self.blocked) if outer is not None else b""
             self.try_cue(self.cue(first, last, lemma, klass))
+            if outer is not None and len(self.found) > before:
+                if self.inner_report(outer, before, first):
+                    self.open_objects.remove(outer)
+                else:
+                    del self.found[before:]
+                    self.blocked[:] = saved
         return self.found
+
+    def open_object_at(self, offset: int) -> tuple[int, int] | None:
+        """The plain object left open to the reports inside it that holds ``offset``."""
+        for extent in self.open_objects:
+            if extent[0] <= offset < extent[1]:
+                return extent
+        return None
+
+    def inner_report(self, outer: tuple[int, int], inner: int, cue_first: int) -> bool:
+        """Whether the attribution just found at ``self.found[inner]``, inside the plain
+        object of a weaker verb, is a report of its own: it has a speaker and opens
+        after a subordinator ("because Lee said C", "where aides say C"), "what"
+        ("shedding what Lee called C"), a colon, semicolon or dash, ", and" or ",
+        but", or it is a relative clause ("Lee, who alleged C")."""
+        tok = self.tok
+        new = self.found[inner]
+        speaker = new.speaker
+        if len(self.found) - inner != 1 or speaker is None:
+            return False
+        if speaker.start < outer[0] < speaker.end:
+            # "found Roe, who alleged C": the speaker starts in the object
+            speaker = Span(outer[0], speaker.end)
+            self.found[inner] = attrs.evolve(new, speaker=speaker)
+        start = min(speaker.start, new.content[0].start)
+        i = bisect.bisect_left(tok.starts, start)
+        if i == 0:
+            return False
+        prev = tok.lowers[i - 1]
+        if prev in _INNER_OPENERS:
+            return True
+        if prev in ("and", "but") and i >= 2 and tok.lowers[i - 2] == ",":
+            return True
+        cue_start = self.skip_aux_left(cue_first)
+        return cue_start > 0 and tok.lowers[cue_start - 1] in ("who", "whom")
 
     def verb_after_phrase(self, first: int, last: int) -> bool:
         """Whether a phrase cue opening with a preposition ("in a speech") is followed
@@ -702,7 +747,14 @@ def subject_cue_content(r: _SentenceRules, c: Cue) -> bool:
     if what is not None:
         # "railed against what he calls C": PolNeAR's content is "what" and C
         pieces.insert(0, what)
-    r.add("subject_cue_content", pieces, cue, speaker)
+    # a plain object of a weaker verb stays open to the reports inside it
+    r.add(
+        "subject_cue_content",
+        pieces,
+        cue,
+        speaker,
+        open_object=not clause and klass in ("other", "cognitive", "weak"),
+    )
     return True
 
 
@@ -720,6 +772,34 @@ def cue_then_next_paragraph(r: _SentenceRules, c: Cue) -> bool:
     r.add("cue_then_next_paragraph", [content], c.span, speaker, "direct")
     return True
 
+
+#: Words and marks after which a report inside a plain object opens a clause of its
+#: own: subordinators, "what" and clause punctuation.  Not "that" or "which" ("a
+#: measure that he believes would ..." stays in the object): every boundary word of
+#: ``clause_words.txt`` here made more predictions than matches.
+_INNER_OPENERS = frozenset(
+    [
+        "because",
+        "when",
+        "while",
+        "as",
+        "where",
+        "whereas",
+        "although",
+        "though",
+        "since",
+        "after",
+        "before",
+        "until",
+        "what",
+        ":",
+        ";",
+        "\u2014",
+        "\u2013",
+        "--",
+        "-",
+    ]
+)
 
 LinePattern = Callable[[_SentenceRules], bool]
 CuePattern = Callable[[_SentenceRules, Cue], bool]

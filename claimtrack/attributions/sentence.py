@@ -64,6 +64,9 @@ class _SentenceTables:
         self.found: list[_Raw] = []
         # characters of the sentence already taken by a content or a speaker
         self.blocked = bytearray(sentence.end - sentence.start)
+        # plain objects of weaker verbs left open to the reports inside them
+        # ("sought the post as Lee said C"): (start, end) character offsets
+        self.open_objects: list[tuple[int, int]] = []
 
     # -- helpers --
     def mark_single_quotes(self) -> None:
@@ -255,6 +258,7 @@ class _SentenceTables:
         cue: Span | None,
         speaker: Span | None,
         kind: AttributionKind | None = None,
+        open_object: bool = False,
     ) -> None:
         pieces = tuple(s for s in content if s.end > s.start)
         if not pieces:
@@ -265,8 +269,11 @@ class _SentenceTables:
             )
             kind = "mixed" if quoted else "indirect"
         self.found.append(_Raw(self.sentence, kind, pieces, cue, speaker, pattern))
-        for piece in pieces:
-            self.block(piece)
+        if open_object:
+            self.open_objects.append((pieces[0].start, pieces[-1].end))
+        else:
+            for piece in pieces:
+                self.block(piece)
         if speaker is not None:
             self.block(speaker)
 
