@@ -1444,3 +1444,41 @@ def test_no_report_of_its_own_in_a_plain_object_without_an_opener() -> None:
     say C"), stays inside the object: PolNeAR rarely nests attributions."""
     found = [a for a in extract("The survey showed local voters say the tax is fair.")]
     assert [a.cue and a.cue.text for a in found] == ["showed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fares will rise next year, a city official said, adding that the buses would stay.",
+        "Fares will rise next year, a city official said on Monday, adding that the buses would stay.",
+        "Fares will rise next year, said a city official, adding that the buses would stay.",
+        "The mayor plans to raise fares next year, a city official said, adding that the buses would stay.",
+    ],
+)
+def test_source_said_then_a_participle(text: str) -> None:
+    """ "C, S said, adding that C2": C is S's content, and the participle is a report
+    of its own by S, not a second piece of C or the content of "said"."""
+    found = {a.cue.text: a for a in extract(text) if a.cue is not None}
+    said, adding = found["said"], found["adding"]
+    assert said.content.text.startswith(("Fares will rise next year", "The mayor plans"))
+    assert "adding" not in said.content.text
+    assert (adding.speaker and adding.speaker.text) == "a city official"
+    assert adding.content.text == "the buses would stay"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Lee declined on Monday, adding that the buses would stay.", "Lee"),
+        (
+            "It was a charge that local leaders denied, noting that the rules were old.",
+            "local leaders",
+        ),
+    ],
+)
+def test_participle_after_a_verb_of_saying_takes_its_subject(text: str, speaker: str) -> None:
+    """ "S V-ed, adding that C": the participle, not the verb, takes the content, and
+    its speaker is the subject of the verb of saying just before its comma."""
+    found = [roles(a) for a in extract(text)]
+    assert found == [("participle_content", speaker, found[0][2], found[0][3])]
+    assert found[0][2] in ("adding", "noting")

@@ -156,6 +156,38 @@ class _SentenceRules(_Contents):
         cue_start = self.skip_aux_left(cue_first)
         return cue_start > 0 and tok.lowers[cue_start - 1] in ("who", "whom")
 
+    def participle_speaker(self, c: Cue) -> Span | None:
+        """The speaker of a participle after a comma: the subject of a verb of saying
+        or thinking in the past tense a few words before the comma ("C, a Chinese
+        official said on Monday, adding C2", "leaders denied it, noting C"), else the
+        shared speaker of the sentence."""
+        tok, lex = self.tok, self.lex
+        comma = c.first - 1
+        if comma > 0 and tok.lowers[comma] == ",":
+            for k in range(comma - 1, max(-1, comma - 9), -1):
+                low = tok.lowers[k]
+                verb = lex.verbs.get(low)
+                if verb is None:
+                    continue
+                start = self.skip_aux_left(k)
+                if (
+                    verb[1] in ("speech", "cognitive")
+                    and _past_tense(low, verb[0])
+                    and not (start > 0 and self.modifier_before(tok.lowers[start - 1]))
+                    and self.participle_after(k + 1) == comma
+                ):
+                    speaker, _ = self.speaker_before(k)
+                    if speaker is not None:
+                        return speaker
+                break
+        return self.shared_speaker(c.first)
+
+    def modifier_before(self, low: str) -> bool:
+        """Whether a verb after the word ``low`` is no finite verb: an infinitive ("to
+        apologize"), a verb after its content ("C, said S") or a noun modifier ("the
+        proposed wall", "the mogul's preferred mode")."""
+        return low in ("to", ",") or low in self.words["determiner"] or low.endswith("'s")
+
     def verb_after_phrase(self, first: int, last: int) -> bool:
         """Whether a phrase cue opening with a preposition ("in a speech") is followed
         closely by a verb of saying, which is the cue ("Lee, in an interview on
@@ -521,7 +553,7 @@ def participle_content(r: _SentenceRules, c: Cue) -> bool:
     if rng is not None and c.klass == "other" and not r.complement_follows(c, rng):
         return True  # ", offering $30 billion": an ambiguous verb needs a clause or a quotation
     if rng is not None:
-        r.add("participle_content", [r.tokens_span(*rng)], c.bare, r.shared_speaker(c.first))
+        r.add("participle_content", [r.tokens_span(*rng)], c.bare, r.participle_speaker(c))
     return True
 
 
@@ -800,6 +832,13 @@ _INNER_OPENERS = frozenset(
         "-",
     ]
 )
+
+
+def _past_tense(form: str, lemma: str) -> bool:
+    """Whether a lexicon verb form is a past tense ("denied", "said", "thought"): in
+    -ed, or neither the lemma nor an -s or -ing form."""
+    return form.endswith("ed") or (form != lemma and not form.endswith(("s", "ing")))
+
 
 LinePattern = Callable[[_SentenceRules], bool]
 CuePattern = Callable[[_SentenceRules, Cue], bool]
