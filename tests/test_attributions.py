@@ -1482,3 +1482,13 @@ def test_participle_after_a_verb_of_saying_takes_its_subject(text: str, speaker:
     found = [roles(a) for a in extract(text)]
     assert found == [("participle_content", speaker, found[0][2], found[0][3])]
     assert found[0][2] in ("adding", "noting")
+
+
+def test_coordinated_cue_in_a_relative_clause_takes_the_relative_subject() -> None:
+    """ "X, who V1 ... and V2 C": the cue after "and" shares the relative's subject."""
+    found = [
+        a for a in extract("Ann Roe met Ben Lee, who saw the crash and described it in print.")
+    ]
+    described = [a for a in found if a.cue is not None and a.cue.text == "described"]
+    assert [a.speaker and a.speaker.text.endswith("Ben Lee, who") for a in described] == [True]
+

@@ -573,6 +573,10 @@ class _Phrases(_SentenceTables):
             low = lowers[k]
             if low in _CLAUSE_PUNCT or low in _QUOTE_TOKENS:
                 return None
+            if low in ("who", "which") and k > 0 and lowers[k - 1] == ",":
+                # "Lee, who saw the crash and described it": the relative's subject
+                speaker, _ = self.speaker_before(k + 1)
+                return speaker
             opener = low in _CLAUSE_OPENERS or (low == "and" and k > 0 and lowers[k - 1] == ",")
             if not opener or k + 1 >= cue_first or not self.np_start(k + 1):
                 continue
