@@ -1492,3 +1492,16 @@ def test_coordinated_cue_in_a_relative_clause_takes_the_relative_subject() -> No
     described = [a for a in found if a.cue is not None and a.cue.text == "described"]
     assert [a.speaker and a.speaker.text.endswith("Ben Lee, who") for a in described] == [True]
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Roe said the levy would pass, and Lee vowed to fight the plan.",
+        "Roe claimed the levy would pass but Lee has said it would fail.",
+    ],
+)
+def test_report_coordinated_after_a_content_is_its_own(text: str) -> None:
+    """ "S1 said C1, and S2 V2 C2": the second report is S2's, and C1 ends before it."""
+    found = [roles(a) for a in extract(text)]
+    assert [s for _, s, _, _ in found] == ["Roe", "Lee"]
+    assert found[0][3] == "the levy would pass"

@@ -108,33 +108,41 @@ class _SentenceRules(_Contents):
                 continue  # "said at a rally": the verb was the cue (", referring to" is not)
             if klass == "phrase" and self.verb_after_phrase(first, last):
                 continue  # "The mayor in a speech on Monday said": the verb is the cue
-            # a cue inside the plain object of a weaker verb is tried: "sought X as Lee
-            # said C"
+            # a cue inside an open content is tried: "sought X as Lee said C", "Lee
+            # said C, and Roe vowed C2"
             outer = self.open_object_at(tok.starts[first])
             before = len(self.found)
             saved = bytes(self.blocked) if outer is not None else b""
             self.try_cue(self.cue(first, last, lemma, klass))
             if outer is not None and len(self.found) > before:
-                if self.inner_report(outer, before, first):
+                if self.inner_report(outer, before, first, klass):
                     self.open_objects.remove(outer)
                 else:
                     del self.found[before:]
                     self.blocked[:] = saved
         return self.found
 
-    def open_object_at(self, offset: int) -> tuple[int, int] | None:
-        """The plain object left open to the reports inside it that holds ``offset``."""
+    def open_object_at(self, offset: int) -> tuple[int, int, int, str] | None:
+        """The content left open to the reports inside it that holds ``offset``."""
         for extent in self.open_objects:
             if extent[0] <= offset < extent[1]:
                 return extent
         return None
 
-    def inner_report(self, outer: tuple[int, int], inner: int, cue_first: int) -> bool:
-        """Whether the attribution just found at ``self.found[inner]``, inside the plain
-        object of a weaker verb, is a report of its own: it has a speaker and opens
+    def inner_report(
+        self, outer: tuple[int, int, int, str], inner: int, cue_first: int, klass: str
+    ) -> bool:
+        """Whether the attribution just found at ``self.found[inner]``, inside an open
+        content (``outer``: its extent, the index of its attribution and its kind), is a
+        report of its own.
+
+        In the plain object of a weaker verb ("object"), it needs a speaker and to open
         after a subordinator ("because Lee said C", "where aides say C"), "what"
         ("shedding what Lee called C"), a colon, semicolon or dash, ", and" or ",
-        but", or it is a relative clause ("Lee, who alleged C")."""
+        but", or to be a relative clause ("Lee, who alleged C").  In any other content
+        ("clause"), it needs a verb of saying or thinking after "and", "but" or a
+        semicolon ("Lee said C, and Roe vowed C2"), and the outer content then ends
+        before that word."""
         tok = self.tok
         new = self.found[inner]
         speaker = new.speaker
@@ -149,12 +157,27 @@ class _SentenceRules(_Contents):
         if i == 0:
             return False
         prev = tok.lowers[i - 1]
-        if prev in _INNER_OPENERS:
-            return True
-        if prev in ("and", "but") and i >= 2 and tok.lowers[i - 2] == ",":
+        comma_before = i >= 2 and tok.lowers[i - 2] == ","
+        if outer[3] == "clause":
+            if klass not in ("speech", "cognitive") or prev not in ("and", "but", ";"):
+                return False
+            return self.end_outer(outer[2], i - 2 if comma_before and prev != ";" else i - 1)
+        if prev in _INNER_OPENERS or (prev in ("and", "but") and comma_before):
             return True
         cue_start = self.skip_aux_left(cue_first)
         return cue_start > 0 and tok.lowers[cue_start - 1] in ("who", "whom")
+
+    def end_outer(self, index: int, cut: int) -> bool:
+        """End the content of ``self.found[index]`` before token ``cut``; False when too
+        little of it would be left."""
+        raw = self.found[index]
+        end = self.tok.ends[cut - 1]
+        pieces = [p for p in raw.content if p.start < end]
+        if not pieces or end - pieces[0].start < 3:
+            return False
+        pieces[-1] = Span(pieces[-1].start, min(pieces[-1].end, end))
+        self.found[index] = attrs.evolve(raw, content=tuple(pieces))
+        return True
 
     def participle_speaker(self, c: Cue) -> Span | None:
         """The speaker of a participle after a comma: the subject of a verb of saying
@@ -445,7 +468,8 @@ def noun_that(r: _SentenceRules, c: Cue) -> bool:
     rng = r.content_after(c.last, c.lemma)
     if rng is None or r.words_between(*rng) < 3:
         return True
-    if r.blocked[tok.starts[rng[0]] - r.sentence.start]:
+    offset = tok.starts[rng[0]]
+    if r.blocked[offset - r.sentence.start] or r.open_object_at(offset) is not None:
         return True  # "rejected the notion that C": the verb's content already
     speaker = None
     k = c.first - 1
@@ -779,13 +803,13 @@ def subject_cue_content(r: _SentenceRules, c: Cue) -> bool:
     if what is not None:
         # "railed against what he calls C": PolNeAR's content is "what" and C
         pieces.insert(0, what)
-    # a plain object of a weaker verb stays open to the reports inside it
+    # the content stays open to the reports inside it
     r.add(
         "subject_cue_content",
         pieces,
         cue,
         speaker,
-        open_object=not clause and klass in ("other", "cognitive", "weak"),
+        open_as="object" if not clause and klass in ("other", "cognitive", "weak") else "clause",
     )
     return True
 

@@ -64,9 +64,9 @@ class _SentenceTables:
         self.found: list[_Raw] = []
         # characters of the sentence already taken by a content or a speaker
         self.blocked = bytearray(sentence.end - sentence.start)
-        # plain objects of weaker verbs left open to the reports inside them
-        # ("sought the post as Lee said C"): (start, end) character offsets
-        self.open_objects: list[tuple[int, int]] = []
+        # contents left open to the reports inside them ("sought the post as Lee
+        # said C"): start and end offsets, the index in ``found``, "object" or "clause"
+        self.open_objects: list[tuple[int, int, int, str]] = []
 
     # -- helpers --
     def mark_single_quotes(self) -> None:
@@ -258,7 +258,7 @@ class _SentenceTables:
         cue: Span | None,
         speaker: Span | None,
         kind: AttributionKind | None = None,
-        open_object: bool = False,
+        open_as: str | None = None,
     ) -> None:
         pieces = tuple(s for s in content if s.end > s.start)
         if not pieces:
@@ -269,8 +269,9 @@ class _SentenceTables:
             )
             kind = "mixed" if quoted else "indirect"
         self.found.append(_Raw(self.sentence, kind, pieces, cue, speaker, pattern))
-        if open_object:
-            self.open_objects.append((pieces[0].start, pieces[-1].end))
+        if open_as is not None:
+            extent = (pieces[0].start, pieces[-1].end, len(self.found) - 1, open_as)
+            self.open_objects.append(extent)
         else:
             for piece in pieces:
                 self.block(piece)
