@@ -136,10 +136,11 @@ class _SentenceRules(_Contents):
         content (``outer``: its extent, the index of its attribution and its kind), is a
         report of its own.
 
-        In the plain object of a weaker verb ("object"), it needs a speaker and to open
-        after a subordinator ("because Lee said C", "where aides say C"), "what"
-        ("shedding what Lee called C"), a colon, semicolon or dash, ", and" or ",
-        but", or to be a relative clause ("Lee, who alleged C").  In any other content
+        In the plain object of a weaker verb ("object"), it needs a speaker, a cue that
+        is no verb of thinking, and to open after a subordinator ("because Lee said
+        C", "where aides say C"), "what" ("shedding what Lee called C"), a colon,
+        semicolon or dash, ", and" or ", but", or to be a relative clause ("Lee, who
+        alleged C").  In any other content
         ("clause"), it needs a verb of saying or thinking after "and", "but" or a
         semicolon ("Lee said C, and Roe vowed C2"), and the outer content then ends
         before that word."""
@@ -162,6 +163,8 @@ class _SentenceRules(_Contents):
             if klass not in ("speech", "cognitive") or prev not in ("and", "but", ";"):
                 return False
             return self.end_outer(outer[2], i - 2 if comma_before and prev != ";" else i - 1)
+        if klass == "cognitive":
+            return False  # "because I believe C", "who thought C": 36% of them matched
         if prev in _INNER_OPENERS or (prev in ("and", "but") and comma_before):
             return True
         cue_start = self.skip_aux_left(cue_first)
