@@ -1513,3 +1513,12 @@ def test_report_coordinated_after_a_content_is_its_own(text: str) -> None:
     found = [roles(a) for a in extract(text)]
     assert [s for _, s, _, _ in found] == ["Roe", "Lee"]
     assert found[0][3] == "the levy would pass"
+
+
+def test_phrase_led_by_a_verb_after_an_earlier_attribution() -> None:
+    """ "Asked about C1, S told reporters that C2": a phrase cue led by a verb is a
+    cue of its own though the sentence already holds an attribution."""
+    found = [
+        roles(a) for a in extract("Asked about the levy, Lee told reporters that it would pass.")
+    ]
+    assert ("subject_cue_content", "Lee", "told reporters", "it would pass") in found

@@ -101,11 +101,14 @@ class _SentenceRules(_Contents):
                 klass == "phrase"
                 and lemma != "according to"
                 and self.found
+                and tok.lowers[first] not in self.lex.verbs
                 and not (
                     first > 0 and tok.lowers[first - 1] == "," and tok.lowers[first].endswith("ing")
                 )
             ):
-                continue  # "said at a rally": the verb was the cue (", referring to" is not)
+                # "said at a rally": the verb was the cue (", referring to" is not, nor a
+                # phrase led by a verb: "Asked about it, Lee told CNN that C")
+                continue
             if klass == "phrase" and self.verb_after_phrase(first, last):
                 continue  # "The mayor in a speech on Monday said": the verb is the cue
             # a cue inside an open content is tried: "sought X as Lee said C", "Lee
