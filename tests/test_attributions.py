@@ -1522,3 +1522,20 @@ def test_phrase_led_by_a_verb_after_an_earlier_attribution() -> None:
         roles(a) for a in extract("Asked about the levy, Lee told reporters that it would pass.")
     ]
     assert ("subject_cue_content", "Lee", "told reporters", "it would pass") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("A few minutes later, they closed the hall and said they would count again.", "they"),
+        (
+            "A couple of years later, the clerks echoed that view, recalling a talk with the mayor.",
+            "the clerks",
+        ),
+    ],
+)
+def test_shared_speaker_after_a_longer_time_phrase(text: str, speaker: str) -> None:
+    """ "A few minutes later, S V1 ... and said C": a time phrase of up to six words
+    ending in "later", "ago" or "earlier" opens the sentence before its subject."""
+    found = [a for a in extract(text) if a.cue is not None and a.cue.text in ("said", "recalling")]
+    assert [a.speaker and a.speaker.text for a in found] == [speaker]

@@ -621,6 +621,22 @@ class _Phrases(_SentenceTables):
             for k in range(start, comma)
         ):
             return comma
+        if comma < 0:
+            # a longer time phrase: "A few minutes later,", "A couple of years ago,"
+            far = next((k for k in range(start, min(n, start + 7)) if lowers[k] == ","), -1)
+            if (
+                far > start + 1
+                and lowers[far - 1] in ("later", "ago", "earlier")
+                and all(
+                    lowers[k] in _TIME_WORDS
+                    or lowers[k] in _TIME_NOUNS
+                    or lowers[k] in ("minutes", "decades", "couple", "of", "an", "the")
+                    or lowers[k][:1].isdigit()
+                    or lowers[k] in _number_words()
+                    for k in range(start, far)
+                )
+            ):
+                return far
         if after_phrase and comma > start and comma - start <= 3:
             texts = tok.texts
             if all(texts[k][0].isupper() for k in range(start, comma)) and texts[
