@@ -1539,3 +1539,17 @@ def test_shared_speaker_after_a_longer_time_phrase(text: str, speaker: str) -> N
     ending in "later", "ago" or "earlier" opens the sentence before its subject."""
     found = [a for a in extract(text) if a.cue is not None and a.cue.text in ("said", "recalling")]
     assert [a.speaker and a.speaker.text for a in found] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Sunday afternoon she had canceled the rally, citing the storm.",
+        "On Tuesday morning she doubled down on the levy, arguing that it would pass.",
+    ],
+)
+def test_shared_speaker_after_a_time_phrase_without_a_comma(text: str) -> None:
+    """ "On Sunday she V1 ..., citing C": a time phrase with no comma before the
+    subject is skipped, not read as an adverbial running to the next comma."""
+    found = [a for a in extract(text) if a.pattern == "participle_content"]
+    assert [a.speaker and a.speaker.text for a in found] == ["she"]

@@ -656,6 +656,35 @@ class _Phrases(_SentenceTables):
             return next((k for k in range(start, min(n, start + 25)) if lowers[k] == ","), -1)
         return None
 
+    def time_phrase_end(self, start: int) -> int:
+        """The token after an opening time phrase with no comma ("On Sunday", "By
+        Tuesday afternoon", "Last week") when a pronoun or a capitalised word follows
+        it; else -1."""
+        tok = self.tok
+        lowers = tok.lowers
+        n = len(tok)
+        k = start + 1 if lowers[start] in ("on", "by", "in", "at", "early", "late") else start
+        first = k
+        while (
+            k < n
+            and k - first < 4
+            and (
+                lowers[k] in _WEEKDAYS
+                or lowers[k] in _TIME_NOUNS
+                or lowers[k] in ("last", "this", "that", "next", "early", "late", "the")
+            )
+        ):
+            k += 1
+        if (
+            k == first
+            or k >= n
+            or not any(lowers[j] in _WEEKDAYS or lowers[j] in _TIME_NOUNS for j in range(first, k))
+        ):
+            return -1
+        if lowers[k] in self.words["pronoun"] or tok.texts[k][:1].isupper():
+            return k
+        return -1
+
     def main_subject(self) -> Span | None:
         """The subject at the start of the sentence: its first noun phrase, after any
         opening adverbial ("In a July interview with MSNBC, he ...")."""
@@ -675,6 +704,10 @@ class _Phrases(_SentenceTables):
         # Del., ..."
         skipped = False
         for _ in range(4):
+            after_time = self.time_phrase_end(start)
+            if after_time >= 0:
+                start = after_time  # "On Sunday morning Mr. Lee wrote ...": no comma
+                break
             comma = self.opening_phrase_end(start, skipped)
             if comma is None:
                 break
