@@ -114,7 +114,9 @@ class _SentenceRules(_Contents):
             # a cue inside an open content is tried: "sought X as Lee said C", "Lee
             # said C, and Roe vowed C2"
             outer = self.open_object_at(tok.starts[first])
-            before = len(self.found)
+            if outer is not None and not self.may_report(outer, first, klass):
+                continue  # no report of its own can open here: the content holds it
+            before, opened = len(self.found), len(self.open_objects)
             saved = bytes(self.blocked) if outer is not None else b""
             self.try_cue(self.cue(first, last, lemma, klass))
             if outer is not None and len(self.found) > before:
@@ -122,6 +124,7 @@ class _SentenceRules(_Contents):
                     self.open_objects.remove(outer)
                 else:
                     del self.found[before:]
+                    del self.open_objects[opened:]
                     self.blocked[:] = saved
         return self.found
 
@@ -131,6 +134,18 @@ class _SentenceRules(_Contents):
             if extent[0] <= offset < extent[1]:
                 return extent
         return None
+
+    def may_report(self, outer: tuple[int, int, int, str], first: int, klass: str) -> bool:
+        """Whether a candidate cue at token ``first`` inside an open content could be
+        kept by :meth:`inner_report` (a cheap test before the patterns run): in a
+        "clause", a verb of saying or thinking with "and", "but" or ";" up to 20 tokens
+        before it; in an "object", no verb of thinking."""
+        if outer[3] == "object":
+            return klass != "cognitive"
+        if klass not in ("speech", "cognitive"):
+            return False
+        lowers = self.tok.lowers
+        return any(lowers[k] in ("and", "but", ";") for k in range(max(0, first - 20), first))
 
     def inner_report(
         self, outer: tuple[int, int, int, str], inner: int, cue_first: int, klass: str
