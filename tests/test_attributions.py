@@ -351,6 +351,21 @@ def test_long_adversarial_input_is_linear() -> None:
     assert large_time < 30 * max(small_time, 0.005) + 1.0
 
 
+def test_run_on_sentence_of_reports_is_linear() -> None:
+    """A giant sentence of coordinated reports, each a content left open to the
+    reports inside it, takes time proportional to its size."""
+    unit = "Lee said the plan would fail and Roe argued that it would pass and " * 50
+    small = Article(id="s", text=unit * 4)
+    large = Article(id="l", text=unit * 40)
+    start = time.perf_counter()
+    extract_attributions(small)
+    small_time = time.perf_counter() - start
+    start = time.perf_counter()
+    extract_attributions(large)
+    large_time = time.perf_counter() - start
+    assert large_time < 30 * max(small_time, 0.005) + 1.0
+
+
 def test_a_clause_after_the_cue_is_the_content_not_the_speaker() -> None:
     """'S, an appositive, said C.': the clause after the cue is what was said; only
     a noun phrase without a verb can name a source after its cue."""

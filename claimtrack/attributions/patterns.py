@@ -91,6 +91,7 @@ class _SentenceRules(_Contents):
         if n == 0 or self.sentence.boilerplate:
             return []
         base = self.sentence.start
+        self.open_tries: dict[int, int] = {}
         for line_pattern in LINE_PATTERNS.values():
             line_pattern(self)
         for first, last, lemma, klass in self.cue_candidates():
@@ -114,23 +115,37 @@ class _SentenceRules(_Contents):
             # a cue inside an open content is tried: "sought X as Lee said C", "Lee
             # said C, and Roe vowed C2"
             outer = self.open_object_at(tok.starts[first])
-            if outer is not None and not self.may_report(outer, first, klass):
+            if outer is None:
+                self.try_cue(self.cue(first, last, lemma, klass))
+                continue
+            if not self.may_report(outer, first, klass):
                 continue  # no report of its own can open here: the content holds it
             before, opened = len(self.found), len(self.open_objects)
-            saved = bytes(self.blocked) if outer is not None else b""
+            self.journal = []
             self.try_cue(self.cue(first, last, lemma, klass))
-            if outer is not None and len(self.found) > before:
-                if self.inner_report(outer, before, first, klass):
-                    self.open_objects.remove(outer)
-                else:
-                    del self.found[before:]
-                    del self.open_objects[opened:]
-                    self.blocked[:] = saved
+            journal, self.journal = self.journal, None
+            if len(self.found) > before and self.inner_report(outer, before, first, klass):
+                self.open_objects.remove(outer)
+                continue
+            del self.found[before:]
+            del self.open_objects[opened:]
+            for a, old in reversed(journal):
+                self.blocked[a : a + len(old)] = old
+            # a few tries per content: a run-on sentence stays linear
+            tries = self.open_tries[outer[2]] = self.open_tries.get(outer[2], 0) + 1
+            if tries >= _OPEN_TRIES:
+                self.open_objects.remove(outer)
+                self.block(Span(outer[0], outer[1]))
         return self.found
 
     def open_object_at(self, offset: int) -> tuple[int, int, int, str] | None:
-        """The content left open to the reports inside it that holds ``offset``."""
-        for extent in self.open_objects:
+        """The content left open to the reports inside it that holds ``offset``.  The
+        candidates come in text order: the contents ending before ``offset`` are
+        dropped, so that few are ever looked at."""
+        extents = self.open_objects
+        if extents:
+            extents[:] = [e for e in extents if e[1] > offset]
+        for extent in extents:
             if extent[0] <= offset < extent[1]:
                 return extent
         return None
@@ -849,6 +864,9 @@ def cue_then_next_paragraph(r: _SentenceRules, c: Cue) -> bool:
     r.add("cue_then_next_paragraph", [content], c.span, speaker, "direct")
     return True
 
+
+#: Candidate cues tried inside one open content before it is closed.
+_OPEN_TRIES = 3
 
 #: Words and marks after which a report inside a plain object opens a clause of its
 #: own: subordinators, "what" and clause punctuation.  Not "that" or "which" ("a

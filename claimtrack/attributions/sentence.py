@@ -67,6 +67,9 @@ class _SentenceTables:
         # contents left open to the reports inside them ("sought the post as Lee
         # said C"): start and end offsets, the index in ``found``, "object" or "clause"
         self.open_objects: list[tuple[int, int, int, str]] = []
+        # while a report inside an open content is tried: the blocked ranges it
+        # changed and their earlier bytes, to undo them if it is refused
+        self.journal: list[tuple[int, bytes]] | None = None
 
     # -- helpers --
     def mark_single_quotes(self) -> None:
@@ -110,6 +113,8 @@ class _SentenceTables:
         base = self.sentence.start
         a, b = max(span.start - base, 0), min(span.end - base, len(self.blocked))
         if b > a:
+            if self.journal is not None:
+                self.journal.append((a, bytes(self.blocked[a:b])))
             self.blocked[a:b] = b"\x01" * (b - a)
 
     def is_word(self, i: int) -> bool:
