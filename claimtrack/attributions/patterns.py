@@ -173,10 +173,9 @@ class _SentenceRules(_Contents):
         is no verb of thinking, and to open after a subordinator ("because Lee said
         C", "where aides say C"), "what" ("shedding what Lee called C"), a colon,
         semicolon or dash, ", and" or ", but", or to be a relative clause ("Lee, who
-        alleged C").  In any other content
-        ("clause"), it needs a verb of saying or thinking after "and", "but" or a
-        semicolon ("Lee said C, and Roe vowed C2"), and the outer content then ends
-        before that word."""
+        alleged C").  In any other content ("clause"), it needs a verb of saying or
+        thinking after "and", "but" or a semicolon ("Lee said C, and Roe vowed C2"),
+        and the outer content then ends before that word."""
         tok = self.tok
         new = self.found[inner]
         speaker = new.speaker
@@ -198,7 +197,11 @@ class _SentenceRules(_Contents):
             return self.end_outer(outer[2], i - 2 if comma_before and prev != ";" else i - 1)
         if klass == "cognitive":
             return False  # "because I believe C", "who thought C": 36% of them matched
-        if prev in _INNER_OPENERS or (prev in ("and", "but") and comma_before):
+        if prev in _INNER_MARKS or (
+            prev in self.words["boundary"] and prev not in _NOT_INNER_OPENERS
+        ):
+            return True  # "because Lee said C", "shedding what Lee called C"
+        if prev in ("and", "but") and comma_before:
             return True
         cue_start = self.skip_aux_left(cue_first)
         return cue_start > 0 and tok.lowers[cue_start - 1] in ("who", "whom")
@@ -869,32 +872,12 @@ def cue_then_next_paragraph(r: _SentenceRules, c: Cue) -> bool:
 _OPEN_TRIES = 3
 
 #: Words and marks after which a report inside a plain object opens a clause of its
-#: own: subordinators, "what" and clause punctuation.  Not "that" or "which" ("a
-#: measure that he believes would ..." stays in the object): every boundary word of
-#: ``clause_words.txt`` here made more predictions than matches.
-_INNER_OPENERS = frozenset(
-    [
-        "because",
-        "when",
-        "while",
-        "as",
-        "where",
-        "whereas",
-        "although",
-        "though",
-        "since",
-        "after",
-        "before",
-        "until",
-        "what",
-        ":",
-        ";",
-        "\u2014",
-        "\u2013",
-        "--",
-        "-",
-    ]
-)
+#: own, besides the subordinators (``boundary`` words of ``clause_words.txt``).
+_INNER_MARKS = frozenset(["what", ":", ";", "\u2014", "\u2013", "--", "-"])
+#: Boundary words that open no report of its own inside an object ("a measure that he
+#: believes would ...", "if", "whether", "than"): with them, more predictions than
+#: matches.
+_NOT_INNER_OPENERS = frozenset(["that", "which", "if", "unless", "whether", "than", "so", "but"])
 
 
 def _past_tense(form: str, lemma: str) -> bool:

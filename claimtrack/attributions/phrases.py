@@ -663,6 +663,8 @@ class _Phrases(_SentenceTables):
         tok = self.tok
         lowers = tok.lowers
         n = len(tok)
+        if start >= n:
+            return -1
         k = start + 1 if lowers[start] in ("on", "by", "in", "at", "early", "late") else start
         first = k
         while (
