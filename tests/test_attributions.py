@@ -358,6 +358,21 @@ def test_long_adversarial_input_is_linear() -> None:
     assert large_time < 30 * max(small_time, 0.005) + 1.0
 
 
+def test_run_on_sentence_of_reports_is_linear() -> None:
+    """A giant sentence of coordinated reports, each a content left open to the
+    reports inside it, takes time proportional to its size."""
+    unit = "Lee said the plan would fail and Roe argued that it would pass and " * 50
+    small = Article(id="s", text=unit * 4)
+    large = Article(id="l", text=unit * 40)
+    start = time.perf_counter()
+    extract_attributions(small)
+    small_time = time.perf_counter() - start
+    start = time.perf_counter()
+    extract_attributions(large)
+    large_time = time.perf_counter() - start
+    assert large_time < 30 * max(small_time, 0.005) + 1.0
+
+
 def test_a_clause_after_the_cue_is_the_content_not_the_speaker() -> None:
     """'S, an appositive, said C.': the clause after the cue is what was said; only
     a noun phrase without a verb can name a source after its cue."""
@@ -1689,3 +1704,161 @@ def test_push_for_and_hope_for_are_cues(text: str, cue: str, content: str) -> No
     lexicon, as "call for" is."""
     (a,) = extract(text)
     assert (a.cue and a.cue.text, a.content.text) == (cue, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        (
+            "The council backed the tower plan because its planners said it would pay.",
+            "its planners",
+            "said",
+        ),
+        (
+            "A panel found Roe, who alleged that the ledger had been forged, not liable.",
+            "Roe, who",
+            "alleged",
+        ),
+        (
+            "The board backed the fund where the mayor claimed it was his idea.",
+            "the mayor",
+            "claimed",
+        ),
+        (
+            "The town sought the merger: local farmers argued it would raise rents.",
+            "local farmers",
+            "argued",
+        ),
+    ],
+)
+def test_report_inside_a_plain_object_is_its_own(text: str, speaker: str, cue: str) -> None:
+    """A cue with its own subject inside the plain object of a weaker verb, opened
+    by a subordinator, a relative "who", ", and" or a colon, is an attribution of
+    its own: the gold content is the inner one, with the inner speaker."""
+    found = [roles(a) for a in extract(text) if a.cue is not None and a.cue.text == cue]
+    assert [(s, c) for _, s, c, _ in found] == [(speaker, cue)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The survey showed local voters say the tax is fair.",
+        "The board backed the plan because its members believe it will pay.",
+    ],
+)
+def test_no_report_of_its_own_in_a_plain_object(text: str) -> None:
+    """A cue right after a weaker verb's object, with no opener ("shows voters
+    say C"), or a verb of thinking ("because they believe C"), stays inside the
+    object: PolNeAR rarely nests attributions."""
+    found = [a for a in extract(text)]
+    assert [a.cue and a.cue.text for a in found] == [text.split()[2]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fares will rise next year, a city official said, adding that the buses would stay.",
+        "Fares will rise next year, a city official said on Monday, adding that the buses would stay.",
+        "Fares will rise next year, said a city official, adding that the buses would stay.",
+        "The mayor plans to raise fares next year, a city official said, adding that the buses would stay.",
+    ],
+)
+def test_source_said_then_a_participle(text: str) -> None:
+    """ "C, S said, adding that C2": C is S's content, and the participle is a report
+    of its own by S, not a second piece of C or the content of "said"."""
+    found = {a.cue.text: a for a in extract(text) if a.cue is not None}
+    said, adding = found["said"], found["adding"]
+    assert said.content.text.startswith(("Fares will rise next year", "The mayor plans"))
+    assert "adding" not in said.content.text
+    assert (adding.speaker and adding.speaker.text) == "a city official"
+    assert adding.content.text == "the buses would stay"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Lee declined on Monday, adding that the buses would stay.", "Lee"),
+        (
+            "It was a charge that local leaders denied, noting that the rules were old.",
+            "local leaders",
+        ),
+    ],
+)
+def test_participle_after_a_verb_of_saying_takes_its_subject(text: str, speaker: str) -> None:
+    """ "S V-ed, adding that C": the participle, not the verb, takes the content, and
+    its speaker is the subject of the verb of saying just before its comma."""
+    found = [roles(a) for a in extract(text)]
+    assert found == [("participle_content", speaker, found[0][2], found[0][3])]
+    assert found[0][2] in ("adding", "noting")
+
+
+def test_coordinated_cue_in_a_relative_clause_takes_the_relative_subject() -> None:
+    """ "X, who V1 ... and V2 C": the cue after "and" shares the relative's subject."""
+    found = [
+        a for a in extract("Ann Roe met Ben Lee, who saw the crash and described it in print.")
+    ]
+    described = [a for a in found if a.cue is not None and a.cue.text == "described"]
+    assert [a.speaker and a.speaker.text.endswith("Ben Lee, who") for a in described] == [True]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Roe said the levy would pass, and Lee vowed to fight the plan.",
+        "Roe claimed the levy would pass but Lee has said it would fail.",
+    ],
+)
+def test_report_coordinated_after_a_content_is_its_own(text: str) -> None:
+    """ "S1 said C1, and S2 V2 C2": the second report is S2's, and C1 ends before it."""
+    found = [roles(a) for a in extract(text)]
+    assert [s for _, s, _, _ in found] == ["Roe", "Lee"]
+    assert found[0][3] == "the levy would pass"
+
+
+def test_phrase_led_by_a_verb_after_an_earlier_attribution() -> None:
+    """ "Asked about C1, S told reporters that C2": a phrase cue led by a verb is a
+    cue of its own though the sentence already holds an attribution."""
+    found = [
+        roles(a) for a in extract("Asked about the levy, Lee told reporters that it would pass.")
+    ]
+    assert ("subject_cue_content", "Lee", "told reporters", "it would pass") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("A few minutes later, they closed the hall and said they would count again.", "they"),
+        (
+            "A couple of years later, the clerks echoed that view, recalling a talk with the mayor.",
+            "the clerks",
+        ),
+    ],
+)
+def test_shared_speaker_after_a_longer_time_phrase(text: str, speaker: str) -> None:
+    """ "A few minutes later, S V1 ... and said C": a time phrase of up to six words
+    ending in "later", "ago" or "earlier" opens the sentence before its subject."""
+    found = [a for a in extract(text) if a.cue is not None and a.cue.text in ("said", "recalling")]
+    assert [a.speaker and a.speaker.text for a in found] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Sunday afternoon she had canceled the rally, citing the storm.",
+        "On Tuesday morning she doubled down on the levy, arguing that it would pass.",
+    ],
+)
+def test_shared_speaker_after_a_time_phrase_without_a_comma(text: str) -> None:
+    """ "On Sunday she V1 ..., citing C": a time phrase with no comma before the
+    subject is skipped, not read as an adverbial running to the next comma."""
+    found = [a for a in extract(text) if a.pattern == "participle_content"]
+    assert [a.speaker and a.speaker.text for a in found] == ["she"]
+
+
+def test_an_infinitive_after_a_closing_cue_is_its_content() -> None:
+    """ "C, and S vowed to V ...": "to" and a verb after the cue open its content, not a
+    trailing phrase ("said to a cheering crowd"): the cue does not close C."""
+    found = [roles(a) for a in extract("The levy would pass, and Lee vowed to fight the plan.")]
+    assert found == [("subject_cue_content", "Lee", "vowed", "to fight the plan")]
+    (a,) = extract("The levy would pass, Lee proclaimed to a cheering crowd.")
+    assert (a.pattern, a.speaker and a.speaker.text) == ("content_then_cue", "Lee")

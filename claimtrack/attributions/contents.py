@@ -101,6 +101,13 @@ class _Contents(_Phrases):
             i += 1
         while i < n and tok.lowers[i] in (",", ":"):
             i += 1
+        if (
+            0 < i < n
+            and tok.lowers[i - 1] == ","
+            and tok.lowers[i].endswith("ing")
+            and tok.lowers[i] in self.lex.verbs
+        ):
+            return None  # "Lee declined, adding that C": the participle's content
         end = self.content_end(i)
         if self._subordinate_opener >= 0:
             end = self.subordinate_end(i, end)
@@ -407,6 +414,13 @@ class _Contents(_Phrases):
             # at most 6 words follow the verb, none of them "that" (stop at the 7th)
             words = 0
             for k in range(v + 1, n):
+                if (
+                    tok.lowers[k] == ","
+                    and k + 1 < n
+                    and tok.lowers[k + 1].endswith("ing")
+                    and tok.lowers[k + 1] in lex.verbs
+                ):
+                    return True  # "C, Lee said on Monday, adding that C2"
                 if tok.words[k]:
                     words += 1
                     if words > 6 or tok.lowers[k] == "that":
@@ -541,12 +555,17 @@ class _Contents(_Phrases):
         j = last
         speaker_after = None
         end = self._end_before_marks
+        participle = self.participle_after(last)
+        if participle is not None:
+            end = participle  # "C, Lee said on Monday, adding that C2"
         before = self.skip_aux_left(first)
         short_tail = (
             j == end
-            or self.participle_after(j)
+            or self.participle_after(j) == j  # "C, Lee said, adding that C2"
             or (
                 (tok.lowers[j] in self.words["temporal"] or tok.lowers[j] in _TRAILING_PREPOSITIONS)
+                # "vowed to fight the plan" is an infinitive, "said to a crowd" a phrase
+                and not (tok.lowers[j] == "to" and j + 1 < end and not self.np_start(j + 1))
                 and end - j <= 10
                 and not any(
                     tok.lowers[k] == "that"
@@ -586,22 +605,28 @@ class _Contents(_Phrases):
             return None
         return close, self.tokens_span(start, before)
 
-    def participle_after(self, j: int) -> bool:
-        """Whether a comma and a cue verb in -ing follow at token ``j`` ("C, Lee said,
-        adding that C2"): a report of its own after a cue that closes its content."""
-        lowers = self.tok.lowers
-        return (
-            j + 1 < len(lowers)
-            and lowers[j] == ","
-            and lowers[j + 1].endswith("ing")
-            and lowers[j + 1] in self.lex.verbs
-        )
+    def participle_after(self, last: int) -> int | None:
+        """The comma before a participle cue (", adding that ...") within a few words
+        after token ``last``, if any, with no verb or "that" before it."""
+        tok, lex = self.tok, self.lex
+        lowers = tok.lowers
+        n = len(tok)
+        for k in range(last, min(n - 1, last + 8)):
+            low = lowers[k]
+            if low == ",":
+                nxt = lowers[k + 1]
+                if nxt.endswith("ing") and nxt in lex.verbs:
+                    return k
+            elif low == "that" or low in _QUOTE_TOKENS or low in lex.verbs:
+                return None
+        return None
 
     def parenthetical(self, first: int, last: int) -> tuple[Span, Span, Span] | None:
-        """'C1, S V, C2': the cue and its speaker between commas inside the content."""
+        """'C1, S V, C2': the cue and its speaker between commas inside the content
+        (not 'C1, S said, adding C2': the participle is a report of its own)."""
         tok = self.tok
         n = len(tok)
-        if last >= n or tok.lowers[last] != ",":
+        if last >= n or tok.lowers[last] != "," or self.participle_after(last) == last:
             return None
         before = self.skip_aux_left(first)
         start = self.clause_start(before)

@@ -91,6 +91,7 @@ class _SentenceRules(_Contents):
         if n == 0 or self.sentence.boilerplate:
             return []
         base = self.sentence.start
+        self.open_tries: dict[int, int] = {}
         for line_pattern in LINE_PATTERNS.values():
             line_pattern(self)
         for first, last, lemma, klass in self.cue_candidates():
@@ -101,15 +102,153 @@ class _SentenceRules(_Contents):
                 klass == "phrase"
                 and lemma != "according to"
                 and self.found
+                and tok.lowers[first] not in self.lex.verbs
                 and not (
                     first > 0 and tok.lowers[first - 1] == "," and tok.lowers[first].endswith("ing")
                 )
             ):
-                continue  # "said at a rally": the verb was the cue (", referring to" is not)
+                # "said at a rally": the verb was the cue (", referring to" is not, nor a
+                # phrase led by a verb: "Asked about it, Lee told CNN that C")
+                continue
             if klass == "phrase" and self.verb_after_phrase(first, last):
                 continue  # "The mayor in a speech on Monday said": the verb is the cue
+            # a cue inside an open content is tried: "sought X as Lee said C", "Lee
+            # said C, and Roe vowed C2"
+            outer = self.open_object_at(tok.starts[first])
+            if outer is None:
+                self.try_cue(self.cue(first, last, lemma, klass))
+                continue
+            if not self.may_report(outer, first, klass):
+                continue  # no report of its own can open here: the content holds it
+            before, opened = len(self.found), len(self.open_objects)
+            self.journal = []
             self.try_cue(self.cue(first, last, lemma, klass))
+            journal, self.journal = self.journal, None
+            if len(self.found) > before and self.inner_report(outer, before, first, klass):
+                self.open_objects.remove(outer)
+                continue
+            del self.found[before:]
+            del self.open_objects[opened:]
+            for a, old in reversed(journal):
+                self.blocked[a : a + len(old)] = old
+            # a few tries per content: a run-on sentence stays linear
+            tries = self.open_tries[outer[2]] = self.open_tries.get(outer[2], 0) + 1
+            if tries >= _OPEN_TRIES:
+                self.open_objects.remove(outer)
+                self.block(Span(outer[0], outer[1]))
         return self.found
+
+    def open_object_at(self, offset: int) -> tuple[int, int, int, str] | None:
+        """The content left open to the reports inside it that holds ``offset``.  The
+        candidates come in text order: the contents ending before ``offset`` are
+        dropped, so that few are ever looked at."""
+        extents = self.open_objects
+        if extents:
+            extents[:] = [e for e in extents if e[1] > offset]
+        for extent in extents:
+            if extent[0] <= offset < extent[1]:
+                return extent
+        return None
+
+    def may_report(self, outer: tuple[int, int, int, str], first: int, klass: str) -> bool:
+        """Whether a candidate cue at token ``first`` inside an open content could be
+        kept by :meth:`inner_report` (a cheap test before the patterns run): in a
+        "clause", a verb of saying or thinking with "and", "but" or ";" up to 20 tokens
+        before it; in an "object", no verb of thinking."""
+        if outer[3] == "object":
+            return klass != "cognitive"
+        if klass not in ("speech", "cognitive"):
+            return False
+        lowers = self.tok.lowers
+        return any(lowers[k] in ("and", "but", ";") for k in range(max(0, first - 20), first))
+
+    def inner_report(
+        self, outer: tuple[int, int, int, str], inner: int, cue_first: int, klass: str
+    ) -> bool:
+        """Whether the attribution just found at ``self.found[inner]``, inside an open
+        content (``outer``: its extent, the index of its attribution and its kind), is a
+        report of its own.
+
+        In the plain object of a weaker verb ("object"), it needs a speaker, a cue that
+        is no verb of thinking, and to open after a subordinator ("because Lee said
+        C", "where aides say C"), "what" ("shedding what Lee called C"), a colon,
+        semicolon or dash, ", and" or ", but", or to be a relative clause ("Lee, who
+        alleged C").  In any other content ("clause"), it needs a verb of saying or
+        thinking after "and", "but" or a semicolon ("Lee said C, and Roe vowed C2"),
+        and the outer content then ends before that word."""
+        tok = self.tok
+        new = self.found[inner]
+        speaker = new.speaker
+        if len(self.found) - inner != 1 or speaker is None:
+            return False
+        if speaker.start < outer[0] < speaker.end:
+            # "found Roe, who alleged C": the speaker starts in the object
+            speaker = Span(outer[0], speaker.end)
+            self.found[inner] = attrs.evolve(new, speaker=speaker)
+        start = min(speaker.start, new.content[0].start)
+        i = bisect.bisect_left(tok.starts, start)
+        if i == 0:
+            return False
+        prev = tok.lowers[i - 1]
+        comma_before = i >= 2 and tok.lowers[i - 2] == ","
+        if outer[3] == "clause":
+            if klass not in ("speech", "cognitive") or prev not in ("and", "but", ";"):
+                return False
+            return self.end_outer(outer[2], i - 2 if comma_before and prev != ";" else i - 1)
+        if klass == "cognitive":
+            return False  # "because I believe C", "who thought C": 36% of them matched
+        if prev in _INNER_MARKS or (
+            prev in self.words["boundary"] and prev not in _NOT_INNER_OPENERS
+        ):
+            return True  # "because Lee said C", "shedding what Lee called C"
+        if prev in ("and", "but") and comma_before:
+            return True
+        cue_start = self.skip_aux_left(cue_first)
+        return cue_start > 0 and tok.lowers[cue_start - 1] in ("who", "whom")
+
+    def end_outer(self, index: int, cut: int) -> bool:
+        """End the content of ``self.found[index]`` before token ``cut``; False when too
+        little of it would be left."""
+        raw = self.found[index]
+        end = self.tok.ends[cut - 1]
+        pieces = [p for p in raw.content if p.start < end]
+        if not pieces or end - pieces[0].start < 3:
+            return False
+        pieces[-1] = Span(pieces[-1].start, min(pieces[-1].end, end))
+        self.found[index] = attrs.evolve(raw, content=tuple(pieces))
+        return True
+
+    def participle_speaker(self, c: Cue) -> Span | None:
+        """The speaker of a participle after a comma: the subject of a verb of saying
+        or thinking in the past tense a few words before the comma ("C, a Chinese
+        official said on Monday, adding C2", "leaders denied it, noting C"), else the
+        shared speaker of the sentence."""
+        tok, lex = self.tok, self.lex
+        comma = c.first - 1
+        if comma > 0 and tok.lowers[comma] == ",":
+            for k in range(comma - 1, max(-1, comma - 9), -1):
+                low = tok.lowers[k]
+                verb = lex.verbs.get(low)
+                if verb is None:
+                    continue
+                start = self.skip_aux_left(k)
+                if (
+                    verb[1] in ("speech", "cognitive")
+                    and _past_tense(low, verb[0])
+                    and not (start > 0 and self.modifier_before(tok.lowers[start - 1]))
+                    and self.participle_after(k + 1) == comma
+                ):
+                    speaker, _ = self.speaker_before(k)
+                    if speaker is not None:
+                        return speaker
+                break
+        return self.shared_speaker(c.first)
+
+    def modifier_before(self, low: str) -> bool:
+        """Whether a verb after the word ``low`` is no finite verb: an infinitive ("to
+        apologize"), a verb after its content ("C, said S") or a noun modifier ("the
+        proposed wall", "the mogul's preferred mode")."""
+        return low in ("to", ",") or low in self.words["determiner"] or low.endswith("'s")
 
     def verb_after_phrase(self, first: int, last: int) -> bool:
         """Whether a phrase cue opening with a preposition ("in a speech") is followed
@@ -381,7 +520,8 @@ def noun_that(r: _SentenceRules, c: Cue) -> bool:
     rng = r.content_after(c.last, c.lemma)
     if rng is None or r.words_between(*rng) < 3:
         return True
-    if r.blocked[tok.starts[rng[0]] - r.sentence.start]:
+    offset = tok.starts[rng[0]]
+    if r.blocked[offset - r.sentence.start] or r.open_object_at(offset) is not None:
         return True  # "rejected the notion that C": the verb's content already
     speaker = None
     k = c.first - 1
@@ -510,7 +650,7 @@ def participle_content(r: _SentenceRules, c: Cue) -> bool:
     if rng is not None and c.klass == "other" and not r.complement_follows(c, rng):
         return True  # ", offering $30 billion": an ambiguous verb needs a clause or a quotation
     if rng is not None:
-        r.add("participle_content", [r.tokens_span(*rng)], c.bare, r.shared_speaker(c.first))
+        r.add("participle_content", [r.tokens_span(*rng)], c.bare, r.participle_speaker(c))
     return True
 
 
@@ -795,7 +935,14 @@ def subject_cue_content(r: _SentenceRules, c: Cue) -> bool:
     if what is not None:
         # "railed against what he calls C": PolNeAR's content is "what" and C
         pieces.insert(0, what)
-    r.add("subject_cue_content", pieces, cue, speaker)
+    # the content stays open to the reports inside it
+    r.add(
+        "subject_cue_content",
+        pieces,
+        cue,
+        speaker,
+        open_as="object" if not clause and klass in ("other", "cognitive", "weak") else "clause",
+    )
     return True
 
 
@@ -812,6 +959,24 @@ def cue_then_next_paragraph(r: _SentenceRules, c: Cue) -> bool:
     content = r.strip_quotes(r.following_quote)
     r.add("cue_then_next_paragraph", [content], c.span, speaker, "direct")
     return True
+
+
+#: Candidate cues tried inside one open content before it is closed.
+_OPEN_TRIES = 3
+
+#: Words and marks after which a report inside a plain object opens a clause of its
+#: own, besides the subordinators (``boundary`` words of ``clause_words.txt``).
+_INNER_MARKS = frozenset(["what", ":", ";", "\u2014", "\u2013", "--", "-"])
+#: Boundary words that open no report of its own inside an object ("a measure that he
+#: believes would ...", "if", "whether", "than"): with them, more predictions than
+#: matches.
+_NOT_INNER_OPENERS = frozenset(["that", "which", "if", "unless", "whether", "than", "so", "but"])
+
+
+def _past_tense(form: str, lemma: str) -> bool:
+    """Whether a lexicon verb form is a past tense ("denied", "said", "thought"): in
+    -ed, or neither the lemma nor an -s or -ing form."""
+    return form.endswith("ed") or (form != lemma and not form.endswith(("s", "ing")))
 
 
 LinePattern = Callable[[_SentenceRules], bool]

@@ -654,6 +654,10 @@ class _Phrases(_SentenceTables):
             low = lowers[k]
             if low in _CLAUSE_PUNCT or low in _QUOTE_TOKENS:
                 return None
+            if low in ("who", "which") and k > 0 and lowers[k - 1] == ",":
+                # "Lee, who saw the crash and described it": the relative's subject
+                speaker, _ = self.speaker_before(k + 1)
+                return speaker
             opener = low in _CLAUSE_OPENERS or (low == "and" and k > 0 and lowers[k - 1] == ",")
             if not opener or k + 1 >= cue_first or not self.np_start(k + 1):
                 continue
@@ -698,6 +702,22 @@ class _Phrases(_SentenceTables):
             for k in range(start, comma)
         ):
             return comma
+        if comma < 0:
+            # a longer time phrase: "A few minutes later,", "A couple of years ago,"
+            far = next((k for k in range(start, min(n, start + 7)) if lowers[k] == ","), -1)
+            if (
+                far > start + 1
+                and lowers[far - 1] in ("later", "ago", "earlier")
+                and all(
+                    lowers[k] in _TIME_WORDS
+                    or lowers[k] in _TIME_NOUNS
+                    or lowers[k] in ("minutes", "decades", "couple", "of", "an", "the")
+                    or lowers[k][:1].isdigit()
+                    or lowers[k] in _number_words()
+                    for k in range(start, far)
+                )
+            ):
+                return far
         if after_phrase and comma > start and comma - start <= 3:
             texts = tok.texts
             if all(texts[k][0].isupper() for k in range(start, comma)) and texts[
@@ -716,6 +736,37 @@ class _Phrases(_SentenceTables):
         ):
             return next((k for k in range(start, min(n, start + 25)) if lowers[k] == ","), -1)
         return None
+
+    def time_phrase_end(self, start: int) -> int:
+        """The token after an opening time phrase with no comma ("On Sunday", "By
+        Tuesday afternoon", "Last week") when a pronoun or a capitalised word follows
+        it; else -1."""
+        tok = self.tok
+        lowers = tok.lowers
+        n = len(tok)
+        if start >= n:
+            return -1
+        k = start + 1 if lowers[start] in ("on", "by", "in", "at", "early", "late") else start
+        first = k
+        while (
+            k < n
+            and k - first < 4
+            and (
+                lowers[k] in _WEEKDAYS
+                or lowers[k] in _TIME_NOUNS
+                or lowers[k] in ("last", "this", "that", "next", "early", "late", "the")
+            )
+        ):
+            k += 1
+        if (
+            k == first
+            or k >= n
+            or not any(lowers[j] in _WEEKDAYS or lowers[j] in _TIME_NOUNS for j in range(first, k))
+        ):
+            return -1
+        if lowers[k] in self.words["pronoun"] or tok.texts[k][:1].isupper():
+            return k
+        return -1
 
     def main_subject(self) -> Span | None:
         """The subject at the start of the sentence: its first noun phrase, after any
@@ -736,6 +787,10 @@ class _Phrases(_SentenceTables):
         # Del., ..."
         skipped = False
         for _ in range(4):
+            after_time = self.time_phrase_end(start)
+            if after_time >= 0:
+                start = after_time  # "On Sunday morning Mr. Lee wrote ...": no comma
+                break
             comma = self.opening_phrase_end(start, skipped)
             if comma is None:
                 break

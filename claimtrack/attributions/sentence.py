@@ -64,6 +64,12 @@ class _SentenceTables:
         self.found: list[_Raw] = []
         # characters of the sentence already taken by a content or a speaker
         self.blocked = bytearray(sentence.end - sentence.start)
+        # contents left open to the reports inside them ("sought the post as Lee
+        # said C"): start and end offsets, the index in ``found``, "object" or "clause"
+        self.open_objects: list[tuple[int, int, int, str]] = []
+        # while a report inside an open content is tried: the blocked ranges it
+        # changed and their earlier bytes, to undo them if it is refused
+        self.journal: list[tuple[int, bytes]] | None = None
 
     # -- helpers --
     def mark_single_quotes(self) -> None:
@@ -107,6 +113,8 @@ class _SentenceTables:
         base = self.sentence.start
         a, b = max(span.start - base, 0), min(span.end - base, len(self.blocked))
         if b > a:
+            if self.journal is not None:
+                self.journal.append((a, bytes(self.blocked[a:b])))
             self.blocked[a:b] = b"\x01" * (b - a)
 
     def is_word(self, i: int) -> bool:
@@ -255,6 +263,7 @@ class _SentenceTables:
         cue: Span | None,
         speaker: Span | None,
         kind: AttributionKind | None = None,
+        open_as: str | None = None,
     ) -> None:
         pieces = tuple(s for s in content if s.end > s.start)
         if not pieces:
@@ -265,8 +274,12 @@ class _SentenceTables:
             )
             kind = "mixed" if quoted else "indirect"
         self.found.append(_Raw(self.sentence, kind, pieces, cue, speaker, pattern))
-        for piece in pieces:
-            self.block(piece)
+        if open_as is not None:
+            extent = (pieces[0].start, pieces[-1].end, len(self.found) - 1, open_as)
+            self.open_objects.append(extent)
+        else:
+            for piece in pieces:
+                self.block(piece)
         if speaker is not None:
             self.block(speaker)
 
