@@ -212,15 +212,23 @@ class _Phrases(_SentenceTables):
         if seg < 2 or seg == opening or lowers[seg - 1] != "," or not self.interrupts(seg):
             return None, -1
         subject_end = seg - 1
-        subject_start = self.clause_start(subject_end)
-        if (
-            subject_start < subject_end
-            and subject_end - subject_start <= 14
-            and self.np_start(subject_start)
-            and not any(self.is_verbal(k) for k in range(subject_start, subject_end))
-        ):
+        subject_start = self.subject_ending_at(subject_end)
+        if subject_start >= 0:
             return Span(tok.starts[subject_start], tok.ends[subject_end - 1]), subject_start
         return None, -1
+
+    def subject_ending_at(self, end: int) -> int:
+        """Where a subject ending before token ``end`` (a comma after it) starts: a
+        noun phrase of at most 14 tokens from its clause's start, with no verb; else -1."""
+        start = self.clause_start(end)
+        if (
+            start < end
+            and end - start <= 14
+            and self.np_start(start)
+            and not any(self.is_verbal(k) for k in range(start, end))
+        ):
+            return start
+        return -1
 
     def restrictive_relative(self, start: int, verbal: int) -> int:
         """The "who" of a restrictive relative clause opening at most a few words into a
@@ -316,13 +324,8 @@ class _Phrases(_SentenceTables):
             # "Sanders, who has already sent pleas, said ...", "The mayor, speaking
             # Monday, said ...": the subject is before the phrase
             subject_end = relative - 1
-            subject_start = self.clause_start(subject_end)
-            if (
-                subject_start < subject_end
-                and subject_end - subject_start <= 14
-                and self.np_start(subject_start)
-                and not any(self.is_verbal(k) for k in range(subject_start, subject_end))
-            ):
+            subject_start = self.subject_ending_at(subject_end)
+            if subject_start >= 0:
                 if subject_start >= 2 and tok.lowers[subject_start - 1] == ",":
                     subject_start = self.apposition_start(subject_start)
                     if subject_start < 0:
