@@ -1689,3 +1689,19 @@ def test_push_for_and_hope_for_are_cues(text: str, cue: str, content: str) -> No
     lexicon, as "call for" is."""
     (a,) = extract(text)
     assert (a.cue and a.cue.text, a.content.text) == (cue, content)
+
+
+def test_relative_say_after_a_quotation_speaker() -> None:
+    """'"C," said Lee, who said C2': the speaker after the quotation's verb is the
+    antecedent of "who", and the relative clause reports C2; another verb in the
+    relative clause ("who backed X") reports nothing."""
+    text = '"The bridge is safe," said Jo Lee, who said the council had checked it twice.'
+    found = [
+        (a.cue and a.cue.text, a.speaker and a.speaker.text, a.content.text) for a in extract(text)
+    ]
+    assert found == [
+        ("said", "Jo Lee", "The bridge is safe"),
+        ("said", "Jo Lee, who", "the council had checked it twice"),
+    ]
+    text = '"The bridge is safe," said Jo Lee, who backed the repairs last year.'
+    assert [a.content.text for a in extract(text)] == ["The bridge is safe"]
