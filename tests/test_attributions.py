@@ -1705,3 +1705,19 @@ def test_relative_say_after_a_quotation_speaker() -> None:
     ]
     text = '"The bridge is safe," said Jo Lee, who backed the repairs last year.'
     assert [a.content.text for a in extract(text)] == ["The bridge is safe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Lee told the farmers he had no plans to run.", "he had no plans to run"),
+        ("Lee told reporters on Monday they would vote in May.", "they would vote in May"),
+        ("Lee told him the plan would fail.", "the plan would fail"),
+    ],
+)
+def test_told_an_addressee_and_a_clause_opening_with_a_pronoun(text: str, content: str) -> None:
+    """'S told X he C': the clause after the addressee of "told" starts at its
+    subject pronoun, as with "that" ("told the paper that he C")."""
+    (a,) = extract(text)
+    assert a.cue is not None and a.cue.text.startswith("told")
+    assert a.content.text == content

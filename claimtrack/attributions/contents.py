@@ -41,6 +41,9 @@ _SUBORDINATORS = frozenset(
 #: Verbs whose addressee may stand between them and their content ("told reporters C").
 _ADDRESSEE_VERBS = frozenset(["tell", "ask", "urge", "warn", "assure", "remind", "inform"])
 
+#: Pronouns that open a clause as its subject ("told the paper he had ...").
+_SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "we", "i", "it"])
+
 #: Prepositions that open a phrase of place, medium or audience between a verb of
 #: saying and its clause ("said in an interview on Monday that C", "joked to the host
 #: that C").
@@ -83,6 +86,8 @@ class _Contents(_Phrases):
                 i += 1
             else:
                 i = self.after_addressee(i)
+                if lemma == "tell" and i == first:
+                    i = self.subject_after_addressee(i)
         elif (
             i == first
             and i + 1 < n
@@ -171,6 +176,28 @@ class _Contents(_Phrases):
             ):
                 return default
         return default
+
+    def subject_after_addressee(self, i: int) -> int:
+        """Where the clause after the addressee of "told" starts when it opens with a
+        subject pronoun and no "that" ("told the paper he had no plans"): at the
+        pronoun; ``i`` when none follows the addressee closely."""
+        tok, w = self.tok, self.words
+        lowers = tok.lowers
+        if not self.np_start(i):
+            return i
+        for j in range(i + 1, min(len(tok), i + 7)):
+            low = lowers[j]
+            if low in _SUBJECT_PRONOUNS:
+                return j
+            if (
+                not tok.words[j]
+                or low in w["pronoun"]
+                or low in w["aux"]
+                or low in w["boundary"]
+                or (low in self.lex.verbs and self.is_verbal(j))
+            ):
+                return i
+        return i
 
     def short_object(self, i: int, end: int) -> bool:
         """Whether tokens ``i:end`` close the sentence with a short noun phrase object
