@@ -1721,3 +1721,12 @@ def test_told_an_addressee_and_a_clause_opening_with_a_pronoun(text: str, conten
     (a,) = extract(text)
     assert a.cue is not None and a.cue.text.startswith("told")
     assert a.content.text == content
+
+
+def test_but_that_and_a_pronoun_continues_the_report() -> None:
+    """'S said C, but that he C2': "that" and a subject pronoun after ", but" open a
+    second clause of the same report, not a new sentence ("but that seems ...")."""
+    (a,) = extract("Lee said the plan was sound, but that he would wait for the vote.")
+    assert a.content.text == "the plan was sound, but that he would wait for the vote"
+    (a,) = extract("Lee said the plan was sound, but that seems unlikely to matter.")
+    assert a.content.text == "the plan was sound"

@@ -42,7 +42,7 @@ _SUBORDINATORS = frozenset(
 _ADDRESSEE_VERBS = frozenset(["tell", "ask", "urge", "warn", "assure", "remind", "inform"])
 
 #: Pronouns that open a clause as its subject ("told the paper he had ...").
-_SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "we", "i", "it"])
+_SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "we", "i", "it", "there"])
 
 #: Prepositions that open a phrase of place, medium or audience between a verb of
 #: saying and its clause ("said in an interview on Monday that C", "joked to the host
@@ -365,6 +365,8 @@ class _Contents(_Phrases):
         if k >= len(tok) or not tok.words[k]:
             return False
         low = tok.lowers[k]
+        if low == "that" and k + 1 < len(tok) and tok.lowers[k + 1] in _SUBJECT_PRONOUNS:
+            return True  # "said C, but that he would ...": a second clause of the report
         return not (
             self.np_start(k)
             or low in self.lex.verbs
