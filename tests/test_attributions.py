@@ -1730,3 +1730,20 @@ def test_but_that_and_a_pronoun_continues_the_report() -> None:
     assert a.content.text == "the plan was sound, but that he would wait for the vote"
     (a,) = extract("Lee said the plan was sound, but that seems unlikely to matter.")
     assert a.content.text == "the plan was sound"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The county was only doing what other counties do, he told the court.",
+        "The county was only doing what other counties do, Lee told the court in a filing.",
+    ],
+)
+def test_told_and_its_addressee_close_the_sentence(text: str) -> None:
+    """'C, S told X (in Y).': the addressee of "told" and a phrase after it make a
+    short tail, as "in a filing" does after "said"; the clause before is the content."""
+    (a,) = extract(text)
+    assert (a.pattern, a.content.text) == (
+        "content_then_cue",
+        "The county was only doing what other counties do",
+    )

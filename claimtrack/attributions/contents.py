@@ -586,6 +586,8 @@ class _Contents(_Phrases):
                 )
             )
         )
+        if not short_tail and j < end and self.addressee_tail(first, j, end):
+            short_tail = True
         close = self.content_close(before)
         if close >= 0:
             if short_tail and tok.lowers[before - 1] == ",":
@@ -614,6 +616,25 @@ class _Contents(_Phrases):
         if before - start > 8 or before == start:
             return None
         return close, self.tokens_span(start, before)
+
+    def addressee_tail(self, first: int, j: int, end: int) -> bool:
+        """Whether tokens ``j:end`` after "told" at ``first`` are its addressee and at
+        most a phrase of place, medium or time, closing the sentence ("C, he told the
+        court in a filing."): no content of its own follows."""
+        tok, w = self.tok, self.words
+        verb = self.lex.verbs.get(tok.lowers[first])
+        if verb is None or verb[0] != "tell" or end - j > 10:
+            return False
+        if not (self.np_start(j) or tok.lowers[j] in w["object"]):
+            return False
+        return not any(
+            tok.lowers[k] == "that"
+            or tok.lowers[k] in _QUOTE_TOKENS
+            or tok.lowers[k] in w["aux"]
+            or tok.lowers[k] in _SUBJECT_PRONOUNS
+            or (tok.lowers[k] in self.lex.verbs and self.is_verbal(k))
+            for k in range(j, end)
+        )
 
     def participle_after(self, j: int) -> bool:
         """Whether a comma and a cue verb in -ing follow at token ``j`` ("C, Lee said,
