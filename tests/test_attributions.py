@@ -1747,3 +1747,11 @@ def test_told_and_its_addressee_close_the_sentence(text: str) -> None:
         "content_then_cue",
         "The county was only doing what other counties do",
     )
+
+
+def test_quotation_closing_on_a_single_quoted_phrase() -> None:
+    """'"... 'X,' " S said': a comma inside a single-quoted phrase that closes the
+    quotation is the comma before the cue."""
+    (a,) = extract("\"It is what they call 'a flight to safety,' \" Lee said.")
+    assert (a.pattern, a.speaker and a.speaker.text) == ("quote_then_cue", "Lee")
+    assert a.content.text.startswith("It is what they call")

@@ -479,7 +479,13 @@ class _Contents(_Phrases):
         # the quote must end with a comma, ?, ! or a dash inside or right after it
         inner = self.text[max(quote.start, quote.end - 3) : quote.end]
         after = tok.lowers[k + 1] if k + 1 < len(tok) else ""
-        if not any(c in ",?!\u2014-" for c in inner) and after not in (",", "\u2014", "-"):
+        # a single-quoted phrase may close with it: '"... 'above the law,' " he said'
+        last = self.text[quote.start : quote.end].rstrip("\"'\u2019\u201d\u201c ")[-1:]
+        if (
+            not any(c in ",?!\u2014-" for c in inner)
+            and after not in (",", "\u2014", "-")
+            and last not in (",", "?", "!")
+        ):
             return None
         return quote
 
