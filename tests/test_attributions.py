@@ -1755,3 +1755,14 @@ def test_quotation_closing_on_a_single_quoted_phrase() -> None:
     (a,) = extract("\"It is what they call 'a flight to safety,' \" Lee said.")
     assert (a.pattern, a.speaker and a.speaker.text) == ("quote_then_cue", "Lee")
     assert a.content.text.startswith("It is what they call")
+
+
+def test_opening_mark_typed_for_a_closing_one() -> None:
+    """'\u201cC,\u201c S said.': an opening curly mark after a comma and before a space
+    closes the open quotation."""
+    (a,) = extract("\u201cThe bridge is safe,\u201c said Jo Lee, an engineer.")
+    assert (a.pattern, a.speaker and a.speaker.text, a.content.text) == (
+        "quote_then_cue",
+        "Jo Lee",
+        "The bridge is safe",
+    )
