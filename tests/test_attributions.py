@@ -1766,3 +1766,15 @@ def test_opening_mark_typed_for_a_closing_one() -> None:
         "Jo Lee",
         "The bridge is safe",
     )
+
+
+def test_comment_clause_with_as_closes_the_content() -> None:
+    """'C, as S noted (in X).': a comment clause with "as" closing the sentence
+    reports the clause before it; a passive there ("as he was found") does not."""
+    text = "The bridge was closed for a year, as the mayor noted in a column."
+    (a,) = extract(text)
+    assert (a.pattern, a.speaker and a.speaker.text, a.content.text) == (
+        "content_then_cue",
+        "the mayor",
+        "The bridge was closed for a year",
+    )

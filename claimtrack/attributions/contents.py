@@ -617,6 +617,15 @@ class _Contents(_Phrases):
             return None
         start = self.clause_start(before)
         close = self.content_close(start)
+        if (
+            close < 0
+            and start >= 3
+            and tok.lowers[start - 1] == "as"
+            and not any(tok.lowers[k] in self.words["passive"] for k in range(start, before))
+        ):
+            # "C, as Lee noted in a column.": a comment clause closes the content (not
+            # a passive: "as he was found")
+            close = self.content_close(start - 1)
         if close <= 0:
             return None
         if before - start > 8 or before == start:
