@@ -1778,3 +1778,12 @@ def test_comment_clause_with_as_closes_the_content() -> None:
         "the mayor",
         "The bridge was closed for a year",
     )
+
+
+def test_quotation_trailing_off_in_an_ellipsis() -> None:
+    """'"... over troubled\u2026" he said, ...': a quotation that trails off in an
+    ellipsis closes before its cue as one closing on a comma does."""
+    text = "\u201cWe are like a bridge over troubled\u2026\u201d he said, not finishing the joke."
+    (a,) = extract(text)
+    assert (a.pattern, a.speaker and a.speaker.text) == ("quote_then_cue", "he")
+    assert a.content.text == "We are like a bridge over troubled\u2026"

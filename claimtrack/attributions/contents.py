@@ -484,7 +484,7 @@ class _Contents(_Phrases):
         if (
             not any(c in ",?!\u2014-" for c in inner)
             and after not in (",", "\u2014", "-")
-            and last not in (",", "?", "!")
+            and last not in (",", "?", "!", "\u2026")  # "\u2026": a trailing-off ellipsis
         ):
             return None
         return quote
