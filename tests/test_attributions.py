@@ -1787,3 +1787,12 @@ def test_quotation_trailing_off_in_an_ellipsis() -> None:
     (a,) = extract(text)
     assert (a.pattern, a.speaker and a.speaker.text) == ("quote_then_cue", "he")
     assert a.content.text == "We are like a bridge over troubled\u2026"
+
+
+def test_an_age_before_a_cue_is_its_subject() -> None:
+    """ "the 43-year-old asked": an age used as a noun heads the subject; a count
+    before a noun ("271 pledged delegates") does not."""
+    (a,) = extract(
+        "\u201cWhat if the mayor took lessons?\u201d the 43-year-old asked in the video."
+    )
+    assert (a.pattern, a.speaker and a.speaker.text) == ("quote_then_cue", "the 43-year-old")
