@@ -1862,3 +1862,110 @@ def test_an_infinitive_after_a_closing_cue_is_its_content() -> None:
     assert found == [("subject_cue_content", "Lee", "vowed", "to fight the plan")]
     (a,) = extract("The levy would pass, Lee proclaimed to a cheering crowd.")
     assert (a.pattern, a.speaker and a.speaker.text) == ("content_then_cue", "Lee")
+
+
+def test_relative_say_after_a_quotation_speaker() -> None:
+    """'"C," said Lee, who said C2': the speaker after the quotation's verb is the
+    antecedent of "who", and the relative clause reports C2; another verb in the
+    relative clause ("who backed X") reports nothing."""
+    text = '"The bridge is safe," said Jo Lee, who said the council had checked it twice.'
+    found = [
+        (a.cue and a.cue.text, a.speaker and a.speaker.text, a.content.text) for a in extract(text)
+    ]
+    assert found == [
+        ("said", "Jo Lee", "The bridge is safe"),
+        ("said", "Jo Lee, who", "the council had checked it twice"),
+    ]
+    text = '"The bridge is safe," said Jo Lee, who backed the repairs last year.'
+    assert [a.content.text for a in extract(text)] == ["The bridge is safe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Lee told the farmers he had no plans to run.", "he had no plans to run"),
+        ("Lee told reporters on Monday they would vote in May.", "they would vote in May"),
+        ("Lee told him the plan would fail.", "the plan would fail"),
+    ],
+)
+def test_told_an_addressee_and_a_clause_opening_with_a_pronoun(text: str, content: str) -> None:
+    """'S told X he C': the clause after the addressee of "told" starts at its
+    subject pronoun, as with "that" ("told the paper that he C")."""
+    (a,) = extract(text)
+    assert a.cue is not None and a.cue.text.startswith("told")
+    assert a.content.text == content
+
+
+def test_but_that_and_a_pronoun_continues_the_report() -> None:
+    """'S said C, but that he C2': "that" and a subject pronoun after ", but" open a
+    second clause of the same report, not a new sentence ("but that seems ...")."""
+    (a,) = extract("Lee said the plan was sound, but that he would wait for the vote.")
+    assert a.content.text == "the plan was sound, but that he would wait for the vote"
+    (a,) = extract("Lee said the plan was sound, but that seems unlikely to matter.")
+    assert a.content.text == "the plan was sound"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The county was only doing what other counties do, he told the court.",
+        "The county was only doing what other counties do, Lee told the court in a filing.",
+    ],
+)
+def test_told_and_its_addressee_close_the_sentence(text: str) -> None:
+    """'C, S told X (in Y).': the addressee of "told" and a phrase after it make a
+    short tail, as "in a filing" does after "said"; the clause before is the content."""
+    (a,) = extract(text)
+    assert (a.pattern, a.content.text) == (
+        "content_then_cue",
+        "The county was only doing what other counties do",
+    )
+
+
+def test_quotation_closing_on_a_single_quoted_phrase() -> None:
+    """'"... 'X,' " S said': a comma inside a single-quoted phrase that closes the
+    quotation is the comma before the cue."""
+    (a,) = extract("\"It is what they call 'a flight to safety,' \" Lee said.")
+    assert (a.pattern, a.speaker and a.speaker.text) == ("quote_then_cue", "Lee")
+    assert a.content.text.startswith("It is what they call")
+
+
+def test_opening_mark_typed_for_a_closing_one() -> None:
+    """'\u201cC,\u201c S said.': an opening curly mark after a comma and before a space
+    closes the open quotation."""
+    (a,) = extract("\u201cThe bridge is safe,\u201c said Jo Lee, an engineer.")
+    assert (a.pattern, a.speaker and a.speaker.text, a.content.text) == (
+        "quote_then_cue",
+        "Jo Lee",
+        "The bridge is safe",
+    )
+
+
+def test_comment_clause_with_as_closes_the_content() -> None:
+    """'C, as S noted (in X).': a comment clause with "as" closing the sentence
+    reports the clause before it; a passive there ("as he was found") does not."""
+    text = "The bridge was closed for a year, as the mayor noted in a column."
+    (a,) = extract(text)
+    assert (a.pattern, a.speaker and a.speaker.text, a.content.text) == (
+        "content_then_cue",
+        "the mayor",
+        "The bridge was closed for a year",
+    )
+
+
+def test_quotation_trailing_off_in_an_ellipsis() -> None:
+    """'"... over troubled\u2026" he said, ...': a quotation that trails off in an
+    ellipsis closes before its cue as one closing on a comma does."""
+    text = "\u201cWe are like a bridge over troubled\u2026\u201d he said, not finishing the joke."
+    (a,) = extract(text)
+    assert (a.pattern, a.speaker and a.speaker.text) == ("quote_then_cue", "he")
+    assert a.content.text == "We are like a bridge over troubled\u2026"
+
+
+def test_an_age_before_a_cue_is_its_subject() -> None:
+    """ "the 43-year-old asked": an age used as a noun heads the subject; a count
+    before a noun ("271 pledged delegates") does not."""
+    (a,) = extract(
+        "\u201cWhat if the mayor took lessons?\u201d the 43-year-old asked in the video."
+    )
+    assert (a.pattern, a.speaker and a.speaker.text) == ("quote_then_cue", "the 43-year-old")

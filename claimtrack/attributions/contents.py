@@ -41,6 +41,9 @@ _SUBORDINATORS = frozenset(
 #: Verbs whose addressee may stand between them and their content ("told reporters C").
 _ADDRESSEE_VERBS = frozenset(["tell", "ask", "urge", "warn", "assure", "remind", "inform"])
 
+#: Pronouns that open a clause as its subject ("told the paper he had ...").
+_SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "we", "i", "it", "there"])
+
 #: Prepositions that open a phrase of place, medium or audience between a verb of
 #: saying and its clause ("said in an interview on Monday that C", "joked to the host
 #: that C").
@@ -83,6 +86,8 @@ class _Contents(_Phrases):
                 i += 1
             else:
                 i = self.after_addressee(i)
+                if lemma == "tell" and i == first:
+                    i = self.subject_after_addressee(i)
         elif (
             i == first
             and i + 1 < n
@@ -178,6 +183,28 @@ class _Contents(_Phrases):
             ):
                 return default
         return default
+
+    def subject_after_addressee(self, i: int) -> int:
+        """Where the clause after the addressee of "told" starts when it opens with a
+        subject pronoun and no "that" ("told the paper he had no plans"): at the
+        pronoun; ``i`` when none follows the addressee closely."""
+        tok, w = self.tok, self.words
+        lowers = tok.lowers
+        if not self.np_start(i):
+            return i
+        for j in range(i + 1, min(len(tok), i + 7)):
+            low = lowers[j]
+            if low in _SUBJECT_PRONOUNS:
+                return j
+            if (
+                not tok.words[j]
+                or low in w["pronoun"]
+                or low in w["aux"]
+                or low in w["boundary"]
+                or (low in self.lex.verbs and self.is_verbal(j))
+            ):
+                return i
+        return i
 
     def short_object(self, i: int, end: int) -> bool:
         """Whether tokens ``i:end`` close the sentence with a short noun phrase object
@@ -345,6 +372,8 @@ class _Contents(_Phrases):
         if k >= len(tok) or not tok.words[k]:
             return False
         low = tok.lowers[k]
+        if low == "that" and k + 1 < len(tok) and tok.lowers[k + 1] in _SUBJECT_PRONOUNS:
+            return True  # "said C, but that he would ...": a second clause of the report
         return not (
             self.np_start(k)
             or low in self.lex.verbs
@@ -464,7 +493,13 @@ class _Contents(_Phrases):
         # the quote must end with a comma, ?, ! or a dash inside or right after it
         inner = self.text[max(quote.start, quote.end - 3) : quote.end]
         after = tok.lowers[k + 1] if k + 1 < len(tok) else ""
-        if not any(c in ",?!\u2014-" for c in inner) and after not in (",", "\u2014", "-"):
+        # a single-quoted phrase may close with it: '"... 'above the law,' " he said'
+        last = self.text[quote.start : quote.end].rstrip("\"'\u2019\u201d\u201c ")[-1:]
+        if (
+            not any(c in ",?!\u2014-" for c in inner)
+            and after not in (",", "\u2014", "-")
+            and last not in (",", "?", "!", "\u2026")  # "\u2026": a trailing-off ellipsis
+        ):
             return None
         return quote
 
@@ -576,6 +611,8 @@ class _Contents(_Phrases):
                 )
             )
         )
+        if not short_tail and j < end and self.addressee_tail(first, j, end):
+            short_tail = True
         close = self.content_close(before)
         if close >= 0:
             if short_tail and tok.lowers[before - 1] == ",":
@@ -599,11 +636,39 @@ class _Contents(_Phrases):
             return None
         start = self.clause_start(before)
         close = self.content_close(start)
+        if (
+            close < 0
+            and start >= 3
+            and tok.lowers[start - 1] == "as"
+            and not any(tok.lowers[k] in self.words["passive"] for k in range(start, before))
+        ):
+            # "C, as Lee noted in a column.": a comment clause closes the content (not
+            # a passive: "as he was found")
+            close = self.content_close(start - 1)
         if close <= 0:
             return None
         if before - start > 8 or before == start:
             return None
         return close, self.tokens_span(start, before)
+
+    def addressee_tail(self, first: int, j: int, end: int) -> bool:
+        """Whether tokens ``j:end`` after "told" at ``first`` are its addressee and at
+        most a phrase of place, medium or time, closing the sentence ("C, he told the
+        court in a filing."): no content of its own follows."""
+        tok, w = self.tok, self.words
+        verb = self.lex.verbs.get(tok.lowers[first])
+        if verb is None or verb[0] != "tell" or end - j > 10:
+            return False
+        if not (self.np_start(j) or tok.lowers[j] in w["object"]):
+            return False
+        return not any(
+            tok.lowers[k] == "that"
+            or tok.lowers[k] in _QUOTE_TOKENS
+            or tok.lowers[k] in w["aux"]
+            or tok.lowers[k] in _SUBJECT_PRONOUNS
+            or (tok.lowers[k] in self.lex.verbs and self.is_verbal(k))
+            for k in range(j, end)
+        )
 
     def participle_after(self, last: int) -> int | None:
         """The comma before a participle cue (", adding that ...") within a few words

@@ -82,6 +82,13 @@ class Cue:
         )
 
 
+def _age_noun(word: str) -> bool:
+    """Whether a word opening with a digit is an age used as a noun ("the 43-year-old
+    asked"), not a count or measure before a noun ("271 pledged delegates", "a
+    10-year plan")."""
+    return word.endswith(("-old", "-olds"))
+
+
 class _SentenceRules(_Contents):
     """Apply the patterns to one sentence."""
 
@@ -373,7 +380,10 @@ class _SentenceRules(_Contents):
                 prev in _NOUN_CONTEXT
                 or prev == "percentage"  # "five percentage points"
                 or prev.endswith("'s")
-                or ((prev[:1].isdigit() or prev in counting_words()) and not self.count_subject(c))
+                or (
+                    ((prev[:1].isdigit() and not _age_noun(prev)) or prev in counting_words())
+                    and not self.count_subject(c)
+                )
             )
         ):
             # a noun or adjective: "in praise of", "Trump's repeated accusations",

@@ -86,7 +86,7 @@ class _Phrases(_SentenceTables):
         if tok.lowers[end - 1] in _COORDINATORS:
             return None, -1  # "X noted ... and added": the subject is shared
         if tok.lowers[end - 1] in ("who", "which") and end >= 3 and tok.lowers[end - 2] == ",":
-            return self.relative_antecedent(end - 1)
+            return self.relative_antecedent(end - 1, cue_first)
         if lowers[end - 1] == "who" and end >= 2 and tok.words[end - 2]:
             # a restrictive relative: "voters who said C", "half who say C"
             k = end - 1
@@ -405,7 +405,7 @@ class _Phrases(_SentenceTables):
             and lowers[nxt] not in w["temporal"]
         )
 
-    def relative_antecedent(self, pronoun: int) -> tuple[Span | None, int]:
+    def relative_antecedent(self, pronoun: int, cue_first: int) -> tuple[Span | None, int]:
         """The source of a cue in a relative clause, ", who said ...": the noun phrase
         before the comma (over its appositions: "Nicky Driscoll, 24, from Manchester,
         who said ..."), through the pronoun.  Returns the span and its first token."""
@@ -414,6 +414,18 @@ class _Phrases(_SentenceTables):
         start = self.clause_start(np_end)
         if start >= np_end or np_end - start > 12:
             return None, -1
+        if (
+            start + 1 < np_end
+            and self.verb_lemma(cue_first) == "say"
+            and self.saying_verb(start)
+            and self.is_verbal(start)
+            and start > 0
+            and tok.lowers[start - 1] in _QUOTE_TOKENS
+        ):
+            # '"C," said Lee, who said C2': the speaker of the quotation (only "say" in
+            # the relative clause: "who praised X", "who added that C" are as often no
+            # report in PolNeAR)
+            start += 1
         if any(self.is_verbal(k) for k in range(start, np_end)):
             return None, -1
         if start >= 2 and tok.lowers[start - 1] == ",":
@@ -423,6 +435,16 @@ class _Phrases(_SentenceTables):
         if not self.np_start(start):
             return None, -1
         return Span(tok.starts[start], tok.ends[pronoun]), start
+
+    def verb_lemma(self, k: int) -> str | None:
+        """The lemma of token ``k`` if it is a verb of the lexicon."""
+        verb = self.lex.verbs.get(self.tok.lowers[k])
+        return None if verb is None else verb[0]
+
+    def saying_verb(self, k: int) -> bool:
+        """Whether token ``k`` is a verb of saying or thinking in the lexicon."""
+        verb = self.lex.verbs.get(self.tok.lowers[k])
+        return verb is not None and verb[1] in ("speech", "cognitive")
 
     def prepositional_object(self, start: int, end: int) -> bool:
         """Whether tokens ``start:end`` are a preposition and a common noun phrase ("In a

@@ -120,6 +120,14 @@ def _double_quote_spans(text: str, para: Span) -> list[Span]:
         char = mark.group()
         if char in ("''", "``"):
             char = "\u201c" if char == "``" else '"'
+        if (
+            char == "\u201c"
+            and open_at is not None
+            and index > para.start
+            and text[index - 1] in ",.?!"
+            and (mark.end() >= para.end or text[mark.end()].isspace())
+        ):
+            char = '"'  # an opening mark typed for a closing one: '\u201cC,\u201c he said'
         if char in _OPEN_QUOTES or (char == '"' and open_at is None):
             if open_at is None:
                 open_at = index
