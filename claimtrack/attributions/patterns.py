@@ -564,7 +564,12 @@ def quote_then_cue(r: _SentenceRules, c: Cue) -> bool:
     if c.klass == "weak":
         return False  # '"...," Lee added, speaking to ...': a weak verb after a quotation
     quote = None if c.participle else r.quote_before(c.start)
-    if quote is None and not c.participle and c.start > 2:
+    if (
+        quote is None
+        and not c.participle
+        and c.start > 2
+        and r.quotes_between(0, c.first)  # a mark before the cue (most cues have none)
+    ):
         # '"C," Lee, a farmer from the valley, said': a speaker with an apposition
         # longer than quote_before walks over
         speaker, subject = r.speaker_before(c.first)
