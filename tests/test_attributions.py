@@ -1969,3 +1969,15 @@ def test_an_age_before_a_cue_is_its_subject() -> None:
         "\u201cWhat if the mayor took lessons?\u201d the 43-year-old asked in the video."
     )
     assert (a.pattern, a.speaker and a.speaker.text) == ("quote_then_cue", "the 43-year-old")
+
+
+def test_participle_between_two_quotations_takes_the_second() -> None:
+    """'"C1," S said, adding, "C2."': the quotation after a participle of saying is
+    the participle's content, not a second piece of the first quotation."""
+    text = (
+        "\u201cThe ferry will run again,\u201d Jo Lee said, adding, \u201cThe pier is safe.\u201d"
+    )
+    first, second = extract(text)
+    assert roles(first) == ("quote_then_cue", "Jo Lee", "said", "The ferry will run again")
+    assert (second.pattern, second.cue and second.cue.text) == ("participle_quote", "adding")
+    assert second.content.text == "The pier is safe."

@@ -585,10 +585,27 @@ def quote_then_cue(r: _SentenceRules, c: Cue) -> bool:
     content = [r.strip_quotes(quote)]
     # "Y1," he said, "Y2"
     after = r.quote_after(c.last, allow_speaker=True)
-    if after is not None:
+    if after is not None and not _participle_between(r, c.last, after.start):
         content.append(r.strip_quotes(after))
     r.add("quote_then_cue", content, c.bare, speaker, "direct")
     return True
+
+
+def _participle_between(r: _SentenceRules, first: int, offset: int) -> bool:
+    """Whether a participle of saying or thinking stands between token ``first`` and
+    the quotation at ``offset`` ('"C1," Lee said, adding, "C2"': C2 is the participle's,
+    not a second piece of C1).  At most the few tokens `quote_after` steps over."""
+    tok = r.tok
+    lowers = tok.lowers
+    for k in range(first, min(len(tok), first + 6)):
+        if tok.starts[k] >= offset:
+            break
+        low = lowers[k]
+        if low.endswith("ing"):
+            verb = r.lex.verbs.get(low)
+            if verb is not None and verb[1] in ("speech", "cognitive"):
+                return True
+    return False
 
 
 _PARTICIPLE_CLASSES = ("speech", "cognitive", "phrase", "other")
