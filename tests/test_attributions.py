@@ -1981,3 +1981,11 @@ def test_participle_between_two_quotations_takes_the_second() -> None:
     assert roles(first) == ("quote_then_cue", "Jo Lee", "said", "The ferry will run again")
     assert (second.pattern, second.cue and second.cue.text) == ("participle_quote", "adding")
     assert second.content.text == "The pier is safe."
+
+
+def test_phrase_of_medium_before_a_quotation_stays_out() -> None:
+    """'wrote in a short email: "C"': a phrase of medium or audience after a verb of
+    saying and before a colon or comma and a quotation is not part of the content."""
+    (a,) = extract("The mayor wrote in a short email: \u201cThe pier is safe again.\u201d")
+    assert (a.pattern, a.speaker and a.speaker.text) == ("subject_cue_content", "The mayor")
+    assert a.content.text == "\u201cThe pier is safe again.\u201d"
