@@ -1989,3 +1989,21 @@ def test_phrase_of_medium_before_a_quotation_stays_out() -> None:
     (a,) = extract("The mayor wrote in a short email: \u201cThe pier is safe again.\u201d")
     assert (a.pattern, a.speaker and a.speaker.text) == ("subject_cue_content", "The mayor")
     assert a.content.text == "\u201cThe pier is safe again.\u201d"
+
+
+def test_second_quotation_after_the_speakers_description() -> None:
+    """'"C1," said S, a description of S, "C2."': the quotation after the speaker's
+    description continues the first; after a coordinator and a verb of its own
+    ('"C1," she said, but added ..., "C2"') it does not."""
+    text = (
+        "\u201cThe pier,\u201d said Jo Lee, a farmer who has lived by the river for "
+        "decades, \u201cis safe again.\u201d"
+    )
+    (a,) = extract(text)
+    assert a.pattern == "quote_then_cue"
+    assert [s.of(text) for s in a.content.spans] == ["The pier", "is safe again."]
+    text = (
+        "\u201cThe pier is old,\u201d she said, but then added with a smile, "
+        "\u201cIt will hold.\u201d"
+    )
+    assert [s.of(text) for s in extract(text)[0].content.spans] == ["The pier is old"]

@@ -585,10 +585,46 @@ def quote_then_cue(r: _SentenceRules, c: Cue) -> bool:
     content = [r.strip_quotes(quote)]
     # "Y1," he said, "Y2"
     after = r.quote_after(c.last, allow_speaker=True)
+    if after is None:
+        after = _quote_after_apposition(r, c.last)
     if after is not None and not _participle_between(r, c.last, after.start):
         content.append(r.strip_quotes(after))
     r.add("quote_then_cue", content, c.bare, speaker, "direct")
     return True
+
+
+def _quote_after_apposition(r: _SentenceRules, last: int) -> Span | None:
+    """'"C1," said Lee, a farmer from the valley, "C2."': the next quotation of the
+    sentence when it opens after a comma within a few tokens of the cue (the speaker
+    and a description of the speaker between)."""
+    tok = r.tok
+    if last >= len(tok):
+        return None
+    k = bisect.bisect_left(r.quote_starts, tok.starts[last])
+    if k >= len(r.quotes):
+        return None
+    quote = r.quotes[k]
+    j = bisect.bisect_left(tok.starts, quote.start)
+    if j >= len(tok) or j - last > _APPOSITION_TOKENS or tok.starts[j] != quote.start:
+        return None
+    if tok.lowers[j - 1] != ",":
+        return None
+    relative = False  # a verb in a relative clause describes the speaker
+    for m in range(last, j - 1):
+        low = tok.lowers[m]
+        relative = relative or low in ("who", "whose", "which")
+        if (
+            low in _COORDINATORS
+            or low in (".", "!", "?", ";")
+            or (low in r.lex.verbs and not relative)
+        ):
+            return None  # '"C1," she said, but added that ..., "C2"': a report of its own
+    return quote
+
+
+#: How far after a quotation's cue a second quotation may open after the speaker's
+#: description ('"C1," said Lee, a farmer from the valley, "C2"').
+_APPOSITION_TOKENS = 24
 
 
 def _participle_between(r: _SentenceRules, first: int, offset: int) -> bool:
