@@ -2007,3 +2007,15 @@ def test_second_quotation_after_the_speakers_description() -> None:
         "\u201cIt will hold.\u201d"
     )
     assert [s.of(text) for s in extract(text)[0].content.spans] == ["The pier is old"]
+
+
+def test_partly_quoted_content_runs_on_over_quoted_sentences() -> None:
+    """'S "C1," V S. "C2."': a partly quoted content closing on its quotation before
+    the cue runs on over the quoted sentence after it, as a direct quotation does."""
+    text = (
+        "Still, the town is \u201cready to win the grant,\u201d Jo Lee said. "
+        "\u201cWe are ready for it.\u201d"
+    )
+    (a,) = extract(text)
+    assert (a.pattern, a.kind) == ("content_then_cue", "mixed")
+    assert [s.of(text) for s in a.content.spans][1:] == ["We are ready for it."]
