@@ -2019,3 +2019,15 @@ def test_partly_quoted_content_runs_on_over_quoted_sentences() -> None:
     (a,) = extract(text)
     assert (a.pattern, a.kind) == ("content_then_cue", "mixed")
     assert [s.of(text) for s in a.content.spans][1:] == ["We are ready for it."]
+
+
+def test_partly_quoted_content_runs_on_into_the_next_paragraph() -> None:
+    """'S "C1," V S.' closing its paragraph runs on into a next paragraph that opens
+    with a quotation and holds no cue, as a direct quotation before its cue does."""
+    text = (
+        "Still, the town is \u201cready to win the grant,\u201d Jo Lee said.\n\n"
+        "\u201cWe are ready for it.\u201d"
+    )
+    (a,) = extract(text)
+    assert (a.pattern, a.kind) == ("content_then_cue", "mixed")
+    assert [s.of(text) for s in a.content.spans][1:] == ["We are ready for it."]
