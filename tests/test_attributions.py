@@ -2031,3 +2031,28 @@ def test_partly_quoted_content_runs_on_into_the_next_paragraph() -> None:
     (a,) = extract(text)
     assert (a.pattern, a.kind) == ("content_then_cue", "mixed")
     assert [s.of(text) for s in a.content.spans][1:] == ["We are ready for it."]
+
+
+def test_quotation_closing_a_sentence_is_no_mixed_content() -> None:
+    """'chanted, "C!" as ...': a quotation closing on a stop, "?" or "!" inside its
+    marks is a whole quoted sentence; the words after it are not part of the content."""
+    text = "The crowd chanted, \u201cOpen the pier!\u201d as it had for the earlier speakers."
+    (a,) = extract(text)
+    assert (a.pattern, a.kind, a.content.text) == ("cue_then_quote", "direct", "Open the pier!")
+
+
+def test_cue_after_and_has_no_quotation_before_it() -> None:
+    """'S declared "C1!" and said that C2': the cue after "and" reports C2, not the
+    quotation before it."""
+    text = (
+        "She declared \u201cWhat a night!\u201d and said that her town would continue "
+        "\u201cto build piers\u201d across the state."
+    )
+    first, second = extract(text)
+    assert (first.pattern, first.content.text) == ("cue_then_quote", "What a night!")
+    assert roles(second) == (
+        "subject_cue_content",
+        "She",
+        "said",
+        "her town would continue \u201cto build piers\u201d across the state",
+    )

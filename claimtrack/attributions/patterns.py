@@ -563,7 +563,8 @@ def quote_then_cue(r: _SentenceRules, c: Cue) -> bool:
     a comma ('"C," Tester said, referring to ...') belongs to the participle patterns."""
     if c.klass == "weak":
         return False  # '"...," Lee added, speaking to ...': a weak verb after a quotation
-    quote = None if c.participle else r.quote_before(c.start)
+    # '"C!" and said C2': a cue after a coordinator has a quotation of its own
+    quote = None if c.participle or c.prev in ("and", "but") else r.quote_before(c.start)
     if (
         quote is None
         and not c.participle
@@ -733,13 +734,21 @@ def cue_then_quote(r: _SentenceRules, c: Cue) -> bool:
         speaker = r.shared_speaker(c.first)
     k = bisect.bisect_left(tok.starts, quote_after.end)
     end = r.content_end(k) if k < len(tok) else k
-    if r.words_between(k, end) >= 3:
+    if r.words_between(k, end) >= 3 and not _closes_a_sentence(r.text, quote_after):
         # 'admitted "one or two instances" where donations may have slipped': mixed
         start = bisect.bisect_left(tok.starts, quote_after.start)
         r.add("cue_then_quote", [r.tokens_span(start, end)], c.span, speaker, "mixed")
         return True
     r.add("cue_then_quote", [r.strip_quotes(quote_after)], c.span, speaker, "direct")
     return True
+
+
+def _closes_a_sentence(text: str, quote: Span) -> bool:
+    """Whether a quotation closes on a stop, "?" or "!" inside its marks ('chanted,
+    "Lock her up!" as they had before'): a whole quoted sentence, no part of a
+    mixed content running on after it."""
+    inner = text[quote.start : quote.end - 1].rstrip()
+    return inner.endswith((".", "?", "!")) and not inner.endswith("...")
 
 
 #: Prepositions that join a verb to its content, part of the cue ("boasted of C",
