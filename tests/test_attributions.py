@@ -2056,3 +2056,11 @@ def test_cue_after_and_has_no_quotation_before_it() -> None:
         "said",
         "her town would continue \u201cto build piers\u201d across the state",
     )
+
+
+def test_quotation_taken_by_an_earlier_cue_is_not_taken_again() -> None:
+    """'"C," S said in a video posted by X': a later cue in the tail does not take the
+    quotation the first cue reported."""
+    text = "\u201cThe pier is safe again,\u201d Jo Lee said in a video posted by the council."
+    (a,) = extract(text)
+    assert roles(a) == ("quote_then_cue", "Jo Lee", "said", "The pier is safe again")

@@ -584,6 +584,9 @@ def quote_then_cue(r: _SentenceRules, c: Cue) -> bool:
     if speaker is None:
         speaker = r.speaker_after(c.last) or r.head_after(c.last)
     content = [r.strip_quotes(quote)]
+    if any(f.content[0].start == content[0].start for f in r.found):
+        # '"C," Lee said in a video posted by X': the quotation is the earlier cue's
+        return False
     # "Y1," he said, "Y2"
     after = r.quote_after(c.last, allow_speaker=True)
     if after is None:
