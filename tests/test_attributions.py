@@ -2064,3 +2064,16 @@ def test_quotation_taken_by_an_earlier_cue_is_not_taken_again() -> None:
     text = "\u201cThe pier is safe again,\u201d Jo Lee said in a video posted by the council."
     (a,) = extract(text)
     assert roles(a) == ("quote_then_cue", "Jo Lee", "said", "The pier is safe again")
+
+
+def test_quotation_said_according_to_a_source_is_one_attribution() -> None:
+    """'"C," S said, according to X': one attribution of the quotation, its source
+    the "according to" one, not a second prediction of the same quotation."""
+    text = "\u201cThe pier is safe again,\u201d Jo Lee said, according to the town paper."
+    (a,) = extract(text)
+    assert roles(a) == (
+        "according_to",
+        "the town paper",
+        "according to",
+        "The pier is safe again",
+    )

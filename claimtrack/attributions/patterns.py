@@ -495,6 +495,8 @@ def according_to(r: _SentenceRules, c: Cue) -> bool:
             r.add("according_to", [r.tokens_span(j + 1, end)], cue, speaker)
         return True
     if first > 0:
+        if _quote_according_to(r, first, cue, speaker):
+            return True
         end = first
         while end > 0 and tok.lowers[end - 1] in (",", "\u2014", "-", "("):
             end -= 1
@@ -514,6 +516,19 @@ def according_to(r: _SentenceRules, c: Cue) -> bool:
                     pieces.append(r.tokens_span(j + 1, resume))
             r.add("according_to", pieces, cue, speaker)
     return True
+
+
+def _quote_according_to(r: _SentenceRules, first: int, cue: Span, source: Span) -> bool:
+    """'"C," S said, according to X': the quotation a cue before "according to" took
+    is reported by X, as PolNeAR has it; that attribution becomes the "according to"
+    one (no second prediction of the same quotation)."""
+    before = r.tok.starts[first]
+    for k in range(len(r.found) - 1, -1, -1):
+        raw = r.found[k]
+        if raw.pattern == "quote_then_cue" and raw.cue is not None and raw.cue.end <= before:
+            r.found[k] = attrs.evolve(raw, pattern="according_to", cue=cue, speaker=source)
+            return True
+    return False
 
 
 def noun_that(r: _SentenceRules, c: Cue) -> bool:
