@@ -2077,3 +2077,11 @@ def test_quotation_said_according_to_a_source_is_one_attribution() -> None:
         "according to",
         "The pier is safe again",
     )
+
+
+def test_quotation_closing_the_sentence_before_is_not_the_next_cues() -> None:
+    """'... called it "a fine start." The council envisions C': a quotation closing on
+    a stop before a capitalised word ends a sentence of its own; the cue after it does
+    not take it."""
+    text = "The mayor called the plan \u201ca fine start.\u201d The council envisions a pier."
+    assert all(a.pattern != "quote_then_cue" for a in extract(text))

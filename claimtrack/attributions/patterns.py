@@ -591,7 +591,7 @@ def quote_then_cue(r: _SentenceRules, c: Cue) -> bool:
         speaker, subject = r.speaker_before(c.first)
         if speaker is not None and subject >= 2 and r.tok.lowers[subject - 1] in _QUOTE_TOKENS:
             quote = r.closing_quote(subject - 1)
-    if quote is None:
+    if quote is None or _closes_before_a_sentence(r, quote):
         return False
     speaker, _ = r.speaker_before(c.first) if c.start > 0 else (None, -1)
     if speaker is not None and speaker.start < quote.end:
@@ -610,6 +610,18 @@ def quote_then_cue(r: _SentenceRules, c: Cue) -> bool:
         content.append(r.strip_quotes(after))
     r.add("quote_then_cue", content, c.bare, speaker, "direct")
     return True
+
+
+def _closes_before_a_sentence(r: _SentenceRules, quote: Span) -> bool:
+    """Whether a quotation closes on a stop inside its marks and a capitalised word
+    follows it ('called it "absurd." The deal envisions ...'): the quotation ends a
+    sentence of its own, and the cue after it starts the next one (a few '"C." Lee
+    said.' lose their quotation)."""
+    if not _closes_a_sentence(r.text, quote) or r.text[quote.end - 2 : quote.end - 1] != ".":
+        return False
+    tok = r.tok
+    k = bisect.bisect_left(tok.starts, quote.end)
+    return k < len(tok) and tok.texts[k][:1].isupper()
 
 
 def _quote_after_apposition(r: _SentenceRules, last: int) -> Span | None:
