@@ -2083,5 +2083,6 @@ def test_quotation_closing_the_sentence_before_is_not_the_next_cues() -> None:
     """'... called it "a fine start." The council envisions C': a quotation closing on
     a stop before a capitalised word ends a sentence of its own; the cue after it does
     not take it."""
-    text = "The mayor called the plan \u201ca fine start.\u201d The council envisions a pier."
-    assert all(a.pattern != "quote_then_cue" for a in extract(text))
+    for opening, closing in (("\u201c", "\u201d"), ("''", "''")):
+        text = f"The mayor called the plan {opening}a fine start.{closing} The council envisions a pier."
+        assert all(a.pattern != "quote_then_cue" for a in extract(text))

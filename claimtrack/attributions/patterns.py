@@ -617,7 +617,8 @@ def _closes_before_a_sentence(r: _SentenceRules, quote: Span) -> bool:
     follows it ('called it "absurd." The deal envisions ...'): the quotation ends a
     sentence of its own, and the cue after it starts the next one (a few '"C." Lee
     said.' lose their quotation)."""
-    if not _closes_a_sentence(r.text, quote) or r.text[quote.end - 2 : quote.end - 1] != ".":
+    inner = r.text[quote.start : quote.end].rstrip("\"'\u201d\u2019 ")  # '' closes too
+    if not inner.endswith(".") or inner.endswith(".."):
         return False
     tok = r.tok
     k = bisect.bisect_left(tok.starts, quote.end)
