@@ -1969,3 +1969,120 @@ def test_an_age_before_a_cue_is_its_subject() -> None:
         "\u201cWhat if the mayor took lessons?\u201d the 43-year-old asked in the video."
     )
     assert (a.pattern, a.speaker and a.speaker.text) == ("quote_then_cue", "the 43-year-old")
+
+
+def test_participle_between_two_quotations_takes_the_second() -> None:
+    """'"C1," S said, adding, "C2."': the quotation after a participle of saying is
+    the participle's content, not a second piece of the first quotation."""
+    text = (
+        "\u201cThe ferry will run again,\u201d Jo Lee said, adding, \u201cThe pier is safe.\u201d"
+    )
+    first, second = extract(text)
+    assert roles(first) == ("quote_then_cue", "Jo Lee", "said", "The ferry will run again")
+    assert (second.pattern, second.cue and second.cue.text) == ("participle_quote", "adding")
+    assert second.content.text == "The pier is safe."
+
+
+def test_phrase_of_medium_before_a_quotation_stays_out() -> None:
+    """'wrote in a short email: "C"': a phrase of medium or audience after a verb of
+    saying and before a colon or comma and a quotation is not part of the content."""
+    (a,) = extract("The mayor wrote in a short email: \u201cThe pier is safe again.\u201d")
+    assert (a.pattern, a.speaker and a.speaker.text) == ("subject_cue_content", "The mayor")
+    assert a.content.text == "\u201cThe pier is safe again.\u201d"
+
+
+def test_second_quotation_after_the_speakers_description() -> None:
+    """'"C1," said S, a description of S, "C2."': the quotation after the speaker's
+    description continues the first; after a coordinator and a verb of its own
+    ('"C1," she said, but added ..., "C2"') it does not."""
+    text = (
+        "\u201cThe pier,\u201d said Jo Lee, a farmer who has lived by the river for "
+        "decades, \u201cis safe again.\u201d"
+    )
+    (a,) = extract(text)
+    assert a.pattern == "quote_then_cue"
+    assert [s.of(text) for s in a.content.spans] == ["The pier", "is safe again."]
+    text = (
+        "\u201cThe pier is old,\u201d she said, but then added with a smile, "
+        "\u201cIt will hold.\u201d"
+    )
+    assert [s.of(text) for s in extract(text)[0].content.spans] == ["The pier is old"]
+
+
+def test_partly_quoted_content_runs_on_over_quoted_sentences() -> None:
+    """'S "C1," V S. "C2."': a partly quoted content closing on its quotation before
+    the cue runs on over the quoted sentence after it, as a direct quotation does."""
+    text = (
+        "Still, the town is \u201cready to win the grant,\u201d Jo Lee said. "
+        "\u201cWe are ready for it.\u201d"
+    )
+    (a,) = extract(text)
+    assert (a.pattern, a.kind) == ("content_then_cue", "mixed")
+    assert [s.of(text) for s in a.content.spans][1:] == ["We are ready for it."]
+
+
+def test_partly_quoted_content_runs_on_into_the_next_paragraph() -> None:
+    """'S "C1," V S.' closing its paragraph runs on into a next paragraph that opens
+    with a quotation and holds no cue, as a direct quotation before its cue does."""
+    text = (
+        "Still, the town is \u201cready to win the grant,\u201d Jo Lee said.\n\n"
+        "\u201cWe are ready for it.\u201d"
+    )
+    (a,) = extract(text)
+    assert (a.pattern, a.kind) == ("content_then_cue", "mixed")
+    assert [s.of(text) for s in a.content.spans][1:] == ["We are ready for it."]
+
+
+def test_quotation_closing_a_sentence_is_no_mixed_content() -> None:
+    """'chanted, "C!" as ...': a quotation closing on a stop, "?" or "!" inside its
+    marks is a whole quoted sentence; the words after it are not part of the content."""
+    text = "The crowd chanted, \u201cOpen the pier!\u201d as it had for the earlier speakers."
+    (a,) = extract(text)
+    assert (a.pattern, a.kind, a.content.text) == ("cue_then_quote", "direct", "Open the pier!")
+
+
+def test_cue_after_and_has_no_quotation_before_it() -> None:
+    """'S declared "C1!" and said that C2': the cue after "and" reports C2, not the
+    quotation before it."""
+    text = (
+        "She declared \u201cWhat a night!\u201d and said that her town would continue "
+        "\u201cto build piers\u201d across the state."
+    )
+    first, second = extract(text)
+    assert (first.pattern, first.content.text) == ("cue_then_quote", "What a night!")
+    assert roles(second) == (
+        "subject_cue_content",
+        "She",
+        "said",
+        "her town would continue \u201cto build piers\u201d across the state",
+    )
+
+
+def test_quotation_taken_by_an_earlier_cue_is_not_taken_again() -> None:
+    """'"C," S said in a video posted by X': a later cue in the tail does not take the
+    quotation the first cue reported."""
+    text = "\u201cThe pier is safe again,\u201d Jo Lee said in a video posted by the council."
+    (a,) = extract(text)
+    assert roles(a) == ("quote_then_cue", "Jo Lee", "said", "The pier is safe again")
+
+
+def test_quotation_said_according_to_a_source_is_one_attribution() -> None:
+    """'"C," S said, according to X': one attribution of the quotation, its source
+    the "according to" one, not a second prediction of the same quotation."""
+    text = "\u201cThe pier is safe again,\u201d Jo Lee said, according to the town paper."
+    (a,) = extract(text)
+    assert roles(a) == (
+        "according_to",
+        "the town paper",
+        "according to",
+        "The pier is safe again",
+    )
+
+
+def test_quotation_closing_the_sentence_before_is_not_the_next_cues() -> None:
+    """'... called it "a fine start." The council envisions C': a quotation closing on
+    a stop before a capitalised word ends a sentence of its own; the cue after it does
+    not take it."""
+    for opening, closing in (("\u201c", "\u201d"), ("''", "''")):
+        text = f"The mayor called the plan {opening}a fine start.{closing} The council envisions a pier."
+        assert all(a.pattern != "quote_then_cue" for a in extract(text))

@@ -95,9 +95,10 @@ class _Contents(_Phrases):
             and (self.np_start(i + 1) or tok.lowers[i + 1] in w["object"])
             and self.speech_lemma(lemma)
         ):
-            # a phrase of place, medium or audience before the clause: "said in a
-            # telephone interview that C", "complained to the host that C"
-            i = self.after_addressee(i + 1, i, quote=False)
+            # a phrase of place, medium or audience before the clause or a quotation:
+            # "said in a telephone interview that C", "complained to the host that C",
+            # 'wrote in an email: "C"'
+            i = self.after_addressee(i + 1, i)
         while i < n and (
             (tok.lowers[i] in w["temporal"] and not tok.texts[i][0].isupper())
             or tok.lowers[i]
@@ -151,10 +152,10 @@ class _Contents(_Phrases):
         verb = self.lex.verbs.get(lemma)
         return verb is not None and verb[1] in ("speech", "cognitive")
 
-    def after_addressee(self, i: int, default: int | None = None, quote: bool = True) -> int:
+    def after_addressee(self, i: int, default: int | None = None) -> int:
         """Where the content starts after a longer addressee of "told" and its like, up
         to a "that" ("told delegates at the convention on Monday that C") or a quotation
-        after a comma ('told the news agency simply, "C"', unless ``quote`` is False);
+        after a comma or colon ('told the news agency simply, "C"');
         ``default`` (``i`` if not given) when none is near."""
         tok, w = self.tok, self.words
         lowers = tok.lowers
@@ -166,13 +167,7 @@ class _Contents(_Phrases):
             if low == "that":
                 # a clause opens with its subject: "the company that makes cars" is a relative
                 return j + 1 if j + 1 < n and self.np_start(j + 1) else default
-            if (
-                quote
-                and low in (",", ":")
-                and j + 1 < n
-                and lowers[j + 1] in _QUOTE_TOKENS
-                and j > i
-            ):
+            if low in (",", ":") and j + 1 < n and lowers[j + 1] in _QUOTE_TOKENS and j > i:
                 return j + 1
             if (
                 (not tok.words[j] and low not in ("'s", "'", "-", "."))

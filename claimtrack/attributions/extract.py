@@ -34,8 +34,11 @@ def _continue_quotes(
     and a quote left open at a paragraph's end continues in the next paragraph
     when that one opens with a quotation mark of the same kind (a single-quoted
     subheading continues no double-quoted quote), as does a quotation before a cue
-    that closes its paragraph ('"A," she said. / "B."') when the next paragraph
-    holds no cue.  A following sentence with a cue of its own stops the run.
+    that closes its paragraph ('"A," she said. / "B."', also after a partly quoted
+    content) when the next paragraph holds no cue.  A partly quoted content closing
+    on its quotation before the cue runs on as a direct one does ('Lee "has a
+    plan," Roe said. "B."').  A following sentence with a cue of its own stops the
+    run.
     """
     text = article.clean_text
     with_cue = {raw.sentence.index for raw in found}
@@ -48,9 +51,11 @@ def _continue_quotes(
     out = []
     for raw in found:
         if raw.kind == "mixed":
-            out.append(_run_on_quotation(text, raw, quotes, start_lists))
-            continue
-        if raw.kind != "direct":
+            raw = _run_on_quotation(text, raw, quotes, start_lists)
+            if not _closes_on_quotation(raw, quotes, start_lists):
+                out.append(raw)
+                continue
+        elif raw.kind != "direct":
             out.append(raw)
             continue
         pieces = list(raw.content)
@@ -63,10 +68,10 @@ def _continue_quotes(
         k = bisect.bisect_right(start_lists[para], pieces[-1].start) - 1
         single = k >= 0 and _is_single(text, quotes[para][k])
         index = raw.sentence.index + 1
-        # a cue closing its paragraph ('"A," she said.') runs on into a next paragraph
-        # that opens with a quotation and holds no cue: '/ "B."'
+        # a cue closing its paragraph ('"A," she said.', 'Lee "has A," she said.') runs
+        # on into a next paragraph that opens with a quotation and holds no cue: '/ "B."'
         closes_paragraph = (
-            raw.pattern == "quote_then_cue"
+            raw.pattern in ("quote_then_cue", "content_then_cue")
             and para + 1 not in paragraphs_with_cue
             and (index >= len(sentences) or sentences[index].paragraph != para)
         )
@@ -103,6 +108,21 @@ def _continue_quotes(
             index += 1
         out.append(attrs.evolve(raw, content=tuple(pieces)))
     return out
+
+
+def _closes_on_quotation(raw: _Raw, quotes: list[list[Span]], start_lists: list[list[int]]) -> bool:
+    """Whether a partly quoted content before its cue ends with a quotation
+    ('Lee "has a plan," Roe said.'): the quoted sentences after it run on as a
+    direct quotation's do."""
+    if raw.pattern != "content_then_cue":
+        return False
+    para = raw.sentence.paragraph
+    last = raw.content[-1]
+    k = bisect.bisect_right(start_lists[para], last.end - 1) - 1
+    if k < 0:
+        return False
+    quote = quotes[para][k]
+    return raw.content[0].start <= quote.start and last.end - 1 <= quote.end <= last.end + 1
 
 
 def _run_on_quotation(

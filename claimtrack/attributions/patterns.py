@@ -495,6 +495,8 @@ def according_to(r: _SentenceRules, c: Cue) -> bool:
             r.add("according_to", [r.tokens_span(j + 1, end)], cue, speaker)
         return True
     if first > 0:
+        if _quote_according_to(r, first, cue, speaker):
+            return True
         end = first
         while end > 0 and tok.lowers[end - 1] in (",", "\u2014", "-", "("):
             end -= 1
@@ -514,6 +516,19 @@ def according_to(r: _SentenceRules, c: Cue) -> bool:
                     pieces.append(r.tokens_span(j + 1, resume))
             r.add("according_to", pieces, cue, speaker)
     return True
+
+
+def _quote_according_to(r: _SentenceRules, first: int, cue: Span, source: Span) -> bool:
+    """'"C," S said, according to X': the quotation a cue before "according to" took
+    is reported by X, as PolNeAR has it; that attribution becomes the "according to"
+    one (no second prediction of the same quotation)."""
+    before = r.tok.starts[first]
+    for k in range(len(r.found) - 1, -1, -1):
+        raw = r.found[k]
+        if raw.pattern == "quote_then_cue" and raw.cue is not None and raw.cue.end <= before:
+            r.found[k] = attrs.evolve(raw, pattern="according_to", cue=cue, speaker=source)
+            return True
+    return False
 
 
 def noun_that(r: _SentenceRules, c: Cue) -> bool:
@@ -563,7 +578,8 @@ def quote_then_cue(r: _SentenceRules, c: Cue) -> bool:
     a comma ('"C," Tester said, referring to ...') belongs to the participle patterns."""
     if c.klass == "weak":
         return False  # '"...," Lee added, speaking to ...': a weak verb after a quotation
-    quote = None if c.participle else r.quote_before(c.start)
+    # '"C!" and said C2': a cue after a coordinator has a quotation of its own
+    quote = None if c.participle or c.prev in ("and", "but") else r.quote_before(c.start)
     if (
         quote is None
         and not c.participle
@@ -575,7 +591,7 @@ def quote_then_cue(r: _SentenceRules, c: Cue) -> bool:
         speaker, subject = r.speaker_before(c.first)
         if speaker is not None and subject >= 2 and r.tok.lowers[subject - 1] in _QUOTE_TOKENS:
             quote = r.closing_quote(subject - 1)
-    if quote is None:
+    if quote is None or _closes_before_a_sentence(r, quote):
         return False
     speaker, _ = r.speaker_before(c.first) if c.start > 0 else (None, -1)
     if speaker is not None and speaker.start < quote.end:
@@ -583,12 +599,81 @@ def quote_then_cue(r: _SentenceRules, c: Cue) -> bool:
     if speaker is None:
         speaker = r.speaker_after(c.last) or r.head_after(c.last)
     content = [r.strip_quotes(quote)]
+    if any(f.content[0].start == content[0].start for f in r.found):
+        # '"C," Lee said in a video posted by X': the quotation is the earlier cue's
+        return False
     # "Y1," he said, "Y2"
     after = r.quote_after(c.last, allow_speaker=True)
-    if after is not None:
+    if after is None:
+        after = _quote_after_apposition(r, c.last)
+    if after is not None and not _participle_between(r, c.last, after.start):
         content.append(r.strip_quotes(after))
     r.add("quote_then_cue", content, c.bare, speaker, "direct")
     return True
+
+
+def _closes_before_a_sentence(r: _SentenceRules, quote: Span) -> bool:
+    """Whether a quotation closes on a stop inside its marks and a capitalised word
+    follows it ('called it "absurd." The deal envisions ...'): the quotation ends a
+    sentence of its own, and the cue after it starts the next one (a few '"C." Lee
+    said.' lose their quotation)."""
+    inner = r.text[quote.start : quote.end].rstrip("\"'\u201d\u2019 ")  # '' closes too
+    if not inner.endswith(".") or inner.endswith(".."):
+        return False
+    tok = r.tok
+    k = bisect.bisect_left(tok.starts, quote.end)
+    return k < len(tok) and tok.texts[k][:1].isupper()
+
+
+def _quote_after_apposition(r: _SentenceRules, last: int) -> Span | None:
+    """'"C1," said Lee, a farmer from the valley, "C2."': the next quotation of the
+    sentence when it opens after a comma within a few tokens of the cue (the speaker
+    and a description of the speaker between)."""
+    tok = r.tok
+    if last >= len(tok):
+        return None
+    k = bisect.bisect_left(r.quote_starts, tok.starts[last])
+    if k >= len(r.quotes):
+        return None
+    quote = r.quotes[k]
+    j = bisect.bisect_left(tok.starts, quote.start)
+    if j >= len(tok) or j - last > _APPOSITION_TOKENS or tok.starts[j] != quote.start:
+        return None
+    if tok.lowers[j - 1] != ",":
+        return None
+    relative = False  # a verb in a relative clause describes the speaker
+    for m in range(last, j - 1):
+        low = tok.lowers[m]
+        relative = relative or low in ("who", "whose", "which")
+        if (
+            low in _COORDINATORS
+            or low in (".", "!", "?", ";")
+            or (low in r.lex.verbs and not relative)
+        ):
+            return None  # '"C1," she said, but added that ..., "C2"': a report of its own
+    return quote
+
+
+#: How far after a quotation's cue a second quotation may open after the speaker's
+#: description ('"C1," said Lee, a farmer from the valley, "C2"').
+_APPOSITION_TOKENS = 24
+
+
+def _participle_between(r: _SentenceRules, first: int, offset: int) -> bool:
+    """Whether a participle of saying or thinking stands between token ``first`` and
+    the quotation at ``offset`` ('"C1," Lee said, adding, "C2"': C2 is the participle's,
+    not a second piece of C1).  At most the few tokens `quote_after` steps over."""
+    tok = r.tok
+    lowers = tok.lowers
+    for k in range(first, min(len(tok), first + 6)):
+        if tok.starts[k] >= offset:
+            break
+        low = lowers[k]
+        if low.endswith("ing"):
+            verb = r.lex.verbs.get(low)
+            if verb is not None and verb[1] in ("speech", "cognitive"):
+                return True
+    return False
 
 
 _PARTICIPLE_CLASSES = ("speech", "cognitive", "phrase", "other")
@@ -680,13 +765,21 @@ def cue_then_quote(r: _SentenceRules, c: Cue) -> bool:
         speaker = r.shared_speaker(c.first)
     k = bisect.bisect_left(tok.starts, quote_after.end)
     end = r.content_end(k) if k < len(tok) else k
-    if r.words_between(k, end) >= 3:
+    if r.words_between(k, end) >= 3 and not _closes_a_sentence(r.text, quote_after):
         # 'admitted "one or two instances" where donations may have slipped': mixed
         start = bisect.bisect_left(tok.starts, quote_after.start)
         r.add("cue_then_quote", [r.tokens_span(start, end)], c.span, speaker, "mixed")
         return True
     r.add("cue_then_quote", [r.strip_quotes(quote_after)], c.span, speaker, "direct")
     return True
+
+
+def _closes_a_sentence(text: str, quote: Span) -> bool:
+    """Whether a quotation closes on a stop, "?" or "!" inside its marks ('chanted,
+    "Lock her up!" as they had before'): a whole quoted sentence, no part of a
+    mixed content running on after it."""
+    inner = text[quote.start : quote.end - 1].rstrip()
+    return inner.endswith((".", "?", "!")) and not inner.endswith("...")
 
 
 #: Prepositions that join a verb to its content, part of the cue ("boasted of C",
