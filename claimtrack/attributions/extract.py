@@ -116,13 +116,23 @@ def _closes_on_quotation(raw: _Raw, quotes: list[list[Span]], start_lists: list[
     direct quotation's do."""
     if raw.pattern != "content_then_cue":
         return False
-    para = raw.sentence.paragraph
+    quote = _last_quotation(raw, quotes, start_lists)
     last = raw.content[-1]
-    k = bisect.bisect_right(start_lists[para], last.end - 1) - 1
-    if k < 0:
-        return False
-    quote = quotes[para][k]
-    return raw.content[0].start <= quote.start and last.end - 1 <= quote.end <= last.end + 1
+    return (
+        quote is not None
+        and raw.content[0].start <= quote.start
+        and last.end - 1 <= quote.end <= last.end + 1
+    )
+
+
+def _last_quotation(
+    raw: _Raw, quotes: list[list[Span]], start_lists: list[list[int]]
+) -> Span | None:
+    """The last quotation of the content's paragraph opening before the content's
+    last character, if any."""
+    para = raw.sentence.paragraph
+    k = bisect.bisect_right(start_lists[para], raw.content[-1].end - 1) - 1
+    return quotes[para][k] if k >= 0 else None
 
 
 def _run_on_quotation(
@@ -132,13 +142,9 @@ def _run_on_quotation(
     quotation ends: a stop inside the quotation ('Lee said she "had no plan, but he is
     being used"') or the sentence's end ('Lee said that "taxes will rise. And soon."')
     does not end the content."""
-    para = raw.sentence.paragraph
     last = raw.content[-1]
-    k = bisect.bisect_right(start_lists[para], last.end - 1) - 1
-    if k < 0:
-        return raw
-    quote = quotes[para][k]
-    if not (raw.content[0].start <= quote.start < last.end < quote.end):
+    quote = _last_quotation(raw, quotes, start_lists)
+    if quote is None or not (raw.content[0].start <= quote.start < last.end < quote.end):
         return raw
     end = _strip_marks(text, quote).end
     if end <= last.end:
