@@ -876,14 +876,23 @@ def passive(r: _SentenceRules, c: Cue) -> bool:
         c.klass == "cognitive" and k + 1 < n and tok.words[k + 1] and not r.np_start(k + 1)
     ):
         return False  # "was sent to the committee": no infinitive
+    pieces = _subject_and_complement(r, c, k)
+    if pieces is None:
+        return False
+    r.add("passive", pieces, c.span, agent)
+    return True
+
+
+def _subject_and_complement(r: _SentenceRules, c: Cue, k: int) -> list[Span] | None:
+    """The two pieces of a content split by its cue: the cue's subject, and the
+    complement from token ``k`` (three words at least), or None."""
     end = r.content_end(k + 1)
     if r.words_between(k, end) < 3:
-        return False
+        return None
     subject, _ = r.speaker_before(c.first)
     if subject is None:
-        return False
-    r.add("passive", [subject, r.tokens_span(k, end)], c.span, agent)
-    return True
+        return None
+    return [subject, r.tokens_span(k, end)]
 
 
 #: Verbs of evidence that close a content as a saying verb does ("C, the poll shows.").
@@ -963,14 +972,10 @@ def raising(r: _SentenceRules, c: Cue) -> bool:
         return False
     if to + 1 < n and tok.lowers[to + 1] in r.lex.verbs:
         return False  # "is expected to endorse", "seems to feel": the subject reports
-    end = r.content_end(to + 1)
-    if r.words_between(to, end) < 3:
+    pieces = _subject_and_complement(r, c, to)
+    if pieces is None:
         return False
-    subject, _ = r.speaker_before(c.first)
-    if subject is None:
-        return False
-    cue = Span(c.span.start, tok.ends[to - 1])
-    r.add("raising", [subject, r.tokens_span(to, end)], cue, None)
+    r.add("raising", pieces, Span(c.span.start, tok.ends[to - 1]), None)
     return True
 
 
