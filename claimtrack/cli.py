@@ -620,7 +620,11 @@ class _Source:
         """The tracker of everything, its claims linked (with each article's analysis
         if asked for: it costs memory)."""
         if self.store is not None:
-            return self.store.tracker()
+            stages = _Stages(self.err, self.shows_progress)
+            try:
+                return self.store.tracker(stages=stages)
+            finally:
+                stages.close()
         if self._tracker is None and self.engine.dask and not keep_analyses:
             stages = _Stages(self.err, self.shows_progress)
             try:
@@ -750,7 +754,7 @@ def _run_report(args: argparse.Namespace, source: _Source, out: IO[str], err: IO
     if args.format == "html" and args.output is None and out.isatty():
         raise _UsageError("--format html writes a web page: name its file with -o FILE")
     if source.store is not None:
-        tracker, analysis = source.store.tracker(), source.store.analysis()
+        tracker, analysis = source.tracker(), source.store.analysis()
     else:
         tracker = source.tracker(keep_analyses=True)
         analysis = tracker.analysis()

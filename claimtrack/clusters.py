@@ -754,13 +754,15 @@ class ClaimIndex:
         compare: bool = False,
         keys: Mapping[str, bytes] | None = None,
         entries: Sequence[str | None] | None = None,
+        progress: Callable[[int], None] | None = None,
     ) -> None:
         """Take back claims indexed before, with their entry pairs (by key) and links,
         comparing nothing: then :meth:`add` goes on as if they had just been added.
         With ``compare``, the claims are compared as if added anew (when what was
         found before no longer holds: a new way of preparing claims).  ``keys``
         (by claim id, as :meth:`take_keys` gave them) and ``entries`` (each claim's
-        :func:`entry_key`) need not be computed once more."""
+        :func:`entry_key`) need not be computed once more; ``progress`` is called
+        with the number of claims done after each chunk."""
         claims, texts = list(claims), list(texts)
         if entries is not None and len(entries) != len(claims):
             raise ValueError(f"{len(claims)} claims but {len(entries)} entry keys")
@@ -777,6 +779,8 @@ class ClaimIndex:
                 for lo in range(0, len(claims), self.chunk):
                     hi = lo + self.chunk
                     self._add_chunk(claims[lo:hi], texts[lo:hi], probe=compare)
+                    if progress is not None:
+                        progress(min(hi, len(claims)))
         finally:
             self._given_keys = {}
         entry_of: dict[str, int] = {}

@@ -442,8 +442,11 @@ class ClaimStore:
             articles: The articles.
             progress: Called with the number of articles done after each batch.
             stages: Called as ``stages(name, done, total)`` for the stages after
-                analysing: ``"indexing"`` a batch's claims, ``"linking"`` and
-                ``"writing"`` the links and clusters of everything stored.
+                analysing: ``"reading the store"`` and ``"indexing the store"`` (its
+                claims taken back, before the first batch goes into a store
+                holding some: see :meth:`tracker`), ``"indexing"`` a
+                batch's claims, ``"linking"`` and ``"writing"`` the links and
+                clusters of everything stored.
 
         Raises:
             TypeError: ``articles`` is not an iterable of :class:`Article`.
@@ -543,7 +546,7 @@ class ClaimStore:
             if replacing:
                 db.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in replacing])
                 self._tracker = None  # its index holds the old claims: taken back anew
-            tracker = self.tracker()
+            tracker = self.tracker(stages=stages)
             first = len(tracker.index.claims)
             tracker._add_analysed(items, stages, prepared, keys)
             self._analyses = None
@@ -589,7 +592,7 @@ class ClaimStore:
         db = self._db
         try:
             db.execute("BEGIN IMMEDIATE")
-            tracker = self.tracker()
+            tracker = self.tracker(stages=stages)
             with paused_gc():  # links and clusters of everything: objects that live on
                 if stages is not None:
                     stages("linking", 0, 0)
@@ -786,11 +789,15 @@ class ClaimStore:
         db.executemany("INSERT INTO cluster_members VALUES (?, ?, ?, ?)", member_rows)
 
     # -- taking the tracker back --
-    def tracker(self) -> ClaimTracker:
+    def tracker(self, *, stages: Stages | None = None) -> ClaimTracker:
         """A :class:`ClaimTracker` holding everything stored, taken back from the
-        file without analysing or comparing anything again."""
+        file without analysing or comparing anything again (kept until the store
+        changes).  Taking back a large store takes a while (about a minute for a
+        million claims): ``stages`` is then called as ``stages("reading the store",
+        claims read, claims stored)``, then ``stages("indexing the store", claims
+        indexed, claims stored)``, as it goes."""
         if self._tracker is None:
-            self._tracker = self._load()
+            self._tracker = self._load(stages)
             if self._compare_all and not self._db.in_transaction:
                 # claims prepared anew by a migration: compared again, their pairs kept
                 self._db.execute("BEGIN IMMEDIATE")
@@ -864,8 +871,12 @@ class ClaimStore:
         ]
         return self._analyses
 
-    def _load(self) -> ClaimTracker:
+    def _load(self, stages: Stages | None = None) -> ClaimTracker:
         db = self._db
+        total = 0
+        if stages is not None:
+            total = db.execute("SELECT count(*) FROM claims").fetchone()[0]
+            stages("reading the store", 0, total)
         tracker = ClaimTracker(splitter=self.splitter, keep_analyses=False)
         tracker.index.keep_new = True
         digests = dict(db.execute("SELECT id, content_hash FROM articles ORDER BY seq"))
@@ -885,6 +896,8 @@ class ClaimStore:
                 entries.append(row[-2])
                 if fresh_keys and row[-1] is not None:
                     keys[claim.id] = row[-1]
+                if stages is not None and not len(claims) % 4096:
+                    stages("reading the store", len(claims), total)
             by_claim = {c.id: c for c in claims}
             links = [
                 _link(row, by_claim)
@@ -894,6 +907,8 @@ class ClaimStore:
             pairs = [(x, y) for x, y in db.execute("SELECT x, y FROM entry_pairs")]
         flag = db.execute("SELECT value FROM meta WHERE key = 'index'").fetchone()
         self._compare_all = flag is not None and flag[0] == "compare"
+        if stages is not None:
+            stages("reading the store", len(claims), total)
         tracker.restore(
             (),
             claims,
@@ -904,6 +919,9 @@ class ClaimStore:
             digests=digests,
             keys=keys,
             entries=entries,
+            progress=None
+            if stages is None
+            else (lambda done: stages("indexing the store", done, len(claims))),
         )
         return tracker
 

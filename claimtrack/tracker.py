@@ -300,6 +300,7 @@ class ClaimTracker:
         digests: Mapping[str, str] | None = None,
         keys: Mapping[str, bytes] | None = None,
         entries: Sequence[str | None] | None = None,
+        progress: Callable[[int], None] | None = None,
     ) -> None:
         """Take back articles analysed before (their analyses, or the articles alone
         when analyses are not kept), with their claims (prepared) and what the index
@@ -308,7 +309,8 @@ class ClaimTracker:
         been added.  Without analyses kept, ``digests`` (article id -> its
         :func:`~claimtrack.articles.content_hash`) can stand for the articles;
         ``keys`` and ``entries`` mean the index need not make its keys once more (see
-        :meth:`ClaimIndex.restore`)."""
+        :meth:`ClaimIndex.restore`); ``progress`` is called with the number of
+        claims indexed as it goes."""
         self._digests.update(digests or {})
         for item in items:
             article = item.article if isinstance(item, ArticleAnalysis) else item
@@ -316,7 +318,16 @@ class ClaimTracker:
             if self.keep_analyses and isinstance(item, ArticleAnalysis):
                 self.articles.append(item)
         first = len(self.index.claims)
-        self.index.restore(claims, texts, pairs, links, compare=compare, keys=keys, entries=entries)
+        self.index.restore(
+            claims,
+            texts,
+            pairs,
+            links,
+            compare=compare,
+            keys=keys,
+            entries=entries,
+            progress=progress,
+        )
         self._vocabulary.add_claims(self.index.claims[first:], self.index.texts[first:])
         self._clusters = None
         self._kept = None

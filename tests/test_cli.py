@@ -300,6 +300,22 @@ def test_long_stages_show_progress_on_a_terminal(
         assert stream.getvalue() == ""
 
 
+def test_taking_a_store_back_shows_progress_on_a_terminal(seeds_dir: Path, tmp_path: Path) -> None:
+    """Adding to a store that holds claims reads them back first: that stage is named
+    on a terminal before the new claims are indexed, as is reading a store back for
+    a command that needs its tracker (every link, with --all)."""
+    db = str(tmp_path / "s.db")
+    first, second = sorted(seeds_dir.iterdir())[:2]
+    assert main(["ingest", str(first), "--db", db, "--quiet"], out=io.StringIO()) == 0
+    for argv in (["ingest", str(second), "--db", db], ["links", "--db", db, "--all"]):
+        err = _Terminal()
+        assert main(argv, out=io.StringIO(), err=err) == 0
+        shown = err.getvalue()
+        reading, indexing = shown.find("\rreading the store"), shown.find("\rindexing the store")
+        assert -1 < reading < indexing, shown
+        assert shown.endswith("\r")
+
+
 def test_dask_engine_without_dask(seeds_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Without the dask extra, --engine dask is one error line saying what to install."""
     for module in ("dask", "dask.bag", "distributed"):

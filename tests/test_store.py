@@ -87,6 +87,38 @@ def test_store_equals_one_shot_on_the_seeds(tmp_path: Path) -> None:
         assert [c.relation for c in store.clusters()][:3] == ["drift", "repetition", "agreement"]
 
 
+def test_taking_a_store_back_reports_its_progress(tmp_path: Path) -> None:
+    """Taking back a store's claims (a minute for a million) is reported as it goes:
+    claims read, then claims indexed, each counting up to the claims stored; the
+    tracker is the same with or without a listener."""
+    path = tmp_path / "s.db"
+    articles = corpus()
+    with ClaimStore(path) as store:
+        store.add(articles[:-1])
+        stored = store.count("claims")
+    seen: list[tuple[str, int, int]] = []
+    with ClaimStore(path) as store:
+        tracker = store.tracker(stages=lambda *step: seen.append(step))
+        with ClaimStore(path) as quiet:
+            assert summary(store) == summary(quiet)
+            plain = quiet.tracker()
+            assert [c.members for c in tracker.clusters()] == [c.members for c in plain.clusters()]
+            assert tracker.links() == plain.links()
+    names = [name for name, _, _ in seen]
+    assert names[0] == "reading the store" and names[-1] == "indexing the store"
+    assert names == sorted(names, key=["reading the store", "indexing the store"].index)
+    for name in ("reading the store", "indexing the store"):
+        counts = [(done, total) for step, done, total in seen if step == name]
+        assert counts[-1] == (stored, stored)
+        assert [done for done, _ in counts] == sorted(done for done, _ in counts)
+    seen.clear()
+    with ClaimStore(path) as store:  # adding to it takes it back first
+        store.add(articles[-1:], stages=lambda *step: seen.append(step))
+    names = [name for name, _, _ in seen]
+    assert names.index("reading the store") < names.index("indexing the store")
+    assert names.index("indexing the store") < names.index("indexing") < names.index("linking")
+
+
 def test_adding_again_changes_nothing(tmp_path: Path) -> None:
     """An unchanged article is left alone: no row and no time stamp changes."""
     articles = corpus()
