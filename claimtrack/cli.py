@@ -52,7 +52,7 @@ from claimtrack.sentences import SentenceSplitter
 if TYPE_CHECKING:
     from claimtrack.clusters import Link
     from claimtrack.store import ClaimStore, IngestReport
-    from claimtrack.tracker import ClaimTracker
+    from claimtrack.tracker import ClaimTracker, LinkedClaims
 
 __all__ = ["main"]
 
@@ -754,7 +754,9 @@ def _run_report(args: argparse.Namespace, source: _Source, out: IO[str], err: IO
     if args.format == "html" and args.output is None and out.isatty():
         raise _UsageError("--format html writes a web page: name its file with -o FILE")
     if source.store is not None:
-        tracker, analysis = source.tracker(), source.store.analysis()
+        # clusters and links read from its tables: its claims are not taken back
+        tracker: LinkedClaims = source.store
+        analysis = source.store.analysis()
     else:
         tracker = source.tracker(keep_analyses=True)
         analysis = tracker.analysis()

@@ -41,8 +41,8 @@ from claimtrack.changes import Change
 from claimtrack.claims import Claim
 from claimtrack.clusters import Cluster, Link
 from claimtrack.normalize import match_key
-from claimtrack.report import conflict_records, diff_words, stated_inside
-from claimtrack.tracker import ClaimTracker
+from claimtrack.report import conflict_records, diff_words, read_once, stated_inside
+from claimtrack.tracker import LinkedClaims
 
 __all__ = ["DOCUMENT_VERSION", "report_document"]
 
@@ -236,9 +236,12 @@ def _article(item: ArticleAnalysis) -> dict[str, Any]:
     }
 
 
-def report_document(analysis: Analysis, tracker: ClaimTracker) -> dict[str, Any]:
+def report_document(analysis: Analysis, tracker: LinkedClaims) -> dict[str, Any]:
     """The report of ``analysis`` (who said what) and ``tracker`` (how its claims
-    travel) as one JSON-ready dictionary (see the module's documentation)."""
+    travel: a :class:`~claimtrack.tracker.ClaimTracker`, or a
+    :class:`~claimtrack.store.ClaimStore`, read from its tables) as one JSON-ready
+    dictionary (see the module's documentation)."""
+    tracker = read_once(tracker)
     # by reach: the outlets that carry a claim, then its independent reports
     by_reach = sorted(
         tracker.clusters(), key=lambda c: (-len(c.outlets), -c.independent, -len(c.members))
@@ -272,7 +275,7 @@ def report_document(analysis: Analysis, tracker: ClaimTracker) -> dict[str, Any]
             "last_date": _iso(max(dates)) if dates else None,
             "sentences": sum(len(item.sentences) for item in analysis.articles),
             "attributions": len(analysis.attributions),
-            "claims": len(tracker.claims),
+            "claims": tracker.claim_count,
             "speakers": len(speakers),
             "clusters": {r: by_relation[r] for r in ("repetition", "agreement", "drift")},
             "conflicts": sum(len(c["conflicts"]) for c in clusters),

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from claimtrack.changes import Change
     from claimtrack.claims import Claim
     from claimtrack.clusters import Cluster, Link
-    from claimtrack.tracker import ClaimTracker
+    from claimtrack.tracker import LinkedClaims
 
 __all__ = [
     "attribution_record",
@@ -318,18 +318,60 @@ def _claim_line(claim: Claim) -> str:
     return f"{date} {claim.outlet or claim.article_id}"
 
 
-def stated_inside(tracker: ClaimTracker) -> list[Link]:
-    """The links a tracker believes that find a claim stated inside a longer one
-    (basis ``part``) and that no cluster shows: a cluster holds one claim of an
-    article, and the longer claim may be in a cluster with another ("almost certain
-    to reject the demands" inside "... , demands the West has rejected")."""
+def stated_inside(tracker: LinkedClaims) -> list[Link]:
+    """The links a tracker (or a store) believes that find a claim stated inside a
+    longer one (basis ``part``) and that no cluster shows: a cluster holds one claim
+    of an article, and the longer claim may be in a cluster with another ("almost
+    certain to reject the demands" inside "... , demands the West has rejected").
+    In :func:`~claimtrack.tracker.link_order`."""
+    from claimtrack.tracker import link_order
+
     where = {m.id: c.id for c in tracker.clusters() for m in c.members}
-    return [
-        link
-        for link in tracker.links()
-        if link.basis == "part"
-        and (link.a.id not in where or where.get(link.a.id) != where.get(link.b.id))
-    ]
+    return sorted(
+        (
+            link
+            for link in tracker.links()
+            if link.basis == "part"
+            and (link.a.id not in where or where.get(link.a.id) != where.get(link.b.id))
+        ),
+        key=link_order,
+    )
+
+
+class _ReadOnce:
+    """A tracker or a store whose clusters and links are read once (a store reads
+    them from its tables at each call)."""
+
+    def __init__(self, source: LinkedClaims) -> None:
+        self.source = source
+        self._clusters: list[Cluster] | None = None
+        self._links: dict[tuple[tuple[str, ...], bool], list[Link]] = {}
+
+    def clusters(self) -> list[Cluster]:
+        if self._clusters is None:
+            self._clusters = self.source.clusters()
+        return self._clusters
+
+    def links(self, *relations: str, corroborated: bool = True) -> list[Link]:
+        key = (relations, corroborated)
+        if key not in self._links:
+            self._links[key] = self.source.links(*relations, corroborated=corroborated)
+        return self._links[key]
+
+    def related(self) -> list[tuple[Cluster | Claim, Cluster | Claim, Link]]:
+        from claimtrack.tracker import related_pairs
+
+        return related_pairs(self.clusters(), self.links("related"))
+
+    @property
+    def claim_count(self) -> int:
+        return self.source.claim_count
+
+
+def read_once(source: LinkedClaims) -> LinkedClaims:
+    """``source`` with its clusters and links read at most once, for a report that
+    asks for them several times."""
+    return source if isinstance(source, _ReadOnce) else _ReadOnce(source)
 
 
 def _changes_text(changes: tuple[Change, ...]) -> str:
@@ -348,7 +390,7 @@ SHOWN = 10
 
 
 def _how_claims_travel(
-    tracker: ClaimTracker, width: int, shown: int = SHOWN, limit: int = 0
+    tracker: LinkedClaims, width: int, shown: int = SHOWN, limit: int = 0
 ) -> list[str]:
     clusters = tracker.clusters()
     lines = [f"HOW CLAIMS TRAVEL ({len(clusters)} cluster{'s' if len(clusters) != 1 else ''})"]
@@ -431,13 +473,15 @@ def render_report(
     analysis: Analysis,
     *,
     width: int = 100,
-    tracker: ClaimTracker | None = None,
+    tracker: LinkedClaims | None = None,
     shown: int = SHOWN,
     limit: int = 0,
 ) -> str:
     """A human-readable report: who said what, how claims travel, each article's sentences.
 
-    With a ``tracker``, the clusters (timeline, word diffs with drift typed,
+    With a ``tracker`` (a :class:`~claimtrack.tracker.ClaimTracker`, or a
+    :class:`~claimtrack.store.ClaimStore`, read from its tables), the clusters
+    (timeline, word diffs with drift typed,
     conflicting details), the claims found stated inside a longer report that
     no cluster shows (:func:`stated_inside`) and related claims are shown after
     who said what;
@@ -479,7 +523,7 @@ def render_report(
     )
     blocks = [header, "\n".join(_who_said_what(analysis, width, limit))]
     if tracker is not None:
-        blocks.append("\n".join(_how_claims_travel(tracker, width, shown, limit)))
+        blocks.append("\n".join(_how_claims_travel(read_once(tracker), width, shown, limit)))
     items = analysis.articles if limit <= 0 else analysis.articles[:limit]
     blocks.append("ARTICLES")
     blocks[-1] += "\n" + "\n\n".join(_article_block(item, width) for item in items)

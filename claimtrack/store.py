@@ -67,7 +67,14 @@ from claimtrack.relations import Relation
 from claimtrack.sentences import Sentence, SentenceSplitter, agency_of
 from claimtrack.spans import Span
 from claimtrack.speakers import SpeakerIndex
-from claimtrack.tracker import ClaimTracker, Stages, merge_analyses, speaker_timeline
+from claimtrack.tracker import (
+    ClaimTracker,
+    Stages,
+    link_order,
+    merge_analyses,
+    related_pairs,
+    speaker_timeline,
+)
 from claimtrack.workers import analysed
 
 __all__ = ["ClaimStore", "IngestReport", "StoreError"]
@@ -963,7 +970,17 @@ class ClaimStore:
         rows = self._db.execute(query, relations).fetchall()
         claims = self._claims_of({row[0] for row in rows} | {row[1] for row in rows})
         found = [_link(row, claims) for row in rows]
-        return sorted(found, key=lambda k: (k.a.article_id, k.a.sentence_index, k.b.id))
+        return sorted(found, key=link_order)
+
+    def related(self) -> list[tuple[Cluster | Claim, Cluster | Claim, Link]]:
+        """Pairs of different claims by the same speaker about the same target (see
+        :meth:`ClaimTracker.related`), read from the tables."""
+        return related_pairs(self.clusters(), self.links("related"))
+
+    @property
+    def claim_count(self) -> int:
+        """How many claims are stored."""
+        return self.count("claims")
 
     def clusters(self) -> list[Cluster]:
         """Clusters of claims that state the same thing, biggest first, read from the

@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 import attrs
 
@@ -32,7 +32,7 @@ from claimtrack.speakers import SpeakerIndex
 from claimtrack.stories import ArticleTie, Vocabulary, corroborate, links_by_pair
 from claimtrack.workers import analyses_of, claims_stream
 
-__all__ = ["ArticleTie", "ClaimTracker", "Stages", "draining"]
+__all__ = ["ArticleTie", "ClaimTracker", "LinkedClaims", "Stages", "draining", "related_pairs"]
 
 T = TypeVar("T")
 
@@ -399,15 +399,14 @@ class ClaimTracker:
         return None
 
     def related(self) -> list[tuple[Cluster | Claim, Cluster | Claim, Link]]:
-        """Pairs of different claims by the same speaker about the same target."""
-        where: dict[str, Cluster] = {m.id: c for c in self.clusters() for m in c.members}
-        out: list[tuple[Cluster | Claim, Cluster | Claim, Link]] = []
-        for link in self.links("related"):
-            left = where.get(link.a.id, link.a)
-            right = where.get(link.b.id, link.b)
-            if left is not right:
-                out.append((left, right, link))
-        return out
+        """Pairs of different claims by the same speaker about the same target (see
+        :func:`related_pairs`)."""
+        return related_pairs(self.clusters(), self.links("related"))
+
+    @property
+    def claim_count(self) -> int:
+        """How many claims are indexed."""
+        return len(self.index)
 
     def analysis(self) -> Analysis:
         """Everything added as one :class:`~claimtrack.analysis.Analysis`, speakers named
@@ -421,6 +420,41 @@ class ClaimTracker:
     def speaker_timeline(self, name: str) -> list[Attribution]:
         """A speaker's attributed claims across the corpus, in date order."""
         return speaker_timeline(self._analyses(), name)
+
+
+class LinkedClaims(Protocol):
+    """What a report reads of claims linked and clustered: a :class:`ClaimTracker`,
+    or a :class:`~claimtrack.store.ClaimStore`, which reads them from its tables
+    without taking its claims back."""
+
+    def clusters(self) -> list[Cluster]: ...
+
+    def links(self, *relations: str, corroborated: bool = True) -> list[Link]: ...
+
+    def related(self) -> list[tuple[Cluster | Claim, Cluster | Claim, Link]]: ...
+
+    @property
+    def claim_count(self) -> int: ...
+
+
+def link_order(link: Link) -> tuple[str, int, str]:
+    """Links sort by their first claim's place (article, sentence), then the other's id."""
+    return link.a.article_id, link.a.sentence_index, link.b.id
+
+
+def related_pairs(
+    clusters: Iterable[Cluster], links: Iterable[Link]
+) -> list[tuple[Cluster | Claim, Cluster | Claim, Link]]:
+    """Of ``related`` links, those between different claims, each end given as the
+    cluster holding it (or the claim alone), in :func:`link_order`."""
+    where: dict[str, Cluster] = {m.id: c for c in clusters for m in c.members}
+    out: list[tuple[Cluster | Claim, Cluster | Claim, Link]] = []
+    for link in sorted(links, key=link_order):
+        left = where.get(link.a.id, link.a)
+        right = where.get(link.b.id, link.b)
+        if left is not right:
+            out.append((left, right, link))
+    return out
 
 
 def _prepared(claim: Claim, prepared: dict[tuple[str, str], ClaimText]) -> ClaimText:
