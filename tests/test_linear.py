@@ -401,17 +401,36 @@ def test_tokens_by_split_are_the_matches(text: str) -> None:
     assert all(text[s:e] == t for s, e, t in zip(tok.starts, tok.ends, tok.texts, strict=True))
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.one_of(news_text(), st.text(max_size=200)))
-def test_trigger_check_as_findall(text: str) -> None:
-    """The white-space first trigger check answers as the regular expression alone."""
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        news_text(),
+        st.text(max_size=200),
+        st.lists(
+            st.sampled_from(["in", "an", "e-mail", "didn\u2019t", "didn't", "like", "told"]),
+            max_size=12,
+        ).map(" ".join),
+    )
+)
+@example("I didn\u2019t like the tweet, he told reporters")
+@example("In an e-mail: Told the crowd")
+def test_cue_check_as_findall(text: str) -> None:
+    """The check before tokenizing passes no more than the check on trigger words
+    alone did, and all of that which holds a cue word or a phrase as tokens."""
     from claimtrack.attributions.cues import _lexicon
-    from claimtrack.attributions.extract import _holds_trigger
-    from claimtrack.attributions.tokens import _WORD
+    from claimtrack.attributions.extract import _may_hold_cue
+    from claimtrack.attributions.tokens import _WORD, _tokenize
 
-    triggers = _lexicon().triggers
-    expected = not triggers.isdisjoint(_WORD.findall(text.lower()))
-    assert _holds_trigger(text, triggers) == expected
+    lex = _lexicon()
+    before = ":" in text[:80] or not lex.triggers.isdisjoint(_WORD.findall(text.lower()))
+    lowers = _tokenize(text, 0, len(text)).lowers
+    phrases = [p for group in lex.phrases.values() for p in group]
+    cue_words = any(low in lex.verbs or low in lex.nouns for low in lowers) or any(
+        tuple(lowers[i : i + len(p)]) == p for p in phrases for i in range(len(lowers))
+    )
+    passed = _may_hold_cue(text, lex)
+    assert not passed or before
+    assert passed or not (before and cue_words)
 
 
 _OLD_CAP_RUN = re.compile(
