@@ -501,3 +501,21 @@ def test_repeated_text_analysed_once_as_if_twice() -> None:
         assert item.sentences == alone.sentences
         assert item.attributions == alone.attributions
         assert item.kinds == alone.kinds
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        news_text(),
+        st.lists(st.sampled_from(["'", "`", '"', "\u201c", "\u201d", "a", " "])).map("".join),
+    ),
+    st.integers(0, 5),
+)
+def test_quote_mark_scan_as_quote_mark(text: str, skip: int) -> None:
+    """The scan for quotation marks, lone apostrophes and backticks left out, finds
+    what the pattern of the marks finds."""
+    from claimtrack.attributions.tokens import _QUOTE_MARK, _QUOTE_MARK_SCAN
+
+    expected = [m.span() for m in _QUOTE_MARK.finditer(text, skip)]
+    scanned = [m.span() for m in _QUOTE_MARK_SCAN.finditer(text, skip) if m.group() not in "'`"]
+    assert scanned == expected
