@@ -519,3 +519,27 @@ def test_quote_mark_scan_as_quote_mark(text: str, skip: int) -> None:
     expected = [m.span() for m in _QUOTE_MARK.finditer(text, skip)]
     scanned = [m.span() for m in _QUOTE_MARK_SCAN.finditer(text, skip) if m.group() not in "'`"]
     assert scanned == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        news_text(),
+        st.lists(
+            st.sampled_from(["he", "She", "hers", "HIMSELF", "her", "s", "\u017fhe", "x", " ", "_"])
+        ).map("".join),
+    ),
+    st.integers(0, 8),
+    st.integers(0, 40),
+)
+def test_pronoun_pattern_as_alternation(text: str, start: int, width: int) -> None:
+    """The pronoun pattern opening with a character class finds what the plain
+    alternation between word boundaries finds, in any window."""
+    from claimtrack.names import _PRONOUN_AFTER
+
+    plain = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+    expected = plain.search(text, start, start + width)
+    found = _PRONOUN_AFTER.search(text, start, start + width)
+    assert (found and (found.span(), found.group())) == (
+        expected and (expected.span(), expected.group())
+    )
