@@ -258,7 +258,8 @@ def _people(text: str) -> list[_Person]:
         full = " ".join((*name[:-1], surname))
         old = people.get(full)
         if old is not None:
-            people[full] = attrs.evolve(old, descriptors=old.descriptors | descriptors)
+            if not descriptors <= old.descriptors:  # (most mentions add none)
+                people[full] = attrs.evolve(old, descriptors=old.descriptors | descriptors)
         else:
             people[full] = _Person(full, surname, descriptors, match.start(1))
     return sorted(people.values(), key=lambda p: p.first_offset)
