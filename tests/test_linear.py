@@ -543,3 +543,29 @@ def test_pronoun_pattern_as_alternation(text: str, start: int, width: int) -> No
     assert (found and (found.span(), found.group())) == (
         expected and (expected.span(), expected.group())
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        news_text(),
+        st.lists(
+            st.sampled_from(["Sen.", "then-Gov.", '"', ")", "\u201d", " ", "\n", "\xa0", ".", "x"])
+        ).map("".join),
+    ),
+    st.integers(0, 60),
+)
+def test_title_end_as_trailing_token(text: str, end: int) -> None:
+    """A title before a break is the word the old pattern found before it."""
+    trailing = re.compile(r"(\S+)\.[\"'\u201d\u2019)\]]*\s*$")
+    end = min(end, len(text))
+    splitter = SentenceSplitter.default()
+    match = trailing.search(text, max(0, end - 40), end)
+    expected = match is not None and (
+        match.group(1)
+        .lstrip("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb([{")
+        .rsplit("-", 1)[-1]
+        .lower()
+        in splitter._titles
+    )
+    assert splitter._ends_with_title(text, end) == expected
