@@ -401,17 +401,36 @@ def test_tokens_by_split_are_the_matches(text: str) -> None:
     assert all(text[s:e] == t for s, e, t in zip(tok.starts, tok.ends, tok.texts, strict=True))
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.one_of(news_text(), st.text(max_size=200)))
-def test_trigger_check_as_findall(text: str) -> None:
-    """The white-space first trigger check answers as the regular expression alone."""
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        news_text(),
+        st.text(max_size=200),
+        st.lists(
+            st.sampled_from(["in", "an", "e-mail", "didn\u2019t", "didn't", "like", "told"]),
+            max_size=12,
+        ).map(" ".join),
+    )
+)
+@example("I didn\u2019t like the tweet, he told reporters")
+@example("In an e-mail: Told the crowd")
+def test_cue_check_as_findall(text: str) -> None:
+    """The check before tokenizing passes no more than the check on trigger words
+    alone did, and all of that which holds a cue word or a phrase as tokens."""
     from claimtrack.attributions.cues import _lexicon
-    from claimtrack.attributions.extract import _holds_trigger
-    from claimtrack.attributions.tokens import _WORD
+    from claimtrack.attributions.extract import _may_hold_cue
+    from claimtrack.attributions.tokens import _WORD, _tokenize
 
-    triggers = _lexicon().triggers
-    expected = not triggers.isdisjoint(_WORD.findall(text.lower()))
-    assert _holds_trigger(text, triggers) == expected
+    lex = _lexicon()
+    before = ":" in text[:80] or not lex.triggers.isdisjoint(_WORD.findall(text.lower()))
+    lowers = _tokenize(text, 0, len(text)).lowers
+    phrases = [p for group in lex.phrases.values() for p in group]
+    cue_words = any(low in lex.verbs or low in lex.nouns for low in lowers) or any(
+        tuple(lowers[i : i + len(p)]) == p for p in phrases for i in range(len(lowers))
+    )
+    passed = _may_hold_cue(text, lex)
+    assert not passed or before
+    assert passed or not (before and cue_words)
 
 
 _OLD_CAP_RUN = re.compile(
@@ -482,3 +501,71 @@ def test_repeated_text_analysed_once_as_if_twice() -> None:
         assert item.sentences == alone.sentences
         assert item.attributions == alone.attributions
         assert item.kinds == alone.kinds
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        news_text(),
+        st.lists(st.sampled_from(["'", "`", '"', "\u201c", "\u201d", "a", " "])).map("".join),
+    ),
+    st.integers(0, 5),
+)
+def test_quote_mark_scan_as_quote_mark(text: str, skip: int) -> None:
+    """The scan for quotation marks, lone apostrophes and backticks left out, finds
+    what the pattern of the marks finds."""
+    from claimtrack.attributions.tokens import _QUOTE_MARK, _QUOTE_MARK_SCAN
+
+    expected = [m.span() for m in _QUOTE_MARK.finditer(text, skip)]
+    scanned = [m.span() for m in _QUOTE_MARK_SCAN.finditer(text, skip) if m.group() not in "'`"]
+    assert scanned == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        news_text(),
+        st.lists(
+            st.sampled_from(["he", "She", "hers", "HIMSELF", "her", "s", "\u017fhe", "x", " ", "_"])
+        ).map("".join),
+    ),
+    st.integers(0, 8),
+    st.integers(0, 40),
+)
+def test_pronoun_pattern_as_alternation(text: str, start: int, width: int) -> None:
+    """The pronoun pattern opening with a character class finds what the plain
+    alternation between word boundaries finds, in any window."""
+    from claimtrack.names import _PRONOUN_AFTER
+
+    plain = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+    expected = plain.search(text, start, start + width)
+    found = _PRONOUN_AFTER.search(text, start, start + width)
+    assert (found and (found.span(), found.group())) == (
+        expected and (expected.span(), expected.group())
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        news_text(),
+        st.lists(
+            st.sampled_from(["Sen.", "then-Gov.", '"', ")", "\u201d", " ", "\n", "\xa0", ".", "x"])
+        ).map("".join),
+    ),
+    st.integers(0, 60),
+)
+def test_title_end_as_trailing_token(text: str, end: int) -> None:
+    """A title before a break is the word the old pattern found before it."""
+    trailing = re.compile(r"(\S+)\.[\"'\u201d\u2019)\]]*\s*$")
+    end = min(end, len(text))
+    splitter = SentenceSplitter.default()
+    match = trailing.search(text, max(0, end - 40), end)
+    expected = match is not None and (
+        match.group(1)
+        .lstrip("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb([{")
+        .rsplit("-", 1)[-1]
+        .lower()
+        in splitter._titles
+    )
+    assert splitter._ends_with_title(text, end) == expected

@@ -26,6 +26,10 @@ _ADJUNCT_OPENERS = frozenset(["although", "though", "despite", "compared", "whic
 _MODALS = frozenset(["will", "would", "may", "might", "can", "could", "should", "must", "shall"])
 
 
+#: The tokens at which :meth:`_Contents._content_stops` may find a stop.
+_STOP_TOKENS = frozenset([";", ",", "and", "but"]) | _QUOTE_TOKENS
+
+
 #: Words after a comma that stop a content (", saying C2", ", according to ...").
 _PARTICIPLE_STOPS = frozenset(["while", "saying", "adding", "noting", "according", "citing"])
 
@@ -265,7 +269,9 @@ class _Contents(_Phrases):
         n = len(tok)
         stops_anywhere = [False] * n
         stops_after_start = [False] * n
-        for j, low in enumerate(lowers):
+        # only these tokens can stop a content: the others are not visited
+        for j in [j for j, low in enumerate(lowers) if low in _STOP_TOKENS]:
+            low = lowers[j]
             if j + 1 >= n:
                 stops_anywhere[j] = low == ";"
                 continue

@@ -15,6 +15,10 @@ from claimtrack.lexicon import data_lines, word_categories, word_set
 class _Lexicon:
     verbs: dict[str, tuple[str, str]]  # form -> (lemma, class)
     triggers: frozenset[str]  # words without which a sentence holds no cue
+    word_triggers: frozenset[str]  # the verb forms and nouns (a cue not a phrase is one)
+    # a word of each phrase (its longest) -> the words of the phrases it keys: a
+    # sentence holds a phrase only if it holds all its words
+    phrase_keys: dict[str, tuple[frozenset[str], ...]]
     nouns: frozenset[str]
     phrases: dict[tuple[str, str], tuple[tuple[str, ...], ...]]  # first two words -> phrases
     words: dict[str, frozenset[str]]  # clause word category -> words
@@ -56,9 +60,15 @@ def _lexicon() -> _Lexicon:
     phrase_words = {
         word for group in phrases.values() for phrase in group for word in phrase
     } - common
+    phrase_keys: dict[str, list[frozenset[str]]] = {}
+    for group in phrases.values():
+        for phrase in group:
+            phrase_keys.setdefault(max(phrase, key=len), []).append(frozenset(phrase))
     return _Lexicon(
         verbs,
         frozenset(verbs) | frozenset(phrase_words) | frozenset(nouns),
+        frozenset(verbs) | frozenset(nouns),
+        {k: tuple(v) for k, v in phrase_keys.items()},
         frozenset(nouns),
         {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_two.items()},
         words,

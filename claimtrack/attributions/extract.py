@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import attrs
 
 from claimtrack.articles import Article
-from claimtrack.attributions.cues import _lexicon
+from claimtrack.attributions.cues import _Lexicon, _lexicon
 from claimtrack.attributions.patterns import _SentenceRules
 from claimtrack.attributions.quoting import _is_single, _paragraph_quotes, _strip_marks
 from claimtrack.attributions.tokens import _WORD
@@ -153,7 +153,7 @@ def _run_on_quotation(
 
 
 #: Characters that are no word characters, stripped from the ends of a sentence's
-#: white-space separated pieces by :func:`_holds_trigger`.
+#: white-space separated pieces by :func:`_may_hold_cue`.
 _PUNCTUATION = ",.;:!?\"'()[]\u201c\u201d\u2018\u2019\u2014\u2013-"
 
 
@@ -163,18 +163,40 @@ def _whole_triggers(triggers: frozenset[str]) -> frozenset[str]:
     return frozenset(t for t in triggers if _WORD.fullmatch(t))
 
 
-def _holds_trigger(piece: str, triggers: frozenset[str]) -> bool:
-    """``not triggers.isdisjoint(_WORD.findall(piece.lower()))``, mostly without the
-    regular expression: a white-space separated piece that is a trigger once
-    punctuation is stripped from its ends is one of those matches (no word
-    character is stripped, and a match cannot run on over punctuation into white
-    space), and most sentences that hold a trigger hold one so ("said,")."""
+def _may_hold_cue(piece: str, lex: _Lexicon) -> bool:
+    """Whether a sentence may hold a cue or a colon line ("Name: content"); one
+    that may not is not tokenized.
+
+    It may when ``":" in piece[:80]``, or when its :data:`_WORD` matches in lower
+    case hold a verb form or noun of the lexicon, or a word of ``lex.triggers``
+    (the others: the words of the phrases, common words aside) and every word of a
+    phrase, as the tokens read them ("\u2019" as "'"): without those, no token is
+    a cue word and no phrase is matched.  (A phrase whose own words are no
+    triggers, "didn\u2019t like", is looked for only in a sentence holding such a
+    word, as when the check was on those words alone.)
+
+    The verb forms and nouns are looked for first among the white-space separated
+    pieces, punctuation stripped from their ends, without the regular
+    expression: such a piece that is one is one of the matches (no word character
+    is stripped, and a match cannot run on over punctuation into white space), and
+    most sentences that hold one hold it so ("said,")."""
+    if ":" in piece[:80]:
+        return True
     low = piece.lower()
-    if not _whole_triggers(triggers).isdisjoint(
+    if not _whole_triggers(lex.word_triggers).isdisjoint(
         map(str.strip, low.split(), itertools.repeat(_PUNCTUATION))
     ):
         return True
-    return not triggers.isdisjoint(_WORD.findall(low))
+    words = _WORD.findall(low)
+    if not lex.word_triggers.isdisjoint(words):
+        return True
+    if lex.triggers.isdisjoint(words):
+        return False
+    if "\u2019" in low:
+        words = _WORD.findall(low.replace("\u2019", "'"))
+    found = set(words)
+    keys = lex.phrase_keys
+    return any(phrase <= found for key in keys.keys() & found for phrase in keys[key])
 
 
 def _extract_raw(article: Article, sentences: Sequence[Sentence]) -> list[_Raw]:
@@ -182,13 +204,12 @@ def _extract_raw(article: Article, sentences: Sequence[Sentence]) -> list[_Raw]:
     quotes = _paragraph_quotes(article)
     found: list[_Raw] = []
     text = article.clean_text
-    triggers = lex.triggers
     paragraphs = article.paragraphs
     quote_starts: dict[int, list[int]] = {}
     for sentence in sentences:
         # most sentences hold no cue word: check words as a set before tokenizing
         piece = text[sentence.start : sentence.end]
-        if sentence.boilerplate or (":" not in piece[:80] and not _holds_trigger(piece, triggers)):
+        if sentence.boilerplate or not _may_hold_cue(piece, lex):
             continue
         following = None
         if piece.endswith(":") and sentence.end == paragraphs[sentence.paragraph].end:

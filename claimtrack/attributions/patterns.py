@@ -417,7 +417,8 @@ def colon(r: _SentenceRules) -> bool:
     ("Joe Scarborough: Trump Is 'Disqualifying.'", "FALLIN: Well, I think ...")."""
     tok = r.tok
     n = len(tok)
-    k = next((j for j in range(min(n, 7)) if tok.lowers[j] == ":"), -1)
+    head = tok.lowers[:7]
+    k = head.index(":") if ":" in head else -1
     if k <= 0 or not tok.texts[0][0].isupper() or not r.namey(0, k):
         return False
     if any(tok.lowers[j] in r.words["label"] for j in range(k)):

@@ -55,8 +55,14 @@ class _Phrases(_SentenceTables):
     def _last_verbal(self) -> list[int]:
         """For each ``i`` in ``0..n``: the last token before ``i`` that :meth:`is_verbal`, or -1."""
         is_verbal = self.is_verbal
+        # a token is verbal only if it is an auxiliary or a verb form: the others are
+        # not asked
+        aux, verbs = self.lex.verbal_aux, self.lex.verbs
         last = -1
-        return [-1] + [(last := k) if is_verbal(k) else last for k in range(len(self.tok))]
+        return [-1] + [
+            (last := k) if (low in aux or low in verbs) and is_verbal(k) else last
+            for k, low in enumerate(self.tok.lowers)
+        ]
 
     def speaker_before(self, cue_first: int) -> tuple[Span | None, int]:
         """The source mention ending just before the cue (auxiliaries skipped).

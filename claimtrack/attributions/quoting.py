@@ -11,7 +11,7 @@ from claimtrack.attributions.tokens import (
     _ELIDED_FORM,
     _ELIDED_WORD,
     _OPEN_QUOTES,
-    _QUOTE_MARK,
+    _QUOTE_MARK_SCAN,
     _SINGLE_MARK,
     _SINGLE_OPENERS,
     _SINGLE_STRIP,
@@ -115,9 +115,11 @@ def _double_quote_spans(text: str, para: Span) -> list[Span]:
     the paragraph end."""
     spans: list[Span] = []
     open_at: int | None = None
-    for mark in _QUOTE_MARK.finditer(text, para.start, para.end):
+    for mark in _QUOTE_MARK_SCAN.finditer(text, para.start, para.end):
         index = mark.start()
         char = mark.group()
+        if char in ("'", "`"):
+            continue  # an apostrophe or a backtick alone
         if char in ("''", "``"):
             char = "\u201c" if char == "``" else '"'
         if (
