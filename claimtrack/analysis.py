@@ -34,6 +34,7 @@ __all__ = [
     "ArticleAnalysis",
     "analyze",
     "analyze_article",
+    "article_in_convention",
     "freeze_bulk_loads",
     "in_convention",
     "paused_gc",
@@ -189,17 +190,27 @@ def in_convention(analysis: Analysis, convention: Convention) -> Analysis:
     >>> len(result.attributions), len(quotes.attributions)
     (23, 22)
     """
+    if _checked(convention) == "attribution":
+        return analysis
+    items = tuple(article_in_convention(item, convention) for item in analysis.articles)
+    index = SpeakerIndex.build(a.speaker_name for item in items for a in item.attributions)
+    return Analysis(items, index)
+
+
+def article_in_convention(item: ArticleAnalysis, convention: Convention) -> ArticleAnalysis:
+    """One article's analysis (made in the ``attribution`` convention) in
+    ``convention`` (see :func:`in_convention`)."""
+    if _checked(convention) == "attribution":
+        return item
+    records = tuple(quote_records(item.article, item.sentences, item.attributions))
+    kinds = tuple(classify_sentences(item.sentences, records))
+    return ArticleAnalysis(item.article, item.sentences, kinds, records)
+
+
+def _checked(convention: Convention) -> Convention:
     if convention not in CONVENTIONS:
         raise ValueError(f"unknown convention {convention!r}: one of {', '.join(CONVENTIONS)}")
-    if convention == "attribution":
-        return analysis
-    items = []
-    for item in analysis.articles:
-        records = tuple(quote_records(item.article, item.sentences, item.attributions))
-        kinds = tuple(classify_sentences(item.sentences, records))
-        items.append(ArticleAnalysis(item.article, item.sentences, kinds, records))
-    index = SpeakerIndex.build(a.speaker_name for item in items for a in item.attributions)
-    return Analysis(tuple(items), index)
+    return convention
 
 
 def _renamed(attribution: Attribution, name: str | None) -> Attribution:

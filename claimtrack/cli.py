@@ -28,7 +28,9 @@ import attrs
 
 from claimtrack.analysis import (
     Analysis,
+    ArticleAnalysis,
     analyze,
+    article_in_convention,
     freeze_bulk_loads,
     in_convention,
     paused_gc,
@@ -594,6 +596,13 @@ class _Source:
     def shows_progress(self) -> bool:
         return not self.args.quiet and self.err.isatty()
 
+    def analyses(self) -> Iterable[ArticleAnalysis]:
+        """Each article's sentences and attributions, speakers named across
+        everything: from a store, read a few articles at a time."""
+        if self.store is not None:
+            return self.store.analyses()
+        return self.analysis().articles
+
     def analysis(self) -> Analysis:
         """Sentences and attributions, speakers named across everything."""
         if self.store is not None:
@@ -666,8 +675,7 @@ def _write_jsonl(out: IO[str], records: Iterable[dict[str, Any]]) -> None:
 
 
 def _run_sentences(args: argparse.Namespace, source: _Source, out: IO[str], err: IO[str]) -> None:
-    analysis = source.analysis()
-    for item in analysis.articles:
+    for item in source.analyses():
         if args.format == "jsonl":
             _write_jsonl(
                 out,
@@ -679,14 +687,15 @@ def _run_sentences(args: argparse.Namespace, source: _Source, out: IO[str], err:
 
 
 def _run_claims(args: argparse.Namespace, source: _Source, out: IO[str], err: IO[str]) -> None:
-    analysis = in_convention(source.analysis(), args.convention)
-    if args.format == "jsonl":
-        _write_jsonl(out, (attribution_record(a) for a in analysis.attributions))
-        return
-    for a in analysis.attributions:
-        speaker = a.speaker_name or (a.speaker.text if a.speaker else "?")
-        cue = a.cue.text if a.cue else "-"
-        out.write(f"{a.article_id}\t{speaker}\t{cue}\t{a.content.text}\n")
+    for item in source.analyses():
+        attributions = article_in_convention(item, args.convention).attributions
+        if args.format == "jsonl":
+            _write_jsonl(out, (attribution_record(a) for a in attributions))
+            continue
+        for a in attributions:
+            speaker = a.speaker_name or (a.speaker.text if a.speaker else "?")
+            cue = a.cue.text if a.cue else "-"
+            out.write(f"{a.article_id}\t{speaker}\t{cue}\t{a.content.text}\n")
 
 
 def _run_links(args: argparse.Namespace, source: _Source, out: IO[str], err: IO[str]) -> None:

@@ -72,6 +72,7 @@ from claimtrack.tracker import (
     Stages,
     link_order,
     merge_analyses,
+    named_across,
     related_pairs,
     speaker_timeline,
 )
@@ -818,23 +819,33 @@ class ClaimStore:
                 self._refresh()  # the last add was cut short before its links were written
         return self._tracker
 
-    def _articles(self) -> list[Article]:
+    def _articles(self, ids: Sequence[str] | None = None) -> list[Article]:
+        """The stored articles (or those of some ids), in the order added."""
+        where, params = _among("id", ids)
         return [
             Article(id=row[0], title=row[1], date=row[2], url=row[3], source=row[4], text=row[5])
             for row in self._db.execute(
-                "SELECT id, title, date, url, source, text FROM articles ORDER BY seq"
+                f"SELECT id, title, date, url, source, text FROM articles{where} ORDER BY seq",
+                params,
             )
         ]
 
     def _load_analyses(self) -> list[ArticleAnalysis]:
         """The stored articles with their sentences and attributions, in the order added."""
-        if self._analyses is not None:
-            return self._analyses
+        if self._analyses is None:
+            self._analyses = self._analyses_of(self._articles(), everything=True)
+        return self._analyses
+
+    def _analyses_of(
+        self, articles: list[Article], everything: bool = False
+    ) -> list[ArticleAnalysis]:
+        """Some stored articles with their sentences and attributions (read for
+        every article stored at once if ``everything``)."""
         db = self._db
-        articles = self._articles()
+        where, params = _among("article_id", None if everything else [a.id for a in articles])
         sentences: dict[str, list[tuple[Sentence, SentenceKind]]] = {a.id: [] for a in articles}
         by_id = {a.id: a for a in articles}
-        for row in db.execute("SELECT * FROM sentences ORDER BY article_id, idx"):
+        for row in db.execute(f"SELECT * FROM sentences{where} ORDER BY article_id, idx", params):
             article = by_id[row[0]]
             dateline = Span(row[5], row[6]) if row[5] is not None else None
             sentence = Sentence(
@@ -849,7 +860,9 @@ class ClaimStore:
             )
             sentences[row[0]].append((sentence, row[8]))
         attributions: dict[str, list[Attribution]] = {a.id: [] for a in articles}
-        for row in db.execute("SELECT * FROM attributions ORDER BY article_id, idx"):
+        for row in db.execute(
+            f"SELECT * FROM attributions{where} ORDER BY article_id, idx", params
+        ):
             text = by_id[row[0]].clean_text
             content = _role(text, row[10])
             assert content is not None
@@ -867,7 +880,7 @@ class ClaimStore:
                     resolution=row[14],
                 )
             )
-        self._analyses = [
+        return [
             ArticleAnalysis(
                 article,
                 tuple(s for s, _ in sentences[article.id]),
@@ -876,7 +889,6 @@ class ClaimStore:
             )
             for article in articles
         ]
-        return self._analyses
 
     def _load(self, stages: Stages | None = None) -> ClaimTracker:
         db = self._db
@@ -1055,8 +1067,30 @@ class ClaimStore:
         return speaker_timeline(self._load_analyses(), name)
 
     def analysis(self) -> Analysis:
-        """Everything stored as one analysis, speakers named across all of it."""
+        """Everything stored as one analysis, speakers named across all of it (held
+        in memory whole: :meth:`analyses` reads the articles a few at a time)."""
         return merge_analyses(self._load_analyses())
+
+    def analyses(self, *, batch: int = 200) -> Iterator[ArticleAnalysis]:
+        """The stored articles with their sentences and attributions, in the order
+        added, speakers named across everything stored (as :meth:`analysis` names
+        them), read ``batch`` articles at a time: memory does not grow with the
+        store, as it does for :meth:`analysis`.
+
+        >>> import claimtrack, tempfile, pathlib
+        >>> folder = tempfile.mkdtemp()
+        >>> with claimtrack.ClaimStore(pathlib.Path(folder) / "claims.db") as store:
+        ...     report = store.add(claimtrack.read_articles("seeds"))
+        ...     [(item.article.id, len(item.attributions)) for item in store.analyses()]
+        [('000_44a681640818a05e', 11), ('001_df1ab41df0d3c270', 12)]
+        """
+        speakers = SpeakerIndex.build(
+            name for (name,) in self._db.execute("SELECT speaker_name FROM attributions")
+        )
+        ids = [row[0] for row in self._db.execute("SELECT id FROM articles ORDER BY seq")]
+        for lo in range(0, len(ids), max(1, batch)):
+            for item in self._analyses_of(self._articles(ids[lo : lo + batch])):
+                yield named_across(item, speakers)
 
     # -- the queries users ask --
     def search(self, query: str, *, limit: int = 100) -> list[Claim]:
@@ -1184,6 +1218,14 @@ class ClaimStore:
                 "AND name NOT LIKE 'claims_fts%' AND name NOT LIKE 'sqlite_%'"
             )
         }
+
+
+def _among(column: str, values: Sequence[str] | None) -> tuple[str, list[str]]:
+    """A WHERE clause keeping the rows whose ``column`` is one of ``values`` (all
+    rows if None), and its parameters."""
+    if values is None:
+        return "", []
+    return f" WHERE {column} IN ({', '.join('?' * len(values))})", list(values)
 
 
 def _statements(script: str) -> Iterator[str]:

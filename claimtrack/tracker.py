@@ -466,16 +466,18 @@ def merge_analyses(items: Sequence[ArticleAnalysis]) -> Analysis:
     """Analyses of articles added in batches as one :class:`~claimtrack.analysis.Analysis`,
     speakers named canonically across all of them."""
     index = SpeakerIndex.build(a.speaker_name for item in items for a in item.attributions)
-    renamed = tuple(
-        attrs.evolve(
-            item,
-            attributions=tuple(
-                attrs.evolve(a, speaker_name=index.name(a.speaker_name)) for a in item.attributions
-            ),
-        )
-        for item in items
+    return Analysis(tuple(named_across(item, index) for item in items), index)
+
+
+def named_across(item: ArticleAnalysis, speakers: SpeakerIndex) -> ArticleAnalysis:
+    """An article's analysis with its speakers named as ``speakers`` (an index of a
+    whole corpus) names them."""
+    return attrs.evolve(
+        item,
+        attributions=tuple(
+            attrs.evolve(a, speaker_name=speakers.name(a.speaker_name)) for a in item.attributions
+        ),
     )
-    return Analysis(renamed, index)
 
 
 def speaker_timeline(items: Sequence[ArticleAnalysis], name: str) -> list[Attribution]:

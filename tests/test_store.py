@@ -149,6 +149,36 @@ def test_a_report_reads_the_store_without_taking_its_claims_back(
         assert store.claim_count == tracker.claim_count == len(tracker.claims)
 
 
+@pytest.mark.parametrize("batch", [1, 3, 100])
+def test_analyses_are_read_a_few_at_a_time(
+    batch: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`analyses()` gives what `analysis()` holds, article by article in the order
+    added, speakers named across the whole store ("Merkel" of one batch is
+    "Angela Merkel" of another), while reading at most ``batch`` articles at a time."""
+    path = tmp_path / "s.db"
+    alone = Article(id="m", text="Merkel said the border would stay open until March.")
+    articles = [alone, *corpus()]
+    with ClaimStore(path, batch=4) as store:
+        for k in range(0, len(articles), 4):  # named within each add, then across
+            store.add(articles[k : k + 4])
+        stored = {row[0] for row in store._db.execute("SELECT speaker_name FROM attributions")}
+        whole = store.analysis().articles
+    named = {a.speaker_name for item in whole for a in item.attributions}
+    assert "Merkel" in stored and "Merkel" not in named  # an add without her full name
+    read: list[int] = []
+    of = ClaimStore._analyses_of
+
+    def counted(self: ClaimStore, chosen: list[Article], everything: bool = False) -> Any:
+        read.append(len(chosen))
+        return of(self, chosen, everything)
+
+    monkeypatch.setattr(ClaimStore, "_analyses_of", counted)
+    with ClaimStore(path) as store:
+        assert list(store.analyses(batch=batch)) == list(whole)
+    assert max(read) == min(batch, len(articles)) and sum(read) == len(articles)
+
+
 def test_adding_again_changes_nothing(tmp_path: Path) -> None:
     """An unchanged article is left alone: no row and no time stamp changes."""
     articles = corpus()
